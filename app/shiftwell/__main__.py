@@ -1,0 +1,3 @@
+from shiftwell.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""Human durations such as `25m`, `90s`, `1h30m` — in config files and on the command line."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_PATTERN = re.compile(
+    r"""^\s*
+    (?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*
+    (?:(?P<m>\d+(?:\.\d+)?)\s*m)?\s*
+    (?:(?P<s>\d+(?:\.\d+)?)\s*s)?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+EXAMPLES = "e.g. 90s, 25m, 1h30m"
+
+
+class DurationError(ValueError):
+    """A duration string that cannot be read; the message says what is allowed."""
+
+
+def parse_duration(text: str) -> timedelta:
+    """Read `1h30m`, `25m`, `90s`, `1.5h` (units h, m, s in that order)."""
+    match = _PATTERN.match(text)
+    if not text.strip() or match is None or not any(match.group(u) for u in "hms"):
+        raise DurationError(f"{text!r} is not a duration ({EXAMPLES})")
+    hours, minutes, seconds = (float(match.group(u) or 0) for u in "hms")
+    return timedelta(hours=hours, minutes=minutes, seconds=seconds)
+
+
+def format_duration(value: timedelta) -> str:
+    """The inverse of `parse_duration`, at whole-second precision: 5400 s -> `1h30m`."""
+    total = round(value.total_seconds())
+    if total < 0:
+        raise ValueError("negative duration")
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((hours, "h"), (minutes, "m"), (seconds, "s")) if n]
+    return "".join(parts) or "0s"
