@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -89,7 +90,7 @@ def test_segments_chain_without_gaps_and_record_planned_and_actual_times() -> No
     opened = [t.opened for t in recorder.transitions if t.opened]
     closed = [t.closed for t in recorder.transitions if t.closed]
     assert [s.id for s in opened] == [s.id for s in closed]
-    for before, after in zip(closed, closed[1:], strict=False):
+    for before, after in itertools.pairwise(closed):
         assert before.actual_end == after.actual_start
     first = closed[0]
     assert first.kind is SegmentKind.FOCUS and first.outcome is Outcome.COMPLETED

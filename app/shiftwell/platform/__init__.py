@@ -1,0 +1,1 @@
+"""OS-specific edges behind small interfaces, each with a fake for tests."""

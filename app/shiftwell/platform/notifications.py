@@ -1,0 +1,101 @@
+"""Desktop notifications that know whether they were delivered.
+
+On Linux we speak to the freedesktop Notifications service over D-Bus ourselves: the
+portable route (plyer) shells out to `notify-send`, which fails silently without a daemon.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+_TIMEOUT_S = 2.0
+
+
+class Notifier(Protocol):
+    name: str
+
+    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+        """Show a notification; False when it could not be delivered."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class FreedesktopNotifier:
+    """org.freedesktop.Notifications on the session bus, via jeepney."""
+
+    name = "freedesktop"
+
+    def __init__(self, bus: str = "SESSION") -> None:
+        self._bus = bus
+        self._connection: Any = None
+        self._last_id = 0  # a new announcement replaces the previous one: no stale pile-up
+
+    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+        from jeepney import DBusAddress, MessageType, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+
+        address = DBusAddress(
+            "/org/freedesktop/Notifications",
+            bus_name="org.freedesktop.Notifications",
+            interface="org.freedesktop.Notifications",
+        )
+        hints = {"desktop-entry": ("s", "shiftwell"), "urgency": ("y", 1)}
+        message = new_method_call(
+            address,
+            "Notify",
+            "susssasa{sv}i",
+            ("Shiftwell", self._last_id, "shiftwell", title, body, [], hints, timeout_ms),
+        )
+        try:
+            if self._connection is None:
+                self._connection = open_dbus_connection(self._bus, auth_timeout=_TIMEOUT_S)
+            reply = self._connection.send_and_get_reply(message, timeout=_TIMEOUT_S)
+        except (OSError, TimeoutError, KeyError, ValueError) as error:
+            log.info("notification service unreachable: %s", error)
+            self._drop_connection()
+            return False
+        if reply.header.message_type is MessageType.error:
+            log.info("notification refused: %s %s", reply.header.fields, reply.body)
+            return False
+        (self._last_id,) = reply.body
+        return True
+
+    def close(self) -> None:
+        self._drop_connection()
+
+    def _drop_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
+
+
+class PlyerNotifier:
+    """plyer's notification facade for Windows and macOS; it cannot report failure well."""
+
+    name = "plyer"
+
+    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+        try:
+            from plyer import notification
+
+            notification.notify(
+                title=title, message=body, app_name="Shiftwell", timeout=timeout_ms // 1000
+            )
+        except Exception as error:  # plyer raises whatever its backend raises
+            log.info("plyer notification failed: %s", error)
+            return False
+        return True
+
+    def close(self) -> None:
+        pass
+
+
+def system_notifier() -> Notifier:
+    if sys.platform.startswith("linux"):
+        return FreedesktopNotifier()
+    return PlyerNotifier()

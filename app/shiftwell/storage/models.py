@@ -1,0 +1,72 @@
+"""Tables. Times are stored as UTC and come back timezone-aware."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out; naive ones are refused as a bug."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+def _when(*, index: bool = False, nullable: bool = False) -> Any:
+    return Field(sa_type=UTCDateTime, index=index, nullable=nullable)
+
+
+class ShiftRow(SQLModel, table=True):
+    __tablename__ = "shift"
+
+    id: str = Field(primary_key=True)
+    planned_start: datetime = _when(index=True)
+    planned_end: datetime = _when()
+    actual_start: datetime = _when(index=True)
+    actual_end: datetime | None = _when(nullable=True)
+
+
+class SegmentRow(SQLModel, table=True):
+    __tablename__ = "segment"
+
+    id: str = Field(primary_key=True)
+    shift_id: str = Field(foreign_key="shift.id", index=True)
+    kind: str
+    planned_start: datetime = _when()
+    planned_end: datetime | None = _when(nullable=True)
+    actual_start: datetime = _when(index=True)
+    actual_end: datetime | None = _when(nullable=True)
+    outcome: str | None = None
+
+
+class TransitionRow(SQLModel, table=True):
+    __tablename__ = "transition"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _when(index=True)
+    monotonic: float
+    trigger: str
+    source: str
+    target: str
+    shift_id: str | None = Field(default=None, foreign_key="shift.id", index=True)
+    closed_segment_id: str | None = None
+    opened_segment_id: str | None = None
+    detail: str = ""

@@ -1,0 +1,1 @@
+"""The Qt shell: renders core state and forwards user intent. No rules live here."""

@@ -1,0 +1,38 @@
+"""A small window standing in for the tray when the desktop has no tray host."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from shiftwell.ui.tray import TrayMenu
+
+NO_TRAY_NOTE = (
+    "No system tray was found on this desktop, so Shiftwell shows itself in this window. "
+    "Closing it keeps Shiftwell running; use Menu → Quit to stop it."
+)
+
+
+class StatusWindow(QWidget):
+    def __init__(self, menu: TrayMenu) -> None:
+        super().__init__()
+        self.setWindowTitle("Shiftwell")
+        self.setAccessibleName("Shiftwell status")
+        self.headline = QLabel("Starting…")
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        note = QLabel(NO_TRAY_NOTE)
+        note.setWordWrap(True)
+        self.menu_button = QPushButton("Menu")
+        self.menu_button.setAccessibleName("Shiftwell menu")
+        self.menu_button.setMenu(menu.menu)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(note)
+        layout.addWidget(self.menu_button)
+        self.setMinimumWidth(360)
+        self._menu = menu
+
+    def sync(self) -> None:
+        self.headline.setText(self._menu.header.text())

@@ -1,0 +1,150 @@
+"""The tray icon and its menu. Actions forward intent; what is allowed comes from the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from shiftwell.core.engine import Status
+from shiftwell.core.model import (
+    BreakKind,
+    BreakNow,
+    EndShift,
+    Event,
+    Pause,
+    Postpone,
+    Resume,
+    Skip,
+    StartShift,
+    State,
+    Trigger,
+)
+from shiftwell.ui import text
+from shiftwell.ui.icons import state_icon
+
+Submit = Callable[[Event], None]
+
+
+class TrayMenu:
+    """One action per user intent; each shown only when the engine allows it."""
+
+    def __init__(self, submit: Submit, quit_app: Callable[[], None]) -> None:
+        self.menu = QMenu()
+        self.menu.setAccessibleName("Shiftwell menu")
+        self.header = self.menu.addAction("Starting…")
+        self.header.setEnabled(False)
+        self.menu.addSeparator()
+        self.actions: dict[str, QAction] = {}
+        self._triggers: dict[str, Trigger] = {}
+        self._add("start_shift", "Start shift", Trigger.START_SHIFT, lambda: submit(StartShift()))
+        self.break_menu = self.menu.addMenu("Take a break now")
+        self._add(
+            "micro_break",
+            "Micro break",
+            Trigger.BREAK_NOW,
+            lambda: submit(BreakNow(BreakKind.MICRO)),
+            self.break_menu,
+        )
+        self._add(
+            "long_break",
+            "Long break",
+            Trigger.BREAK_NOW,
+            lambda: submit(BreakNow(BreakKind.LONG)),
+            self.break_menu,
+        )
+        self._add("postpone", "Postpone break", Trigger.POSTPONE, lambda: submit(Postpone()))
+        self._add("skip", "Skip break", Trigger.SKIP, lambda: submit(Skip()))
+        self._add("pause", "Pause", Trigger.PAUSE, lambda: submit(Pause()))
+        self._add("resume", "Resume", Trigger.RESUME, lambda: submit(Resume()))
+        self._add("end_shift", "End shift", Trigger.END_SHIFT, lambda: submit(EndShift()))
+        self.menu.addSeparator()
+        self.actions["quit"] = self.menu.addAction("Quit Shiftwell")
+        self.actions["quit"].triggered.connect(quit_app)
+        self.render(None, 0.0)
+
+    def _add(
+        self,
+        key: str,
+        label: str,
+        trigger: Trigger,
+        slot: Callable[[], None],
+        menu: QMenu | None = None,
+    ) -> None:
+        action = (menu or self.menu).addAction(label)
+        action.triggered.connect(slot)
+        self.actions[key] = action
+        self._triggers[key] = trigger
+
+    def render(self, status: Status | None, monotonic: float) -> None:
+        allowed = status.allowed if status else frozenset()
+        self.header.setText(text.headline(status, monotonic) if status else "Starting…")
+        for key, trigger in self._triggers.items():
+            self.actions[key].setVisible(trigger in allowed)
+        self.break_menu.menuAction().setVisible(Trigger.BREAK_NOW in allowed)
+        if status is not None:
+            left = status.postpones_left
+            self.actions["postpone"].setText(f"Postpone break ({left} left)")
+
+
+class Tray(QObject):
+    """The icon in the panel: state colour, minutes left, tooltip countdown, the menu."""
+
+    def __init__(
+        self,
+        menu: TrayMenu,
+        status: Callable[[], Status | None],
+        monotonic: Callable[[], float],
+    ) -> None:
+        super().__init__()
+        self.menu = menu
+        self._status = status
+        self._monotonic = monotonic
+        self.icon = QSystemTrayIcon()
+        self.icon.setContextMenu(menu.menu)
+        self.icon.activated.connect(self._on_activated)
+        # Redraws only when the shown minute changes: no per-second wake-ups.
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.timeout.connect(self.refresh)
+        self.shown_state: State | None = None
+        self.shown_minutes: int | None = None
+        self.refresh()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def refresh(self) -> None:
+        status = self._status()
+        mono = self._monotonic()
+        self.menu.render(status, mono)
+        state = status.state if status else State.OFF_SHIFT
+        minutes = text.minutes_left(status, mono) if status else None
+        if (state, minutes) != (self.shown_state, self.shown_minutes):
+            self.icon.setIcon(state_icon(state, minutes))
+            self.shown_state, self.shown_minutes = state, minutes
+        self.icon.setToolTip(text.tooltip(status, mono) if status else "Shiftwell — starting…")
+        self._arm_refresh(status, mono)
+
+    def _arm_refresh(self, status: Status | None, mono: float) -> None:
+        left = text.seconds_left(status, mono) if status else None
+        if left is None:
+            self._refresh.stop()
+            return
+        # Seconds until the rounded-up minute count drops by one (or the seconds change
+        # under a minute, where the tooltip counts seconds).
+        until_change = left % 60 if left >= 60 else min(left, 1.0)
+        self._refresh.start(max(50, round(until_change * 1000) + 20))
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason is QSystemTrayIcon.ActivationReason.Trigger:
+            self.menu.menu.popup(QCursor.pos())
+
+
+def tray_available() -> bool:
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+__all__ = ["Tray", "TrayMenu", "tray_available"]

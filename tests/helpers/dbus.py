@@ -1,0 +1,96 @@
+"""A private D-Bus session bus and a stand-in notification server that speaks the real protocol."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from jeepney import HeaderFields, MessageType, new_method_return
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
+
+NOTIFICATIONS = "org.freedesktop.Notifications"
+
+
+# A session bus with no activatable services: only what a test starts answers on it.
+_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={directory}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@contextmanager
+def private_bus() -> Iterator[str]:
+    """Start a dbus-daemon of our own; yields its address."""
+    with tempfile.TemporaryDirectory(prefix="shiftwell-bus-") as directory:
+        config = Path(directory) / "bus.conf"
+        config.write_text(_BUS_CONFIG.format(directory=directory), encoding="utf-8")
+        with _daemon(config) as address:
+            yield address
+
+
+@contextmanager
+def _daemon(config: Path) -> Iterator[str]:
+    process = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        address = process.stdout.readline().strip()
+        assert address, "dbus-daemon printed no address"
+        yield address
+    finally:
+        process.terminate()
+        process.wait(timeout=5)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+class NotificationServer(threading.Thread):
+    """Answers Notify calls like a notification daemon and keeps what it was sent."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(daemon=True)
+        self.address = address
+        self.calls: list[tuple[Any, ...]] = []
+        self.ready = threading.Event()
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        connection = open_dbus_connection(self.address)
+        connection.send_and_get_reply(message_bus.RequestName(NOTIFICATIONS))
+        self.ready.set()
+        while not self._halt.is_set():
+            try:
+                message = connection.receive(timeout=0.05)
+            except TimeoutError:
+                continue
+            header = message.header
+            if (
+                header.message_type is MessageType.method_call
+                and header.fields.get(HeaderFields.member) == "Notify"
+            ):
+                self.calls.append(tuple(message.body))
+                connection.send(new_method_return(message, "u", (len(self.calls),)))
+        connection.close()
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join(timeout=5)

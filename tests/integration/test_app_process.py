@@ -1,0 +1,71 @@
+"""The real app process: starts, opens its database, records a shift, stops on SIGTERM."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.dbus import private_bus
+from tests.helpers.process import start_app, wait_for
+
+
+@pytest.fixture
+def bus() -> Iterator[str]:
+    """A session bus with no notification daemon: announcements fall back to the pop-up."""
+    with private_bus() as address:
+        yield address
+
+
+def test_app_starts_without_a_tray_and_quits_cleanly_on_sigterm(tmp_path: Path, bus: str) -> None:
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    process = start_app(
+        "--data-dir",
+        str(data),
+        "--config",
+        str(config),
+        "--tray-wait",
+        "0s",
+        env={"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": bus},
+    )
+    log = data / "shiftwell.log"
+    try:
+        wait_for(lambda: log.exists() and "ready" in log.read_text(), 30, "the app to be ready")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 0, stderr
+    text = log.read_text()
+    assert "no system tray after 0 s; showing a status window" in text
+    assert "signal received; quitting" in text
+    assert config.exists(), "the commented default config is written on first run"
+    with sqlite3.connect(data / "shiftwell.sqlite3") as db:
+        tables = {row[0] for row in db.execute("select name from sqlite_master")}
+    assert {"shift", "segment", "transition"} <= tables
+
+
+def test_broken_config_is_reported_and_the_file_kept(tmp_path: Path, bus: str) -> None:
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    config.write_text('[breaks.micro]\nevery = "often"\n', encoding="utf-8")
+    process = start_app(
+        "--data-dir",
+        str(data),
+        "--config",
+        str(config),
+        "--tray-wait",
+        "0s",
+        env={"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": bus},
+    )
+    log = data / "shiftwell.log"
+    try:
+        wait_for(lambda: log.exists() and "ready" in log.read_text(), 30, "the app to be ready")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert f"{config}: breaks.micro.every: 'often' is not a duration" in stderr
+    assert config.read_text(encoding="utf-8") == '[breaks.micro]\nevery = "often"\n'
+    assert "using Shiftwell's own pop-up" in stderr  # no notification daemon on this bus

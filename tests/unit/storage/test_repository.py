@@ -1,0 +1,109 @@
+"""A simulated shift written to a real SQLite file, then read back."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import UTC, timedelta
+from pathlib import Path
+
+import pytest
+
+from shiftwell.core.model import BreakNow, EndShift, Pause, Postpone, Resume, Skip, StartShift
+from shiftwell.storage.database import DATABASE_NAME, open_database
+from shiftwell.storage.repository import Repository
+from tests.helpers.engine import MONDAY_9AM, make_engine
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / DATABASE_NAME
+
+
+def test_a_whole_shift_lands_in_the_database(db_path: Path) -> None:
+    engine, clock, recorder = make_engine()
+    repository = Repository(open_database(db_path))
+    engine.add_listener(repository)
+    engine.handle(StartShift())
+    clock.advance(8 * 3600 + 60)
+
+    [shift] = repository.shifts()
+    assert shift.actual_start == MONDAY_9AM
+    assert shift.actual_end == MONDAY_9AM + timedelta(hours=8)
+    assert shift.planned_end == MONDAY_9AM + timedelta(hours=8)
+
+    segments = repository.segments(shift.id)
+    kinds = [s.kind for s in segments]
+    assert kinds[:6] == ["focus", "micro_break", "focus", "micro_break", "focus", "long_break"]
+    assert len(segments) == len(recorder.transitions) - 1  # every transition but log-off opens one
+    assert all(s.actual_end is not None and s.outcome for s in segments)
+    assert segments[-1].outcome == "interrupted"  # the long break cut by the shift end
+    total = sum(((s.actual_end - s.actual_start) for s in segments if s.actual_end), timedelta())
+    assert total == timedelta(hours=8)
+
+    rows = repository.transitions()
+    assert [(r.source, r.target, r.trigger) for r in rows] == [
+        (t.source.value, t.target.value, t.trigger.value) for t in recorder.transitions
+    ]
+    assert all(r.at.tzinfo is UTC for r in rows)
+
+
+def test_outcomes_of_user_choices_are_stored(db_path: Path) -> None:
+    engine, clock, _ = make_engine()
+    repository = Repository(open_database(db_path))
+    engine.add_listener(repository)
+    engine.handle(StartShift())
+    engine.handle(BreakNow())
+    engine.handle(Postpone())
+    clock.advance(5 * 60)
+    engine.handle(Skip())
+    engine.handle(Pause())
+    clock.advance(30)
+    engine.handle(Resume())
+    engine.handle(EndShift())
+    got = [(s.kind, s.outcome) for s in repository.segments()]
+    assert got == [
+        ("focus", "completed"),
+        ("micro_break", "postponed"),
+        ("focus", "completed"),
+        ("micro_break", "skipped"),
+        ("focus", "completed"),
+        ("pause", "completed"),
+        ("focus", "completed"),
+    ]
+    details = [r.detail for r in repository.transitions()]
+    assert "micro break postponed by 300 s (1)" in details
+
+
+def test_each_transition_is_committed_before_the_next_listener_runs(db_path: Path) -> None:
+    engine, _, _ = make_engine()
+    repository = Repository(open_database(db_path))
+    engine.add_listener(repository)
+    seen: list[int] = []
+
+    def shell(_transition: object) -> None:
+        # A separate connection sees the row: it was committed, not just flushed.
+        with sqlite3.connect(db_path) as other:
+            seen.append(other.execute("select count(*) from 'transition'").fetchone()[0])
+
+    engine.add_listener(shell)
+    engine.handle(StartShift())
+    engine.handle(BreakNow())
+    assert seen == [1, 2]
+
+
+def test_database_is_wal_and_user_only(db_path: Path) -> None:
+    open_database(db_path)
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_keeps_what_was_written(db_path: Path) -> None:
+    engine, _, _ = make_engine()
+    engine.add_listener(Repository(open_database(db_path)))
+    engine.handle(StartShift())
+    again = Repository(open_database(db_path))
+    assert len(again.shifts()) == 1
+    assert len(again.transitions()) == 1
