@@ -42,6 +42,8 @@ class ShiftRow(SQLModel, table=True):
     planned_end: datetime = _when()
     actual_start: datetime = _when(index=True)
     actual_end: datetime | None = _when(nullable=True)
+    # False for work started outside the schedule (before the shift, on a day off).
+    scheduled: bool = True
 
 
 class SegmentRow(SQLModel, table=True):
@@ -55,6 +57,30 @@ class SegmentRow(SQLModel, table=True):
     actual_start: datetime = _when(index=True)
     actual_end: datetime | None = _when(nullable=True)
     outcome: str | None = None
+    # "How are you doing?" at the end of a long break: 1 (bad) to 5 (great), and a word.
+    checkin_score: int | None = None
+    checkin_word: str | None = None
+
+
+class OvertimeRow(SQLModel, table=True):
+    """Time granted past the end of a shift, always with the reason the user gave."""
+
+    __tablename__ = "overtime"
+
+    id: str = Field(primary_key=True)
+    shift_id: str = Field(foreign_key="shift.id", index=True)
+    granted_at: datetime = _when(index=True)
+    seconds: int
+    reason: str
+
+
+class HeartbeatRow(SQLModel, table=True):
+    """The last moment the app is known to have been alive (one row)."""
+
+    __tablename__ = "heartbeat"
+
+    id: int = Field(default=1, primary_key=True)
+    at: datetime = _when()
 
 
 class TransitionRow(SQLModel, table=True):
