@@ -1,25 +1,38 @@
 """The shift engine: one explicit state machine driven by events and one deadline timer.
 
 After every event the engine arms a single timer for its next deadline through the injected
-clock; it never polls. Each state change becomes a `Transition` handed to the listeners in
-order (storage first, then the shell), so nothing is shown before it is recorded.
+clock; it never polls. Each change becomes a `Transition` handed to the listeners in order
+(storage first, then the shell), so nothing is shown before it is recorded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from shiftwell.core import policy
+from shiftwell.core.breaks import BreakClock
 from shiftwell.core.clock import Clock, TimerHandle
 from shiftwell.core.model import (
     BreakKind,
     BreakNow,
+    CallEnd,
+    CallStart,
+    CheckIn,
+    CheckInRecord,
     Deadline,
+    Dismiss,
     EndShift,
     Event,
     EventRejected,
+    GrantOvertime,
+    Idle,
+    NeedsConfirmation,
+    Notice,
+    NoticeKind,
     Outcome,
+    OvertimeGrant,
     Pause,
     Postpone,
     Resume,
@@ -31,24 +44,30 @@ from shiftwell.core.model import (
     State,
     Transition,
     Trigger,
+    UpdateSettings,
     new_id,
 )
-from shiftwell.core.settings import BreakRule, Settings
+from shiftwell.core.schedule import PlannedShift
+from shiftwell.core.settings import Settings
 
 Listener = Callable[[Transition], None]
 
 # A timer may fire a hair early; closer than this counts as due.
 _TOLERANCE = 0.005
+# A shift starting this soon may be started by hand without asking.
+_EARLY_GRACE = timedelta(minutes=10)
+# A later shift today may be started early (after confirming) rather than as extra work.
+_EARLY_HORIZON = timedelta(hours=12)
+_MAX_WORD = 60
 
-_IN_BREAK = frozenset({Trigger.SKIP, Trigger.POSTPONE, Trigger.PAUSE, Trigger.END_SHIFT})
-_ALLOWED: dict[State, frozenset[Trigger]] = {
-    State.OFF_SHIFT: frozenset({Trigger.START_SHIFT}),
-    State.LOGGED_OFF: frozenset({Trigger.START_SHIFT}),
-    State.FOCUS: frozenset({Trigger.BREAK_NOW, Trigger.PAUSE, Trigger.END_SHIFT}),
-    State.MICRO_BREAK: _IN_BREAK,
-    State.LONG_BREAK: _IN_BREAK,
-    State.PAUSED: frozenset({Trigger.RESUME, Trigger.END_SHIFT}),
-}
+
+@dataclass(frozen=True)
+class History:
+    """What the engine needs to know from earlier runs (read from storage at start)."""
+
+    last_shift: ShiftRecord | None = None
+    overtime: tuple[tuple[datetime, float], ...] = ()  # (granted at, seconds)
+    skips: tuple[datetime, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,33 +84,46 @@ class Status:
     next_break_at: float | None
     postpones_left: int
     allowed: frozenset[Trigger]
-
-
-@dataclass(frozen=True)
-class _Postponed:
-    kind: BreakKind
-    due: float
+    wrap_up: bool
+    overtime_left: float
+    checkin_for: str | None
+    skip_available_at: float | None
+    next_shift: PlannedShift | None
+    idle_poll: float | None  # how often to report idle time; None: not needed now
 
 
 class Engine:
     def __init__(
-        self, settings: Settings, clock: Clock, listeners: Iterable[Listener] = ()
+        self,
+        settings: Settings,
+        clock: Clock,
+        listeners: Iterable[Listener] = (),
+        history: History = History(),
     ) -> None:
         self._settings = settings
         self._clock = clock
         self._listeners = list(listeners)
+        self._breaks = BreakClock(settings.micro, settings.long)
         self._state = State.OFF_SHIFT
         self._shift: ShiftRecord | None = None
         self._segment: SegmentRecord | None = None
         self._segment_start = 0.0
         self._segment_end: float | None = None
-        # Focus seconds accumulated since the last micro / long break, excluding the open
-        # focus segment (its share is computed from `_segment_start`).
-        self._focus_since_micro = 0.0
-        self._focus_since_long = 0.0
-        self._postponed: _Postponed | None = None
-        self._postpone_count = 0
+        self._due: tuple[BreakKind, float] | None = None  # the break announced in BREAK_DUE
+        self._warned: set[float] = set()
+        self._overtime_until: float | None = None
+        self._overtime = list(history.overtime)
+        self._skips = list(history.skips)
+        self._call_pending_logoff = False
+        self._return_to = State.FOCUS
+        self._checkin_for: str | None = None
+        last = history.last_shift
+        self._done_until = last.planned_end if last is not None and last.scheduled else None
         self._timer: TimerHandle | None = None
+        # Segments closed and opened by the event being handled, for its transition.
+        self._closed: list[SegmentRecord] = []
+        self._opened: list[SegmentRecord] = []
+        self._rearm()
 
     # -- public API -----------------------------------------------------------------------
 
@@ -107,40 +139,54 @@ class Engine:
         self._listeners.append(listener)
 
     def allowed(self) -> frozenset[Trigger]:
-        allowed = _ALLOWED[self._state]
-        if Trigger.POSTPONE in allowed and self._postpones_left() == 0:
-            allowed = allowed - {Trigger.POSTPONE}
-        return allowed
+        return policy.allowed(self._context())
 
     def status(self) -> Status:
-        kind, break_at = self._next_break() if self._state is State.FOCUS else (None, None)
+        mono = self._clock.monotonic()
+        upcoming: tuple[BreakKind, float] | None = None
+        if self._state is State.FOCUS:
+            upcoming = self._upcoming_break()
+        elif self._state is State.BREAK_DUE:
+            upcoming = self._due
+        end = self._end_mono()
+        first_warning = max(self._settings.logoff.warnings, default=timedelta(0))
         return Status(
             state=self._state,
             shift=self._shift,
             segment=self._segment,
             deadline=self._next_deadline(),
             segment_ends=self._segment_end,
-            shift_ends=self._shift_end_mono(),
-            next_break=kind,
-            next_break_at=break_at,
-            postpones_left=self._postpones_left(),
+            shift_ends=end,
+            next_break=upcoming[0] if upcoming else None,
+            next_break_at=upcoming[1] if upcoming else None,
+            postpones_left=max(0, self._settings.postpone_limit - self._breaks.postpones),
             allowed=self.allowed(),
+            wrap_up=(
+                end is not None
+                and self._overtime_until is None
+                and end - mono <= first_warning.total_seconds()
+            ),
+            overtime_left=self._overtime_left(),
+            checkin_for=self._checkin_for,
+            skip_available_at=self._skip_available_at(),
+            next_shift=self._next_planned() if not self._state.on_shift else None,
+            idle_poll=self._idle_poll(),
         )
 
     def handle(self, event: Event) -> Transition | None:
         """Apply one event. Returns the transition made, or None when nothing changed."""
-        if isinstance(event, Deadline):
-            return self._on_deadline()
-        if event.trigger not in self.allowed():
-            raise EventRejected(self._why_rejected(event.trigger))
+        if event.trigger not in policy.ALWAYS and event.trigger not in self.allowed():
+            raise EventRejected(policy.why_not(event.trigger, self._context()))
         match event:
-            case StartShift():
-                return self._start_shift()
+            case Deadline():
+                return self._on_deadline()
+            case StartShift(confirmed=confirmed):
+                return self._start_by_hand(confirmed)
             case BreakNow(kind=kind):
-                chosen = kind or self._next_break()[0] or BreakKind.LONG
+                chosen = kind or (self._due or self._breaks.due(self._mono()))[0]
                 return self._start_break(Trigger.BREAK_NOW, chosen)
             case Skip():
-                return self._finish_break(Trigger.SKIP, Outcome.SKIPPED)
+                return self._skip()
             case Postpone():
                 return self._postpone()
             case Pause(duration=duration):
@@ -148,171 +194,322 @@ class Engine:
             case Resume():
                 return self._resume(Trigger.RESUME)
             case EndShift():
-                return self._end_shift(Trigger.END_SHIFT, "ended by hand")
+                return self._end_shift(Trigger.END_SHIFT)
+            case Dismiss():
+                return self._commit(
+                    Trigger.DISMISS, State.OFF_SHIFT, detail="log-off screen closed"
+                )
+            case GrantOvertime(reason=reason, duration=duration):
+                return self._grant_overtime(reason, duration)
+            case CallStart(detected=detected):
+                return self._call_start(detected)
+            case CallEnd(detected=detected):
+                return self._call_end(detected)
+            case Idle(seconds=seconds):
+                return self._on_idle(seconds)
+            case CheckIn(score=score, word=word):
+                return self._check_in(score, word)
+            case UpdateSettings(settings=settings):
+                return self._update_settings(settings)
         raise AssertionError(f"unhandled event {event!r}")  # pragma: no cover
 
-    # -- transitions ----------------------------------------------------------------------
+    # -- starting and ending shifts ---------------------------------------------------------
 
-    def _start_shift(self) -> Transition:
+    def _start_by_hand(self, confirmed: bool) -> Transition:
         now = self._clock.now()
-        source = self._state
+        planned = self._next_planned()
+        if planned is not None and planned.start - now <= _EARLY_GRACE:
+            return self._start_shift(Trigger.START_SHIFT, planned, scheduled=True)
+        if planned is not None and planned.start - now <= _EARLY_HORIZON:
+            if not confirmed:
+                starts = planned.start.astimezone(self._settings.schedule.tz)
+                raise NeedsConfirmation(
+                    f"Your shift starts at {starts:%H:%M}. Start it now anyway? "
+                    "The early start is recorded."
+                )
+            return self._start_shift(Trigger.START_SHIFT, planned, scheduled=True)
+        if not confirmed:
+            raise NeedsConfirmation(
+                "There is no shift on your schedule now. Start one anyway? "
+                "It is recorded as work outside the schedule."
+            )
+        extra = PlannedShift(now, now + self._settings.shift_length)
+        return self._start_shift(Trigger.START_SHIFT, extra, scheduled=False)
+
+    def _start_shift(
+        self, trigger: Trigger, planned: PlannedShift, *, scheduled: bool
+    ) -> Transition:
+        now = self._clock.now()
         self._shift = ShiftRecord(
             id=new_id(),
-            planned_start=now,
-            planned_end=now + self._settings.shift_length,
+            planned_start=planned.start,
+            planned_end=planned.end,
             actual_start=now,
+            scheduled=scheduled,
         )
-        self._focus_since_micro = self._focus_since_long = 0.0
-        self._postponed = None
-        self._postpone_count = 0
-        opened = self._open_focus()
-        return self._commit(Trigger.START_SHIFT, source, State.FOCUS, None, opened)
+        if scheduled:
+            self._done_until = planned.end
+        self._breaks.reset()
+        self._overtime_until = None
+        self._call_pending_logoff = False
+        self._due = None
+        left = (planned.end - now).total_seconds()
+        # Warnings already behind us are not sent late: no burst of stale notices.
+        self._warned = {w for w in self._warning_seconds() if w >= left}
+        self._resume_work()
+        planned_text = "scheduled" if scheduled else "outside the schedule"
+        return self._commit(trigger, State.FOCUS, detail=f"shift {planned_text}")
+
+    def _end_shift(self, trigger: Trigger) -> Transition:
+        self._close_current()
+        assert self._shift is not None
+        self._shift = replace(self._shift, actual_end=self._clock.now())
+        self._overtime_until = None
+        self._call_pending_logoff = False
+        self._due = None
+        if trigger is Trigger.END_SHIFT:
+            return self._commit(trigger, State.OFF_SHIFT, detail="ended by hand")
+        return self._commit(trigger, State.LOGGED_OFF, detail="shift over")
+
+    def _grant_overtime(self, reason: str, duration: timedelta | None) -> Transition:
+        reason = " ".join(reason.split())
+        if not reason:
+            raise EventRejected("Say why you need more time: the reason is recorded.")
+        wanted = (duration or self._settings.overtime.step).total_seconds()
+        if wanted <= 0:
+            raise EventRejected("Overtime must be longer than zero.")
+        seconds = min(wanted, self._overtime_left())
+        assert self._shift is not None
+        now, mono = self._clock.now(), self._mono()
+        grant = OvertimeGrant(new_id(), self._shift.id, now, round(seconds), reason)
+        self._overtime.append((now, seconds))
+        detail = f"{round(seconds / 60)} min: {reason}"
+        if self._state is State.OVERTIME:
+            assert self._overtime_until is not None
+            self._overtime_until += seconds
+            return self._commit(Trigger.OVERTIME, State.OVERTIME, detail=detail, grant=grant)
+        self._overtime_until = mono + seconds
+        self._shift = replace(self._shift, actual_end=None)
+        self._resume_work()
+        return self._commit(Trigger.OVERTIME, State.OVERTIME, detail=detail, grant=grant)
+
+    # -- breaks -----------------------------------------------------------------------------
 
     def _start_break(self, trigger: Trigger, kind: BreakKind) -> Transition:
-        source = self._state
-        closed = self._close(Outcome.COMPLETED)
-        if self._postponed and self._postponed.kind is not kind:
-            # A different break came first; the postponed one starts over.
-            self._postpone_count = 0
-        self._postponed = None
-        length = self._rule(kind).length.total_seconds()
-        opened = self._open(kind.segment, self._clock.monotonic() + length)
-        detail = f"{kind.value} break of {int(length)} s"
-        return self._commit(trigger, source, kind.state, closed, opened, detail)
+        self._close_current()
+        if self._breaks.pending is not None and self._breaks.pending.kind is not kind:
+            self._breaks.postpones = 0  # a different break came first; that one starts over
+        self._breaks.pending = None
+        self._due = None
+        length = self._breaks.rule(kind).length.total_seconds()
+        self._open(kind.segment, self._mono() + length)
+        return self._commit(trigger, kind.state, detail=f"{kind.value} break of {round(length)} s")
 
     def _finish_break(self, trigger: Trigger, outcome: Outcome) -> Transition:
         kind = self._current_break()
-        source = self._state
-        closed = self._close(outcome)
-        self._rested(kind)
-        opened = self._open_focus()
-        return self._commit(trigger, source, State.FOCUS, closed, opened, f"{kind.value} break")
+        closed = self._close_current(outcome)
+        self._breaks.rested(kind)
+        if kind is BreakKind.LONG and outcome is Outcome.COMPLETED and self._settings.checkin:
+            self._checkin_for = closed.id if closed else None
+        self._resume_work()
+        return self._commit(trigger, State.FOCUS, detail=f"{kind.value} break {outcome.value}")
+
+    def _skip(self) -> Transition:
+        self._skips.append(self._clock.now())
+        if self._state.in_break:
+            return self._finish_break(Trigger.SKIP, Outcome.SKIPPED)
+        kind = self._announced_break()
+        marker = self._instant_break(kind, Outcome.SKIPPED)
+        self._breaks.rested(kind)
+        self._resume_work()
+        return self._commit(
+            Trigger.SKIP, State.FOCUS, detail=f"{kind.value} break skipped", extra=(marker,)
+        )
 
     def _postpone(self) -> Transition:
-        kind = self._current_break()
-        source = self._state
-        closed = self._close(Outcome.POSTPONED)
+        kind = self._current_break() if self._state.in_break else self._announced_break()
+        extra: tuple[SegmentRecord, ...] = ()
+        if self._state.in_break:
+            self._close_current(Outcome.POSTPONED)
+        else:
+            extra = (self._instant_break(kind, Outcome.POSTPONED),)
         step = self._settings.postpone_step.total_seconds()
-        self._postponed = _Postponed(kind, self._clock.monotonic() + step)
-        self._postpone_count += 1
-        opened = self._open_focus()
-        detail = f"{kind.value} break postponed by {int(step)} s ({self._postpone_count})"
-        return self._commit(Trigger.POSTPONE, source, State.FOCUS, closed, opened, detail)
+        self._breaks.move(kind, self._mono() + step, counted=True)
+        self._resume_work()
+        detail = f"{kind.value} break postponed by {round(step)} s ({self._breaks.postpones})"
+        return self._commit(Trigger.POSTPONE, State.FOCUS, detail=detail, extra=extra)
+
+    def _instant_break(self, kind: BreakKind, outcome: Outcome) -> SegmentRecord:
+        """A break that never started (skipped or postponed at its warning), as a zero-length
+        segment between two focus segments, so every break decision is in the record."""
+        self._close_current()
+        now = self._clock.now()
+        assert self._shift is not None
+        self._due = None
+        return SegmentRecord(
+            id=new_id(),
+            shift_id=self._shift.id,
+            kind=kind.segment,
+            planned_start=now,
+            planned_end=now + self._breaks.rule(kind).length,
+            actual_start=now,
+            actual_end=now,
+            outcome=outcome,
+        )
+
+    def _check_in(self, score: int | None, word: str) -> Transition:
+        if self._checkin_for is None:
+            raise EventRejected("There is no check-in waiting.")
+        if score is not None and not 1 <= score <= 5:
+            raise EventRejected("The check-in score goes from 1 to 5.")
+        word = " ".join(word.split())[:_MAX_WORD]
+        record = CheckInRecord(self._checkin_for, score, word)
+        self._checkin_for = None
+        detail = "check-in skipped" if score is None else f"check-in {score}"
+        return self._commit(Trigger.CHECK_IN, self._state, detail=detail, checkin=record)
+
+    # -- pauses, calls, time away -------------------------------------------------------------
 
     def _pause(self, duration: timedelta | None) -> Transition:
-        source = self._state
-        closed = self._close(Outcome.INTERRUPTED if self._in_break() else Outcome.COMPLETED)
-        end = None if duration is None else self._clock.monotonic() + duration.total_seconds()
-        opened = self._open(SegmentKind.PAUSE, end)
-        detail = "until resumed" if duration is None else f"for {int(duration.total_seconds())} s"
-        return self._commit(Trigger.PAUSE, source, State.PAUSED, closed, opened, detail)
+        self._return_to = self._work_state()
+        self._close_current()
+        end = None if duration is None else self._mono() + duration.total_seconds()
+        self._open(SegmentKind.PAUSE, end)
+        detail = "until resumed" if duration is None else f"for {round(duration.total_seconds())} s"
+        return self._commit(Trigger.PAUSE, State.PAUSED, detail=detail)
 
     def _resume(self, trigger: Trigger) -> Transition:
-        paused_for = self._clock.monotonic() - self._segment_start
-        closed = self._close(Outcome.COMPLETED)
-        # Time away from the desk is rest: a long enough pause counts as the break.
-        if paused_for >= self._settings.long.length.total_seconds():
-            self._rested(BreakKind.LONG)
-        elif paused_for >= self._settings.micro.length.total_seconds():
-            self._rested(BreakKind.MICRO)
-        opened = self._open_focus()
-        return self._commit(trigger, State.PAUSED, State.FOCUS, closed, opened)
+        paused_for = self._mono() - self._segment_start
+        self._close_current()
+        self._breaks.rest_for(paused_for)  # time away from the desk is rest
+        self._resume_work()
+        return self._commit(trigger, self._work_state())
 
-    def _end_shift(self, trigger: Trigger, detail: str) -> Transition:
+    def _call_start(self, detected: bool) -> Transition:
+        how = "noticed (microphone in use)" if detected else "declared"
         source = self._state
-        outcome = Outcome.INTERRUPTED if self._in_break() else Outcome.COMPLETED
-        closed = self._close(outcome)
-        assert self._shift is not None
-        self._shift = replace(self._shift, actual_end=self._clock.now())
-        self._postponed = None
-        return self._commit(trigger, source, State.LOGGED_OFF, closed, None, detail)
+        if source in (State.FOCUS, State.OVERTIME, State.BREAK_DUE):
+            self._return_to = self._work_state()
+            if source is State.BREAK_DUE:
+                self._due = None  # the announced break waits for the call to end
+            return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}")
+        kind = self._current_break() if source.in_break else None
+        self._return_to = self._work_state()
+        rested_for = self._mono() - self._segment_start if not kind else 0.0
+        self._close_current(Outcome.DEFERRED if kind else None)
+        self._breaks.rest_for(rested_for)  # a pause or time away before the call was rest
+        if kind is not None:
+            self._breaks.move(kind, self._mono(), counted=False)
+        self._resume_work()
+        deferred = f"; {kind.value} break deferred" if kind else ""
+        return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}{deferred}")
+
+    def _call_end(self, detected: bool) -> Transition:
+        if self._call_pending_logoff:
+            return self._end_shift(Trigger.CALL_END)
+        mono = self._mono()
+        overdue = self._breaks.overdue(mono) if self._return_to is State.FOCUS else None
+        detail = "call ended"
+        if overdue is not None:
+            grace = self._settings.call_grace.total_seconds()
+            self._breaks.move(overdue, mono + grace, counted=False)
+            detail += f"; {overdue.value} break in {round(grace)} s"
+        return self._commit(Trigger.CALL_END, self._return_to, detail=detail)
+
+    def _on_idle(self, seconds: float) -> Transition | None:
+        if not self._settings.natural_breaks:
+            return None
+        mono = self._mono()
+        if self._state is State.AWAY:
+            back_at = mono - seconds
+            if back_at <= self._segment_start + _TOLERANCE:
+                return None  # still away
+            return self._back(back_at)
+        if self._state not in (State.FOCUS, State.BREAK_DUE, State.OVERTIME):
+            return None
+        if seconds < self._settings.micro.length.total_seconds():
+            return None
+        self._return_to = self._work_state()
+        since = max(self._segment_start, mono - seconds)
+        self._close_current(at=since)
+        self._due = None
+        self._open(SegmentKind.AWAY, at=since)
+        return self._commit(Trigger.IDLE, State.AWAY, detail=f"no input for {round(seconds)} s")
+
+    def _back(self, back_at: float) -> Transition:
+        away_for = back_at - self._segment_start
+        self._close_current(Outcome.NATURAL, at=back_at)
+        self._breaks.rest_for(away_for)
+        self._resume_work(at=back_at)
+        return self._commit(Trigger.IDLE, self._return_to, detail=f"back after {round(away_for)} s")
+
+    def _update_settings(self, settings: Settings) -> Transition:
+        self._settings = settings
+        self._breaks.micro, self._breaks.long = settings.micro, settings.long
+        return self._commit(Trigger.SETTINGS, self._state, detail="settings changed")
+
+    # -- the clock ------------------------------------------------------------------------------
 
     def _on_deadline(self) -> Transition | None:
+        mono = self._mono()
         if not self._state.on_shift:
+            planned = self._next_planned() if self._settings.auto_start else None
+            if planned is not None and planned.start <= self._clock.now() + _tol():
+                return self._start_shift(Trigger.DEADLINE, planned, scheduled=True)
+            self._rearm()
             return None
-        mono = self._clock.monotonic()
-        shift_end = self._shift_end_mono()
-        if shift_end is not None and shift_end - mono <= _TOLERANCE:
-            return self._end_shift(Trigger.DEADLINE, "shift over")
+        end = self._end_mono()
+        if end is not None and end - mono <= _TOLERANCE:
+            if self._state is not State.ON_CALL:
+                return self._end_shift(Trigger.DEADLINE)
+            if not self._call_pending_logoff:
+                self._call_pending_logoff = True
+                notice = Notice(NoticeKind.SHIFT_OVER_ON_CALL, 0.0)
+                return self._commit(
+                    Trigger.WARNING, self._state, notice=notice, detail="shift over during a call"
+                )
+        warning = self._due_warning(mono)
+        if warning is not None:
+            return warning
         if self._state is State.FOCUS:
-            kind, due = self._next_break()
-            if kind is not None and due is not None and due - mono <= _TOLERANCE:
-                return self._start_break(Trigger.DEADLINE, kind)
+            upcoming = self._upcoming_break()
+            if upcoming is not None:
+                kind, at = upcoming
+                if at - mono <= _TOLERANCE:
+                    return self._start_break(Trigger.DEADLINE, kind)
+                if at - self._warning_lead() - mono <= _TOLERANCE:
+                    self._due = upcoming
+                    return self._commit(
+                        Trigger.DEADLINE,
+                        State.BREAK_DUE,
+                        detail=f"{kind.value} break in {round(at - mono)} s",
+                    )
+        elif self._state is State.BREAK_DUE and self._due is not None:
+            if self._due[1] - mono <= _TOLERANCE:
+                return self._start_break(Trigger.DEADLINE, self._due[0])
         elif self._segment_end is not None and self._segment_end - mono <= _TOLERANCE:
             if self._state is State.PAUSED:
                 return self._resume(Trigger.DEADLINE)
-            return self._finish_break(Trigger.DEADLINE, Outcome.COMPLETED)
+            if self._state.in_break:
+                return self._finish_break(Trigger.DEADLINE, Outcome.COMPLETED)
         self._rearm()  # woke early: nothing due yet
         return None
 
-    # -- segments -------------------------------------------------------------------------
-
-    def _open(self, kind: SegmentKind, end: float | None) -> SegmentRecord:
-        assert self._shift is not None
-        now, mono = self._clock.now(), self._clock.monotonic()
-        self._segment_start, self._segment_end = mono, end
-        planned_end = None if end is None else now + timedelta(seconds=end - mono)
-        self._segment = SegmentRecord(
-            id=new_id(),
-            shift_id=self._shift.id,
-            kind=kind,
-            planned_start=now,
-            planned_end=planned_end,
-            actual_start=now,
-        )
-        return self._segment
-
-    def _open_focus(self) -> SegmentRecord:
-        self._segment_start = self._clock.monotonic()
-        return self._open(SegmentKind.FOCUS, self._focus_deadline(on_shift=True))
-
-    def _close(self, outcome: Outcome) -> SegmentRecord | None:
-        if self._segment is None:
+    def _due_warning(self, mono: float) -> Transition | None:
+        end = self._end_mono()
+        if end is None or self._overtime_until is not None:
             return None
-        if self._segment.kind is SegmentKind.FOCUS:
-            worked = self._clock.monotonic() - self._segment_start
-            self._focus_since_micro += worked
-            self._focus_since_long += worked
-        closed = replace(self._segment, actual_end=self._clock.now(), outcome=outcome)
-        self._segment, self._segment_end = None, None
-        return closed
-
-    def _rested(self, kind: BreakKind) -> None:
-        """A break of `kind` was taken (or skipped): its focus count starts over."""
-        self._focus_since_micro = 0.0
-        if kind is BreakKind.LONG:
-            self._focus_since_long = 0.0
-        if self._postponed is None or kind is BreakKind.LONG or self._postponed.kind is kind:
-            self._postponed = None
-            self._postpone_count = 0
-
-    def _commit(
-        self,
-        trigger: Trigger,
-        source: State,
-        target: State,
-        closed: SegmentRecord | None,
-        opened: SegmentRecord | None,
-        detail: str = "",
-    ) -> Transition:
-        self._state = target
-        transition = Transition(
-            at=self._clock.now(),
-            monotonic=self._clock.monotonic(),
-            trigger=trigger,
-            source=source,
-            target=target,
-            shift=self._shift,
-            closed=closed,
-            opened=opened,
-            detail=detail,
+        left = end - mono
+        reached = [
+            w for w in self._warning_seconds() if w not in self._warned and left <= w + _TOLERANCE
+        ]
+        if not reached:
+            return None
+        self._warned.update(reached)
+        notice = Notice(NoticeKind.SHIFT_ENDING, left)
+        return self._commit(
+            Trigger.WARNING, self._state, notice=notice, detail=f"shift ends in {round(left)} s"
         )
-        self._rearm()
-        for listener in self._listeners:
-            listener(transition)
-        return transition
-
-    # -- deadlines ------------------------------------------------------------------------
 
     def _rearm(self) -> None:
         if self._timer is not None:
@@ -320,82 +517,198 @@ class Engine:
             self._timer = None
         deadline = self._next_deadline()
         if deadline is not None:
-            delay = max(0.0, deadline - self._clock.monotonic())
+            delay = max(0.0, deadline - self._mono())
             self._timer = self._clock.call_later(delay, self._fire)
 
     def _fire(self) -> None:
+        self._timer = None
         self.handle(Deadline())
 
     def _next_deadline(self) -> float | None:
+        mono = self._mono()
         if not self._state.on_shift:
-            return None
+            planned = self._next_planned() if self._settings.auto_start else None
+            if planned is None:
+                return None
+            return mono + max(0.0, (planned.start - self._clock.now()).total_seconds())
+        candidates: list[float] = []
+        end = self._end_mono()
+        if end is not None and not self._call_pending_logoff:
+            candidates.append(end)
+            if self._overtime_until is None:
+                candidates += [end - w for w in self._warning_seconds() if w not in self._warned]
         if self._state is State.FOCUS:
-            return self._focus_deadline(on_shift=True)
-        candidates = [t for t in (self._segment_end, self._shift_end_mono()) if t is not None]
+            upcoming = self._upcoming_break()
+            if upcoming is not None:
+                candidates.append(max(mono, upcoming[1] - self._warning_lead()))
+        elif self._state is State.BREAK_DUE and self._due is not None:
+            candidates.append(self._due[1])
+        elif self._segment_end is not None and (
+            self._state is State.PAUSED or self._state.in_break
+        ):
+            candidates.append(self._segment_end)
         return min(candidates) if candidates else None
 
-    def _focus_deadline(self, *, on_shift: bool) -> float | None:
-        """When the focus segment that started at `_segment_start` must end."""
-        _, break_at = self._break_due()
-        shift_end = self._shift_end_mono(on_shift=on_shift)
-        return break_at if shift_end is None else min(break_at, shift_end)
+    # -- segments -----------------------------------------------------------------------------
 
-    def _next_break(self) -> tuple[BreakKind | None, float | None]:
-        """Which break comes next and when, assuming focus continues from now."""
-        if self._state is not State.FOCUS:
-            return None, None
-        return self._break_due()
+    def _open(self, kind: SegmentKind, end: float | None = None, at: float | None = None) -> None:
+        assert self._shift is not None
+        mono = self._mono()
+        start = mono if at is None else at
+        started = self._wall(start)
+        self._segment_start, self._segment_end = start, end
+        self._segment = SegmentRecord(
+            id=new_id(),
+            shift_id=self._shift.id,
+            kind=kind,
+            planned_start=started,
+            planned_end=None if end is None else self._wall(end),
+            actual_start=started,
+        )
+        self._opened.append(self._segment)
 
-    def _break_due(self) -> tuple[BreakKind, float]:
-        start = self._segment_start
-        due = {
-            BreakKind.LONG: start
-            + self._settings.long.every.total_seconds()
-            - self._focus_since_long,
-            BreakKind.MICRO: start
-            + self._settings.micro.every.total_seconds()
-            - self._focus_since_micro,
-        }
-        if self._postponed is not None:
-            due[self._postponed.kind] = self._postponed.due
-            if self._postponed.kind is BreakKind.LONG:
-                del due[BreakKind.MICRO]  # the long break is pending; no micro break first
-        # On a tie the long break wins: it includes the rest a micro break would give.
-        kind = min(due, key=lambda k: (due[k], k is not BreakKind.LONG))
-        return kind, due[kind]
-
-    def _shift_end_mono(self, *, on_shift: bool = False) -> float | None:
-        if self._shift is None or not (on_shift or self._state.on_shift):
+    def _close_current(
+        self, outcome: Outcome | None = None, at: float | None = None
+    ) -> SegmentRecord | None:
+        segment = self._segment
+        if segment is None:
             return None
-        left = (self._shift.planned_end - self._clock.now()).total_seconds()
-        return self._clock.monotonic() + left
+        when = self._mono() if at is None else at
+        self._breaks.stop(when)
+        if outcome is None:
+            interrupted = self._state.in_break
+            outcome = Outcome.INTERRUPTED if interrupted else Outcome.COMPLETED
+            if segment.kind is SegmentKind.AWAY:
+                outcome = Outcome.NATURAL
+        closed = replace(segment, actual_end=self._wall(when), outcome=outcome)
+        self._segment, self._segment_end = None, None
+        self._closed.append(closed)
+        return closed
 
-    # -- helpers --------------------------------------------------------------------------
+    def _resume_work(self, at: float | None = None) -> None:
+        start = self._mono() if at is None else at
+        self._breaks.start(start)
+        upcoming = self._upcoming_break()
+        ends = [t for t in (upcoming[1] if upcoming else None, self._end_mono()) if t is not None]
+        self._open(self._work_kind(), min(ends, default=None), at=start)
 
-    def _rule(self, kind: BreakKind) -> BreakRule:
-        return self._settings.micro if kind is BreakKind.MICRO else self._settings.long
+    def _commit(
+        self,
+        trigger: Trigger,
+        target: State,
+        *,
+        detail: str = "",
+        notice: Notice | None = None,
+        grant: OvertimeGrant | None = None,
+        checkin: CheckInRecord | None = None,
+        extra: tuple[SegmentRecord, ...] = (),
+    ) -> Transition:
+        source, self._state = self._state, target
+        closed = self._closed[0] if self._closed else None
+        opened = self._opened[-1] if self._opened else None
+        transition = Transition(
+            at=self._clock.now(),
+            monotonic=self._mono(),
+            trigger=trigger,
+            source=source,
+            target=target,
+            shift=self._shift,
+            closed=closed,
+            opened=opened,
+            detail=detail,
+            notice=notice,
+            grant=grant,
+            checkin=checkin,
+            extra=tuple(self._closed[1:]) + extra + tuple(self._opened[:-1]),
+        )
+        self._closed.clear()
+        self._opened.clear()
+        self._rearm()
+        for listener in self._listeners:
+            listener(transition)
+        return transition
 
-    def _in_break(self) -> bool:
-        return self._state in (State.MICRO_BREAK, State.LONG_BREAK)
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _mono(self) -> float:
+        return self._clock.monotonic()
+
+    def _wall(self, mono: float) -> datetime:
+        return self._clock.now() + timedelta(seconds=mono - self._mono())
+
+    def _work_state(self) -> State:
+        return State.OVERTIME if self._overtime_until is not None else State.FOCUS
+
+    def _work_kind(self) -> SegmentKind:
+        return SegmentKind.OVERTIME if self._overtime_until is not None else SegmentKind.FOCUS
+
+    def _end_mono(self) -> float | None:
+        if self._overtime_until is not None:
+            return self._overtime_until
+        if self._shift is None or self._shift.actual_end is not None:
+            return None
+        return self._mono() + (self._shift.planned_end - self._clock.now()).total_seconds()
+
+    def _upcoming_break(self) -> tuple[BreakKind, float] | None:
+        if self._overtime_until is not None:
+            return None  # overtime is short and granted on purpose: no breaks inside it
+        return self._breaks.next_break(self._mono(), self._end_mono())
+
+    def _announced_break(self) -> BreakKind:
+        return self._due[0] if self._due else self._breaks.due(self._mono())[0]
 
     def _current_break(self) -> BreakKind:
         return BreakKind.MICRO if self._state is State.MICRO_BREAK else BreakKind.LONG
 
-    def _postpones_left(self) -> int:
-        if not self._in_break():
-            return 0
-        return max(0, self._settings.postpone_limit - self._postpone_count)
+    def _warning_lead(self) -> float:
+        return self._settings.breaks.warning.total_seconds()
 
-    def _why_rejected(self, trigger: Trigger) -> str:
-        if trigger is Trigger.POSTPONE and self._in_break():
-            return f"This break was already postponed {self._postpone_count} times; take it now."
-        names = {
-            State.OFF_SHIFT: "off shift",
-            State.LOGGED_OFF: "logged off",
-            State.FOCUS: "focusing",
-            State.MICRO_BREAK: "on a micro break",
-            State.LONG_BREAK: "on a long break",
-            State.PAUSED: "paused",
-        }
-        action = trigger.value.replace("_", " ")
-        return f"Can't {action} while {names[self._state]}."
+    def _warning_seconds(self) -> list[float]:
+        return [w.total_seconds() for w in self._settings.logoff.warnings]
+
+    def _next_planned(self) -> PlannedShift | None:
+        """The scheduled shift under way or next, unless it was already worked."""
+        now = self._clock.now()
+        schedule = self._settings.schedule
+        for planned in schedule.shifts_between(now, now + timedelta(days=15)):
+            if self._done_until is None or planned.start >= self._done_until:
+                return planned
+        return None
+
+    def _overtime_left(self) -> float:
+        tz = self._settings.schedule.tz
+        week = self._clock.now().astimezone(tz).isocalendar()[:2]
+        used = sum(s for at, s in self._overtime if at.astimezone(tz).isocalendar()[:2] == week)
+        return max(0.0, self._settings.overtime.weekly_cap.total_seconds() - used)
+
+    def _skips_today(self) -> int:
+        tz = self._settings.schedule.tz
+        today = self._clock.now().astimezone(tz).date()
+        return sum(1 for at in self._skips if at.astimezone(tz).date() == today)
+
+    def _skip_available_at(self) -> float | None:
+        if not self._state.in_break:
+            return None
+        return self._segment_start + self._settings.breaks.skip_delay.total_seconds()
+
+    def _idle_poll(self) -> float | None:
+        if not self._settings.natural_breaks:
+            return None
+        if self._state in (State.FOCUS, State.BREAK_DUE, State.OVERTIME, State.AWAY):
+            return self._settings.micro.length.total_seconds()
+        return None
+
+    def _context(self) -> policy.Context:
+        into = self._mono() - self._segment_start if self._state.in_break else 0.0
+        return policy.Context(
+            state=self._state,
+            settings=self._settings,
+            seconds_into_break=into,
+            postpones=self._breaks.postpones,
+            skips_today=self._skips_today(),
+            overtime_left=self._overtime_left(),
+        )
+
+
+def _tol() -> timedelta:
+    return timedelta(seconds=_TOLERANCE)

@@ -6,26 +6,40 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shiftwell.core.settings import Settings
 
 
 class State(StrEnum):
     OFF_SHIFT = "off_shift"
     FOCUS = "focus"
+    BREAK_DUE = "break_due"  # focus goes on; a break starts in a few seconds
     MICRO_BREAK = "micro_break"
     LONG_BREAK = "long_break"
     PAUSED = "paused"
-    LOGGED_OFF = "logged_off"
+    AWAY = "away"  # no input for a while: a natural break
+    ON_CALL = "on_call"  # breaks wait until the call ends
+    LOGGED_OFF = "logged_off"  # the shift is over: the log-off screen
+    OVERTIME = "overtime"  # granted time past the end, with a reason
 
     @property
     def on_shift(self) -> bool:
         return self not in (State.OFF_SHIFT, State.LOGGED_OFF)
 
+    @property
+    def in_break(self) -> bool:
+        return self in (State.MICRO_BREAK, State.LONG_BREAK)
+
 
 class SegmentKind(StrEnum):
     FOCUS = "focus"
+    OVERTIME = "overtime"
     MICRO_BREAK = "micro_break"
     LONG_BREAK = "long_break"
     PAUSE = "pause"
+    AWAY = "away"
 
 
 class BreakKind(StrEnum):
@@ -46,6 +60,8 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"
     POSTPONED = "postponed"
     INTERRUPTED = "interrupted"
+    NATURAL = "natural"  # time away from the desk that counted as the break
+    DEFERRED = "deferred"  # a call came first; the break comes after it
 
 
 class Trigger(StrEnum):
@@ -53,17 +69,26 @@ class Trigger(StrEnum):
 
     START_SHIFT = "start_shift"
     DEADLINE = "deadline"
+    WARNING = "warning"
     BREAK_NOW = "break_now"
     SKIP = "skip"
     POSTPONE = "postpone"
     PAUSE = "pause"
     RESUME = "resume"
     END_SHIFT = "end_shift"
+    DISMISS = "dismiss"
+    OVERTIME = "overtime"
+    CALL_START = "call_start"
+    CALL_END = "call_end"
+    IDLE = "idle"
+    CHECK_IN = "check_in"
+    SETTINGS = "settings"
 
 
 # Events: what the user, the OS or the clock asks of the engine.
 @dataclass(frozen=True)
 class StartShift:
+    confirmed: bool = False  # the user said "Start anyway" to working off the schedule
     trigger = Trigger.START_SHIFT
 
 
@@ -104,7 +129,72 @@ class EndShift:
     trigger = Trigger.END_SHIFT
 
 
-Event = StartShift | Deadline | BreakNow | Skip | Postpone | Pause | Resume | EndShift
+@dataclass(frozen=True)
+class Dismiss:
+    """Close the log-off screen (only when log-off is not strict)."""
+
+    trigger = Trigger.DISMISS
+
+
+@dataclass(frozen=True)
+class GrantOvertime:
+    reason: str
+    duration: timedelta | None = None  # None: the configured step
+    trigger = Trigger.OVERTIME
+
+
+@dataclass(frozen=True)
+class CallStart:
+    detected: bool = False  # noticed by itself (microphone in use) rather than declared
+    trigger = Trigger.CALL_START
+
+
+@dataclass(frozen=True)
+class CallEnd:
+    detected: bool = False
+    trigger = Trigger.CALL_END
+
+
+@dataclass(frozen=True)
+class Idle:
+    """The platform's report: no keyboard or mouse input for `seconds`."""
+
+    seconds: float
+    trigger = Trigger.IDLE
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The answer to "How are you doing?" after a long break; score None: not answered."""
+
+    score: int | None
+    word: str = ""
+    trigger = Trigger.CHECK_IN
+
+
+@dataclass(frozen=True)
+class UpdateSettings:
+    settings: Settings
+    trigger = Trigger.SETTINGS
+
+
+Event = (
+    StartShift
+    | Deadline
+    | BreakNow
+    | Skip
+    | Postpone
+    | Pause
+    | Resume
+    | EndShift
+    | Dismiss
+    | GrantOvertime
+    | CallStart
+    | CallEnd
+    | Idle
+    | CheckIn
+    | UpdateSettings
+)
 
 
 def new_id() -> str:
@@ -119,6 +209,7 @@ class ShiftRecord:
     planned_end: datetime
     actual_start: datetime
     actual_end: datetime | None = None
+    scheduled: bool = True
 
 
 @dataclass(frozen=True)
@@ -127,10 +218,37 @@ class SegmentRecord:
     shift_id: str
     kind: SegmentKind
     planned_start: datetime
-    planned_end: datetime | None  # None: open-ended (a pause until resumed)
+    planned_end: datetime | None  # None: open-ended (a pause until resumed, time away)
     actual_start: datetime
     actual_end: datetime | None = None
     outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class OvertimeGrant:
+    id: str
+    shift_id: str
+    granted_at: datetime
+    seconds: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckInRecord:
+    segment_id: str
+    score: int | None
+    word: str
+
+
+class NoticeKind(StrEnum):
+    SHIFT_ENDING = "shift_ending"  # a staged warning before the log-off
+    SHIFT_OVER_ON_CALL = "shift_over_on_call"  # log-off waits for the call to end
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: NoticeKind
+    seconds_left: float
 
 
 @dataclass(frozen=True)
@@ -144,7 +262,17 @@ class Transition:
     closed: SegmentRecord | None
     opened: SegmentRecord | None
     detail: str = ""
+    notice: Notice | None = None
+    grant: OvertimeGrant | None = None
+    checkin: CheckInRecord | None = None
+    # Further segments touched: breaks skipped or postponed at their warning (zero length),
+    # and anything else closed or opened besides `closed` and `opened`.
+    extra: tuple[SegmentRecord, ...] = ()
 
 
 class EventRejected(Exception):
-    """The event makes no sense in the current state; the message says why, for the user."""
+    """The event makes no sense now; the message says why, for the user."""
+
+
+class NeedsConfirmation(EventRejected):
+    """Allowed only if the user confirms (e.g. working outside the schedule)."""

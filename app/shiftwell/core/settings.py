@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, timedelta, tzinfo
+from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shiftwell.core.durations import EXAMPLES, DurationError, format_duration, parse_duration
+from shiftwell.core.schedule import WEEKDAYS, WeeklySchedule, parse_days_off, parse_spans
+
+
+class Strictness(StrEnum):
+    GENTLE = "gentle"  # dismiss any time
+    NORMAL = "normal"  # skip and postpone only after a few seconds of the break
+    STRICT = "strict"  # no skip, no postpone
 
 
 @dataclass(frozen=True)
@@ -21,13 +30,55 @@ class BreakRule:
 
 
 @dataclass(frozen=True)
+class BreakPolicy:
+    strictness: Strictness = Strictness.NORMAL
+    warning: timedelta = timedelta(seconds=30)
+    skip_delay: timedelta = timedelta(seconds=5)
+    allow_skip: bool = True
+    allow_postpone: bool = True
+    max_skips_per_day: int = 0  # 0: no cap
+
+
+@dataclass(frozen=True)
+class LogoffPolicy:
+    warnings: tuple[timedelta, ...] = (
+        timedelta(minutes=15),
+        timedelta(minutes=5),
+        timedelta(minutes=1),
+    )
+    strict: bool = False
+    action: tuple[str, ...] = ()
+    action_timeout: timedelta = timedelta(seconds=10)
+
+
+@dataclass(frozen=True)
+class OvertimePolicy:
+    step: timedelta = timedelta(minutes=15)
+    weekly_cap: timedelta = timedelta(hours=2)
+
+
+HOOK_EVENTS = ("shift_start", "break_start", "break_end", "wrap_up", "logoff", "overtime")
+
+
+@dataclass(frozen=True)
 class Settings:
+    schedule: WeeklySchedule = field(default_factory=lambda: WeeklySchedule(UTC))
+    auto_start: bool = True
     shift_length: timedelta = timedelta(hours=8)
     micro: BreakRule = BreakRule(every=timedelta(minutes=20), length=timedelta(seconds=20))
     long: BreakRule = BreakRule(every=timedelta(minutes=50), length=timedelta(minutes=10))
     postpone_step: timedelta = timedelta(minutes=5)
     postpone_limit: int = 3
+    breaks: BreakPolicy = BreakPolicy()
+    logoff: LogoffPolicy = LogoffPolicy()
+    overtime: OvertimePolicy = OvertimePolicy()
+    natural_breaks: bool = True
+    detect_calls: bool = False
+    call_grace: timedelta = timedelta(seconds=30)
+    checkin: bool = True
+    sounds: bool = True
     notify_breaks: bool = True
+    hooks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -40,7 +91,16 @@ class SettingProblem:
         return f"{self.source}: {self.key}: {self.message}"
 
 
-def _duration(minimum: timedelta, maximum: timedelta) -> Callable[[Any], timedelta]:
+@dataclass
+class LoadedSettings:
+    settings: Settings
+    problems: list[SettingProblem] = field(default_factory=list)
+
+
+Reader = Callable[[Any], Any]
+
+
+def _duration(minimum: timedelta, maximum: timedelta) -> Reader:
     def read(value: Any) -> timedelta:
         if not isinstance(value, str):
             raise ValueError(f"{value!r} must be a duration string ({EXAMPLES})")
@@ -56,7 +116,18 @@ def _duration(minimum: timedelta, maximum: timedelta) -> Callable[[Any], timedel
     return read
 
 
-def _integer(minimum: int, maximum: int) -> Callable[[Any], int]:
+def _durations(minimum: timedelta, maximum: timedelta) -> Reader:
+    one = _duration(minimum, maximum)
+
+    def read(value: Any) -> tuple[timedelta, ...]:
+        if not isinstance(value, list):
+            raise ValueError(f'{value!r} must be a list of durations, e.g. ["15m", "5m", "1m"]')
+        return tuple(sorted({one(item) for item in value}, reverse=True))
+
+    return read
+
+
+def _integer(minimum: int, maximum: int) -> Reader:
     def read(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{value!r} must be a whole number from {minimum} to {maximum}")
@@ -73,10 +144,49 @@ def _boolean(value: Any) -> bool:
     return value
 
 
+def _choice(options: type[StrEnum]) -> Reader:
+    def read(value: Any) -> StrEnum:
+        try:
+            return options(value)
+        except ValueError:
+            allowed = ", ".join(repr(o.value) for o in options)
+            raise ValueError(f"{value!r} is not one of {allowed}") from None
+
+    return read
+
+
+def _argv(value: Any) -> tuple[str, ...]:
+    """A command as an argument list; it is run directly, never through a shell."""
+    if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
+        raise ValueError(
+            f'{value!r} must be a command as a list of strings, e.g. ["loginctl", "lock-session"]'
+        )
+    return tuple(value)
+
+
+def _spans(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f'{value!r} must be a string such as "09:00-17:00" or "off"')
+    return parse_spans(value)
+
+
+def _timezone(value: Any) -> tzinfo:
+    if not isinstance(value, str):
+        raise ValueError(f'{value!r} must be a time zone name such as "Europe/Berlin"')
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f'{value!r} is not a known time zone (e.g. "Europe/Berlin")') from None
+
+
 _SECOND, _MINUTE, _HOUR = timedelta(seconds=1), timedelta(minutes=1), timedelta(hours=1)
 
 # Dotted key -> reader. The dotted key is the TOML table path plus the key.
-_READERS: dict[str, Callable[[Any], Any]] = {
+_READERS: dict[str, Reader] = {
+    "schedule.timezone": _timezone,
+    **{f"schedule.{day}": _spans for day in WEEKDAYS},
+    "schedule.days_off": parse_days_off,
+    "shift.auto_start": _boolean,
     "shift.length": _duration(_MINUTE, 16 * _HOUR),
     "breaks.micro.every": _duration(_MINUTE, 4 * _HOUR),
     "breaks.micro.length": _duration(5 * _SECOND, 30 * _MINUTE),
@@ -84,51 +194,77 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "breaks.long.length": _duration(_MINUTE, 2 * _HOUR),
     "breaks.postpone": _duration(30 * _SECOND, _HOUR),
     "breaks.max_postpones": _integer(0, 20),
+    "breaks.strictness": _choice(Strictness),
+    "breaks.warning": _duration(timedelta(0), 10 * _MINUTE),
+    "breaks.skip_delay": _duration(timedelta(0), 5 * _MINUTE),
+    "breaks.allow_skip": _boolean,
+    "breaks.allow_postpone": _boolean,
+    "breaks.max_skips_per_day": _integer(0, 100),
+    "breaks.natural": _boolean,
+    "logoff.warnings": _durations(_MINUTE, 2 * _HOUR),
+    "logoff.strict": _boolean,
+    "logoff.action": _argv,
+    "logoff.action_timeout": _duration(_SECOND, 5 * _MINUTE),
+    "overtime.step": _duration(_MINUTE, 4 * _HOUR),
+    "overtime.weekly_cap": _duration(timedelta(0), 40 * _HOUR),
+    "calls.detect_microphone": _boolean,
+    "calls.grace": _duration(timedelta(0), 10 * _MINUTE),
+    "checkin.enabled": _boolean,
+    "sounds.enabled": _boolean,
     "notifications.breaks": _boolean,
+    **{f"hooks.{event}": _argv for event in HOOK_EVENTS},
 }
 
-
-@dataclass
-class LoadedSettings:
-    settings: Settings
-    problems: list[SettingProblem] = field(default_factory=list)
+# Tables whose values are lists: flattening stops at these keys.
+_LEAF_KEYS = frozenset(_READERS)
 
 
 def _flatten(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     for key, value in data.items():
         dotted = f"{prefix}{key}"
-        if isinstance(value, Mapping):
+        if isinstance(value, Mapping) and dotted not in _LEAF_KEYS:
             yield from _flatten(value, f"{dotted}.")
         else:
             yield dotted, value
 
 
-def settings_from_mapping(data: Mapping[str, Any], source: str) -> LoadedSettings:
+def settings_from_mapping(
+    data: Mapping[str, Any], source: str, local_tz: tzinfo = UTC
+) -> LoadedSettings:
     """Validate a parsed TOML document into `Settings`; bad keys fall back one by one."""
     problems: list[SettingProblem] = []
     values: dict[str, Any] = {}
     for key, raw in _flatten(data):
         reader = _READERS.get(key)
         if reader is None:
-            allowed = ", ".join(sorted(_READERS))
-            problems.append(SettingProblem(source, key, f"unknown key (known keys: {allowed})"))
+            problems.append(SettingProblem(source, key, f"unknown key ({_near(key)})"))
             continue
         try:
             values[key] = reader(raw)
         except ValueError as error:
             problems.append(SettingProblem(source, key, f"{error}; using the default"))
-    return LoadedSettings(_build(values, problems, source), problems)
+    return LoadedSettings(_build(values, problems, source, local_tz), problems)
 
 
-def _build(values: dict[str, Any], problems: list[SettingProblem], source: str) -> Settings:
+def _near(key: str) -> str:
+    section = key.rsplit(".", 1)[0] + "."
+    siblings = sorted(k for k in _READERS if k.startswith(section))
+    known = siblings or sorted({k.split(".")[0] for k in _READERS})
+    return "known keys here: " + ", ".join(known)
+
+
+def _build(
+    values: dict[str, Any], problems: list[SettingProblem], source: str, local_tz: tzinfo
+) -> Settings:
     defaults = Settings()
+    get = values.get
     micro = BreakRule(
-        values.get("breaks.micro.every", defaults.micro.every),
-        values.get("breaks.micro.length", defaults.micro.length),
+        get("breaks.micro.every", defaults.micro.every),
+        get("breaks.micro.length", defaults.micro.length),
     )
     long = BreakRule(
-        values.get("breaks.long.every", defaults.long.every),
-        values.get("breaks.long.length", defaults.long.length),
+        get("breaks.long.every", defaults.long.every),
+        get("breaks.long.length", defaults.long.length),
     )
     if micro.length >= long.length:
         problems.append(
@@ -140,11 +276,51 @@ def _build(values: dict[str, Any], problems: list[SettingProblem], source: str) 
         )
         micro = BreakRule(micro.every, defaults.micro.length)
         long = BreakRule(long.every, defaults.long.length)
+    days = dict(defaults.schedule.days)
+    for index, day in enumerate(WEEKDAYS):
+        days[index] = get(f"schedule.{day}", days[index])
+    schedule = WeeklySchedule(
+        tz=get("schedule.timezone", local_tz),
+        days=days,
+        days_off=get("schedule.days_off", ()),
+    )
+    b = defaults.breaks
+    breaks = BreakPolicy(
+        strictness=get("breaks.strictness", b.strictness),
+        warning=get("breaks.warning", b.warning),
+        skip_delay=get("breaks.skip_delay", b.skip_delay),
+        allow_skip=get("breaks.allow_skip", b.allow_skip),
+        allow_postpone=get("breaks.allow_postpone", b.allow_postpone),
+        max_skips_per_day=get("breaks.max_skips_per_day", b.max_skips_per_day),
+    )
+    lo = defaults.logoff
+    logoff = LogoffPolicy(
+        warnings=get("logoff.warnings", lo.warnings),
+        strict=get("logoff.strict", lo.strict),
+        action=get("logoff.action", lo.action),
+        action_timeout=get("logoff.action_timeout", lo.action_timeout),
+    )
+    overtime = OvertimePolicy(
+        step=get("overtime.step", defaults.overtime.step),
+        weekly_cap=get("overtime.weekly_cap", defaults.overtime.weekly_cap),
+    )
+    hooks = {e: values[f"hooks.{e}"] for e in HOOK_EVENTS if f"hooks.{e}" in values}
     return Settings(
-        shift_length=values.get("shift.length", defaults.shift_length),
+        schedule=schedule,
+        auto_start=get("shift.auto_start", defaults.auto_start),
+        shift_length=get("shift.length", defaults.shift_length),
         micro=micro,
         long=long,
-        postpone_step=values.get("breaks.postpone", defaults.postpone_step),
-        postpone_limit=values.get("breaks.max_postpones", defaults.postpone_limit),
-        notify_breaks=values.get("notifications.breaks", defaults.notify_breaks),
+        postpone_step=get("breaks.postpone", defaults.postpone_step),
+        postpone_limit=get("breaks.max_postpones", defaults.postpone_limit),
+        breaks=breaks,
+        logoff=logoff,
+        overtime=overtime,
+        natural_breaks=get("breaks.natural", defaults.natural_breaks),
+        detect_calls=get("calls.detect_microphone", defaults.detect_calls),
+        call_grace=get("calls.grace", defaults.call_grace),
+        checkin=get("checkin.enabled", defaults.checkin),
+        sounds=get("sounds.enabled", defaults.sounds),
+        notify_breaks=get("notifications.breaks", defaults.notify_breaks),
+        hooks=hooks,
     )

@@ -7,8 +7,14 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from shiftwell.core.model import SegmentRecord, ShiftRecord, Transition
-from shiftwell.storage.models import SegmentRow, ShiftRow, TransitionRow
+from shiftwell.core.model import (
+    CheckInRecord,
+    OvertimeGrant,
+    SegmentRecord,
+    ShiftRecord,
+    Transition,
+)
+from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow, TransitionRow
 
 
 class Repository:
@@ -20,9 +26,13 @@ class Repository:
         with Session(self._engine) as session, session.begin():
             if transition.shift is not None:
                 session.merge(_shift_row(transition.shift))
-            for segment in (transition.closed, transition.opened):
+            for segment in (transition.closed, *transition.extra, transition.opened):
                 if segment is not None:
                     session.merge(_segment_row(segment))
+            if transition.grant is not None:
+                session.add(_overtime_row(transition.grant))
+            if transition.checkin is not None:
+                _store_checkin(session, transition.checkin)
             session.add(
                 TransitionRow(
                     at=transition.at,
@@ -50,6 +60,10 @@ class Repository:
                 query = query.where(SegmentRow.shift_id == shift_id)
             return session.exec(query).all()
 
+    def overtime(self) -> Sequence[OvertimeRow]:
+        with Session(self._engine) as session:
+            return session.exec(select(OvertimeRow).order_by(col(OvertimeRow.granted_at))).all()
+
     def transitions(self) -> Sequence[TransitionRow]:
         with Session(self._engine) as session:
             return session.exec(select(TransitionRow).order_by(col(TransitionRow.id))).all()
@@ -62,6 +76,7 @@ def _shift_row(shift: ShiftRecord) -> ShiftRow:
         planned_end=shift.planned_end,
         actual_start=shift.actual_start,
         actual_end=shift.actual_end,
+        scheduled=shift.scheduled,
     )
 
 
@@ -76,3 +91,22 @@ def _segment_row(segment: SegmentRecord) -> SegmentRow:
         actual_end=segment.actual_end,
         outcome=segment.outcome.value if segment.outcome else None,
     )
+
+
+def _overtime_row(grant: OvertimeGrant) -> OvertimeRow:
+    return OvertimeRow(
+        id=grant.id,
+        shift_id=grant.shift_id,
+        granted_at=grant.granted_at,
+        seconds=grant.seconds,
+        reason=grant.reason,
+    )
+
+
+def _store_checkin(session: Session, checkin: CheckInRecord) -> None:
+    segment = session.get(SegmentRow, checkin.segment_id)
+    if segment is None:
+        raise ValueError(f"check-in for an unknown segment {checkin.segment_id}")
+    segment.checkin_score = checkin.score
+    segment.checkin_word = checkin.word or None
+    session.add(segment)

@@ -23,36 +23,45 @@ from shiftwell.core.model import (
     State,
     Trigger,
 )
-from shiftwell.core.settings import BreakRule, Settings
+from shiftwell.core.settings import BreakPolicy, BreakRule, Settings, Strictness
 from tests.helpers.engine import MONDAY_9AM, make_engine
 
 MIN = 60.0
+D, W = Trigger.DEADLINE, Trigger.WARNING
+# One cycle with default rules: 20m focus, 20s micro, 20m focus, 20s micro, 10m focus,
+# 10m long break (3640 s); each break announced 30 s ahead (state break_due).
+CYCLE = [
+    (1170, "focus", "break_due", D),
+    (1200, "break_due", "micro_break", D),
+    (1220, "micro_break", "focus", D),
+    (2390, "focus", "break_due", D),
+    (2420, "break_due", "micro_break", D),
+    (2440, "micro_break", "focus", D),
+    (3010, "focus", "break_due", D),
+    (3040, "break_due", "long_break", D),
+    (3640, "long_break", "focus", D),
+]
+# The eighth cycle, cut by the end of the shift at 28800 s: warnings at 15, 5 and 1 min;
+# no long break starts that could not end before log-off.
+LAST_CYCLE = [
+    (26650, "focus", "break_due", D),
+    (26680, "break_due", "micro_break", D),
+    (26700, "micro_break", "focus", D),
+    (27870, "focus", "break_due", D),
+    (27900, "break_due", "break_due", W),
+    (27900, "break_due", "micro_break", D),
+    (27920, "micro_break", "focus", D),
+    (28500, "focus", "focus", W),
+    (28740, "focus", "focus", W),
+    (28800, "focus", "logged_off", D),
+]
 
 
 def expected_default_shift() -> list[tuple[float, str, str, Trigger]]:
-    """The schedule an 8-hour shift must follow with default rules, worked out by hand.
-
-    A cycle is 20m focus, 20s micro, 20m focus, 20s micro, 10m focus, 10m long break:
-    3640 s. The shift ends 28800 s in, during the eighth cycle's long break.
-    """
     rows: list[tuple[float, str, str, Trigger]] = [(0, "off_shift", "focus", Trigger.START_SHIFT)]
-    offsets = [
-        (1200, "focus", "micro_break"),
-        (1220, "micro_break", "focus"),
-        (2420, "focus", "micro_break"),
-        (2440, "micro_break", "focus"),
-        (3040, "focus", "long_break"),
-        (3640, "long_break", "focus"),
-    ]
-    cycle = 0.0
-    while True:
-        for offset, source, target in offsets:
-            at = cycle + offset
-            if at >= 8 * 3600:
-                rows.append((8 * 3600, source, "logged_off", Trigger.DEADLINE))
-                return rows
-            rows.append((at, source, target, Trigger.DEADLINE))
-        cycle += 3640
+    for cycle in range(7):
+        rows += [(cycle * 3640 + at, s, t, trig) for at, s, t, trig in CYCLE]
+    return rows + LAST_CYCLE
 
 
 def test_full_eight_hour_shift_follows_the_schedule_to_the_second() -> None:
@@ -70,17 +79,16 @@ def test_full_eight_hour_shift_follows_the_schedule_to_the_second() -> None:
         ((t.at - MONDAY_9AM).total_seconds(), t.source.value, t.target.value, t.trigger)
         for t in recorder.transitions
     ]
-    assert len(got) == len(expected) == 49
+    assert len(got) == len(expected) == 1 + 7 * 9 + 10
     for (g_at, *g_rest), (e_at, *e_rest) in zip(got, expected, strict=True):
         assert g_rest == e_rest
         assert g_at == pytest.approx(e_at, abs=1e-6)
-    # It never polls: exactly one timer armed while on shift, none after log-off.
-    assert set(pending_during_shift[:-1]) == {1}
-    assert clock.pending == 0
+    # It never polls: exactly one timer armed at any time (after log-off: tomorrow's start).
+    assert set(pending_during_shift) == {1}
     last = recorder.transitions[-1]
-    assert last.closed is not None and last.closed.kind is SegmentKind.LONG_BREAK
-    assert last.closed.outcome is Outcome.INTERRUPTED
+    assert last.closed is not None and last.closed.kind is SegmentKind.FOCUS
     assert last.shift is not None and last.shift.actual_end == MONDAY_9AM + timedelta(hours=8)
+    assert engine.status().deadline == pytest.approx(clock.monotonic() + 16 * 3600)
 
 
 def test_segments_chain_without_gaps_and_record_planned_and_actual_times() -> None:
@@ -108,24 +116,28 @@ def test_deadline_before_anything_is_due_changes_nothing_and_rearms() -> None:
     assert engine.handle(Deadline()) is None
     assert clock.pending == 1
     assert len(recorder.transitions) == 1
-    assert engine.handle(Deadline()) is None  # harmless while off shift too
     clock.advance(15 * MIN)
     assert engine.state is State.MICRO_BREAK
 
 
 def test_status_reports_next_break_and_deadline() -> None:
     engine, clock, _ = make_engine()
-    assert engine.status().deadline is None
     engine.handle(StartShift())
     clock.advance(7 * MIN)
     status = engine.status()
     assert status.next_break is BreakKind.MICRO
     assert status.next_break_at is not None
     assert status.next_break_at - clock.monotonic() == pytest.approx(13 * MIN)
-    assert status.deadline == status.next_break_at
+    assert status.deadline == pytest.approx(status.next_break_at - 30)  # the warning
     assert status.shift_ends is not None
     assert status.shift_ends - clock.monotonic() == pytest.approx(8 * 3600 - 7 * MIN)
-    assert status.allowed == {Trigger.BREAK_NOW, Trigger.PAUSE, Trigger.END_SHIFT}
+    assert status.allowed == {
+        Trigger.BREAK_NOW,
+        Trigger.PAUSE,
+        Trigger.END_SHIFT,
+        Trigger.CALL_START,
+    }
+    assert not status.wrap_up
 
 
 def test_skip_resets_the_count_and_is_recorded() -> None:
@@ -149,6 +161,7 @@ def test_postpone_brings_the_same_break_back_and_has_a_limit() -> None:
         postpone_limit=2,
         postpone_step=timedelta(minutes=5),
         long=BreakRule(timedelta(hours=2), timedelta(minutes=10)),
+        breaks=BreakPolicy(warning=timedelta(0), skip_delay=timedelta(0)),
     )
     engine, clock, recorder = make_engine(settings)
     engine.handle(StartShift())
@@ -175,6 +188,7 @@ def test_postponed_long_break_suppresses_micro_breaks_until_taken() -> None:
         micro=BreakRule(timedelta(minutes=3), timedelta(seconds=20)),
         long=BreakRule(timedelta(minutes=10), timedelta(minutes=5)),
         postpone_step=timedelta(minutes=5),
+        breaks=BreakPolicy(warning=timedelta(0), strictness=Strictness.GENTLE),
     )
     engine, clock, recorder = make_engine(settings)
     engine.handle(StartShift())
@@ -189,7 +203,7 @@ def test_postponed_long_break_suppresses_micro_breaks_until_taken() -> None:
 
 
 def test_break_now_defaults_to_the_next_due_kind() -> None:
-    engine, clock, _ = make_engine()
+    engine, clock, _ = make_engine(Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE)))
     engine.handle(StartShift())
     engine.handle(BreakNow())
     assert engine.state is State.MICRO_BREAK
@@ -234,42 +248,32 @@ def test_a_pause_as_long_as_a_long_break_counts_as_one() -> None:
 def test_pausing_a_break_brings_it_back_after_a_short_pause() -> None:
     engine, clock, recorder = make_engine()
     engine.handle(StartShift())
-    engine.handle(BreakNow(BreakKind.LONG))
-    clock.advance(MIN)
+    clock.advance(20 * MIN)
+    assert engine.state is State.MICRO_BREAK
     engine.handle(Pause())
     assert recorder.transitions[-1].closed.outcome is Outcome.INTERRUPTED  # type: ignore[union-attr]
-    clock.advance(MIN)
+    clock.advance(3)
     engine.handle(Resume())
     clock.advance(0)
-    assert engine.state is State.FOCUS
-    # Focus before the break was zero, so the next break is simply the first micro break.
-    status = engine.status()
-    assert status.next_break is BreakKind.MICRO
+    # The break was not had: it starts again straight away (it was announced already).
+    assert engine.state is State.MICRO_BREAK
 
 
-def test_end_shift_by_hand_logs_off_and_closes_the_open_segment() -> None:
+def test_end_shift_by_hand_closes_everything_without_a_log_off_screen() -> None:
     engine, clock, recorder = make_engine()
     engine.handle(StartShift())
     clock.advance(3 * 3600)
     last = engine.handle(EndShift())
     assert last is not None
-    assert engine.state is State.LOGGED_OFF
+    assert engine.state is State.OFF_SHIFT
     assert last.closed is not None and last.closed.actual_end == clock.now()
     assert last.shift is not None and last.shift.actual_end == clock.now()
     assert last.shift.planned_end == MONDAY_9AM + timedelta(hours=8)
-    assert clock.pending == 0
+    # Today's shift is done: it does not start again by itself; tomorrow's does.
     clock.advance(6 * 3600)
     assert recorder.transitions[-1] is last
-
-
-def test_a_new_shift_after_log_off_starts_fresh() -> None:
-    engine, clock, recorder = make_engine()
-    engine.handle(StartShift())
-    clock.advance(8 * 3600)
-    engine.handle(StartShift())
-    ids = {t.shift.id for t in recorder.transitions if t.shift}
-    assert len(ids) == 2
-    assert engine.state is State.FOCUS
+    assert engine.status().next_shift is not None
+    assert engine.status().next_shift.start == MONDAY_9AM + timedelta(days=1)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -279,7 +283,7 @@ def test_a_new_shift_after_log_off_starts_fresh() -> None:
         ([StartShift()], StartShift(), "Can't start shift while focusing"),
         ([StartShift()], Resume(), "Can't resume while focusing"),
         ([StartShift(), Pause()], Pause(), "Can't pause while paused"),
-        ([StartShift(), EndShift()], EndShift(), "Can't end shift while logged off"),
+        ([StartShift(), EndShift()], EndShift(), "Can't end shift while off shift"),
     ],
 )
 def test_events_that_make_no_sense_are_rejected_with_a_reason(

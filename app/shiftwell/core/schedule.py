@@ -1,0 +1,154 @@
+"""The weekly schedule: shifts per weekday in the user's time zone, and days off.
+
+Shifts are planned in local wall time and turned into UTC instants with zoneinfo, so a week
+with a DST change still starts at 09:00 every morning. A span whose end is not after its
+start crosses midnight (a night shift).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SPAN_HELP = 'e.g. "09:00-17:00", "09:00-12:00, 13:00-17:00", "22:00-06:00" or "off"'
+_SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: time
+    end: time
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end <= self.start
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class PlannedShift:
+    start: datetime  # aware UTC
+    end: datetime
+
+    @property
+    def length(self) -> timedelta:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class DaysOff:
+    first: date
+    last: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+
+def _default_days() -> dict[int, tuple[Span, ...]]:
+    office = (Span(time(9), time(17)),)
+    return {day: office if day < 5 else () for day in range(7)}
+
+
+@dataclass(frozen=True)
+class WeeklySchedule:
+    tz: tzinfo
+    days: Mapping[int, tuple[Span, ...]] = field(default_factory=_default_days)
+    days_off: tuple[DaysOff, ...] = ()
+
+    def is_day_off(self, day: date) -> bool:
+        return any(day in off for off in self.days_off)
+
+    def shifts_between(self, start: datetime, end: datetime) -> list[PlannedShift]:
+        """Planned shifts overlapping [start, end), in order."""
+        first = start.astimezone(self.tz).date() - timedelta(days=1)
+        last = end.astimezone(self.tz).date()
+        return [
+            shift
+            for shift in self._shifts_from(first, (last - first).days + 1)
+            if shift.end > start and shift.start < end
+        ]
+
+    def current_or_next(self, now: datetime, horizon_days: int = 15) -> PlannedShift | None:
+        """The shift under way at `now`, or else the next one to start."""
+        for shift in self._shifts_from(
+            now.astimezone(self.tz).date() - timedelta(days=1), horizon_days
+        ):
+            if shift.end > now:
+                return shift
+        return None
+
+    def containing(self, now: datetime) -> PlannedShift | None:
+        shift = self.current_or_next(now)
+        return shift if shift is not None and shift.start <= now else None
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(self.tz).date()
+
+    def _shifts_from(self, first: date, days: int) -> Iterator[PlannedShift]:
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            if self.is_day_off(day):
+                continue
+            for span in self.days.get(day.weekday(), ()):
+                end_day = day + timedelta(days=1) if span.crosses_midnight else day
+                yield PlannedShift(
+                    start=self._instant(day, span.start), end=self._instant(end_day, span.end)
+                )
+
+    def _instant(self, day: date, clock: time) -> datetime:
+        return datetime.combine(day, clock, tzinfo=self.tz).astimezone(UTC)
+
+
+def parse_spans(text: str) -> tuple[Span, ...]:
+    """`"09:00-12:00, 13:00-17:00"` → spans; `"off"` → none."""
+    if text.strip().lower() == "off":
+        return ()
+    spans = []
+    for part in text.split(","):
+        match = _SPAN.match(part)
+        if match is None:
+            raise ValueError(f"{text!r} is not a shift ({SPAN_HELP})")
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+            raise ValueError(f"{part.strip()!r} has an impossible time ({SPAN_HELP})")
+        span = Span(time(h1, m1), time(h2, m2))
+        if span.start == span.end:
+            raise ValueError(f"{part.strip()!r} is empty ({SPAN_HELP})")
+        spans.append(span)
+    ordered = sorted(spans, key=lambda s: s.start)
+    for before, after in itertools.pairwise(ordered):
+        if before.crosses_midnight or before.end > after.start:
+            raise ValueError(f"{text!r} has overlapping spans ({SPAN_HELP})")
+    return tuple(ordered)
+
+
+def parse_days_off(value: Any) -> tuple[DaysOff, ...]:
+    """A list of `"2026-12-24"` or `"2026-12-27..2027-01-02"` strings."""
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise ValueError(
+            f"{value!r} must be a list of dates or ranges like "
+            '["2026-12-24", "2026-12-27..2027-01-02"]'
+        )
+    result = []
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f'{item!r} is not a date (write "2026-12-24")')
+        first_text, _, last_text = item.partition("..")
+        try:
+            first = date.fromisoformat(first_text.strip())
+            last = date.fromisoformat(last_text.strip()) if last_text else first
+        except ValueError:
+            raise ValueError(
+                f'{item!r} is not a date or range (write "2026-12-24" or "2026-12-27..2027-01-02")'
+            ) from None
+        if last < first:
+            raise ValueError(f"{item!r} ends before it starts")
+        result.append(DaysOff(first, last))
+    return tuple(result)
