@@ -20,7 +20,7 @@ _BASE: dict[State, frozenset[Trigger]] = {
     State.PAUSED: frozenset({_T.RESUME, _T.END_SHIFT, _T.CALL_START}),
     State.AWAY: frozenset({_T.END_SHIFT, _T.CALL_START}),
     State.ON_CALL: frozenset({_T.CALL_END, _T.END_SHIFT}),
-    State.OVERTIME: frozenset({_T.END_SHIFT, _T.CALL_START, _T.OVERTIME}),
+    State.OVERTIME: frozenset({_T.END_SHIFT, _T.CALL_START, _T.OVERTIME, _T.PAUSE}),
 }
 # Events the engine always takes: they come from the clock or the OS, not a menu.
 ALWAYS = frozenset({_T.DEADLINE, _T.IDLE, _T.SETTINGS, _T.CHECK_IN})
