@@ -70,6 +70,29 @@ class History:
     skips: tuple[datetime, ...] = ()
 
 
+@dataclass
+class Tally:
+    """The shift so far, for the log-off screen's summary."""
+
+    focus_seconds: float = 0.0
+    breaks_kept: int = 0
+    natural_breaks: int = 0
+    skipped: int = 0
+    postponed: int = 0
+
+    def count(self, kind: SegmentKind, outcome: Outcome, seconds: float) -> None:
+        if kind in (SegmentKind.FOCUS, SegmentKind.OVERTIME):
+            self.focus_seconds += seconds
+        elif kind is SegmentKind.AWAY:
+            self.natural_breaks += 1
+        elif outcome is Outcome.COMPLETED:
+            self.breaks_kept += 1
+        elif outcome is Outcome.SKIPPED:
+            self.skipped += 1
+        elif outcome is Outcome.POSTPONED:
+            self.postponed += 1
+
+
 @dataclass(frozen=True)
 class Status:
     """What the shell needs to render; monotonic times are comparable with `clock.monotonic()`."""
@@ -90,6 +113,7 @@ class Status:
     skip_available_at: float | None
     next_shift: PlannedShift | None
     idle_poll: float | None  # how often to report idle time; None: not needed now
+    tally: Tally
 
 
 class Engine:
@@ -117,6 +141,7 @@ class Engine:
         self._call_pending_logoff = False
         self._return_to = State.FOCUS
         self._checkin_for: str | None = None
+        self._tally = Tally()
         last = history.last_shift
         self._done_until = last.planned_end if last is not None and last.scheduled else None
         self._timer: TimerHandle | None = None
@@ -171,6 +196,7 @@ class Engine:
             skip_available_at=self._skip_available_at(),
             next_shift=self._next_planned() if not self._state.on_shift else None,
             idle_poll=self._idle_poll(),
+            tally=self._current_tally(),
         )
 
     def handle(self, event: Event) -> Transition | None:
@@ -250,6 +276,7 @@ class Engine:
         if scheduled:
             self._done_until = planned.end
         self._breaks.reset()
+        self._tally = Tally()
         self._overtime_until = None
         self._call_pending_logoff = False
         self._due = None
@@ -346,6 +373,7 @@ class Engine:
         now = self._clock.now()
         assert self._shift is not None
         self._due = None
+        self._tally.count(kind.segment, outcome, 0.0)
         return SegmentRecord(
             id=new_id(),
             shift_id=self._shift.id,
@@ -581,6 +609,7 @@ class Engine:
             if segment.kind is SegmentKind.AWAY:
                 outcome = Outcome.NATURAL
         closed = replace(segment, actual_end=self._wall(when), outcome=outcome)
+        self._tally.count(segment.kind, outcome, when - self._segment_start)
         self._segment, self._segment_end = None, None
         self._closed.append(closed)
         return closed
@@ -697,6 +726,15 @@ class Engine:
         if self._state in (State.FOCUS, State.BREAK_DUE, State.OVERTIME, State.AWAY):
             return self._settings.micro.length.total_seconds()
         return None
+
+    def _current_tally(self) -> Tally:
+        tally = replace(self._tally)
+        if self._segment is not None and self._segment.kind in (
+            SegmentKind.FOCUS,
+            SegmentKind.OVERTIME,
+        ):
+            tally.focus_seconds += max(0.0, self._mono() - self._segment_start)
+        return tally
 
     def _context(self) -> policy.Context:
         into = self._mono() - self._segment_start if self._state.in_break else 0.0

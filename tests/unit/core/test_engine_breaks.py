@@ -227,3 +227,17 @@ def test_pause_during_overtime_returns_to_overtime() -> None:
     assert engine.state is State.OVERTIME
     clock.advance(14 * MIN)
     assert engine.state is State.LOGGED_OFF
+
+
+def test_tally_sums_the_shift_for_the_log_off_summary() -> None:
+    settings = Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE))
+    engine, clock, _ = started(settings)
+    clock.advance(20 * MIN + 20)  # one micro break kept
+    clock.advance(19 * MIN + 30)
+    engine.handle(Skip())  # skipped at its warning
+    clock.advance(5 * MIN)
+    engine.handle(Idle(60))  # a natural break
+    engine.handle(Idle(0))
+    tally = engine.status().tally
+    assert (tally.breaks_kept, tally.skipped, tally.natural_breaks) == (1, 1, 1)
+    assert tally.focus_seconds == pytest.approx((20 + 19.5 + 5) * MIN - 60)
