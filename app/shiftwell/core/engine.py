@@ -140,6 +140,7 @@ class Engine:
         self._skips = list(history.skips)
         self._call_pending_logoff = False
         self._return_to = State.FOCUS
+        self._call_declared = False
         self._checkin_for: str | None = None
         self._tally = Tally()
         last = history.last_shift
@@ -202,6 +203,8 @@ class Engine:
     def handle(self, event: Event) -> Transition | None:
         """Apply one event. Returns the transition made, or None when nothing changed."""
         if event.trigger not in policy.ALWAYS and event.trigger not in self.allowed():
+            if isinstance(event, CallStart | CallEnd) and event.detected:
+                return None  # the microphone's view; a declared call or no shift wins
             raise EventRejected(policy.why_not(event.trigger, self._context()))
         match event:
             case Deadline():
@@ -414,6 +417,7 @@ class Engine:
         return self._commit(trigger, self._work_state())
 
     def _call_start(self, detected: bool) -> Transition:
+        self._call_declared = not detected
         how = "noticed (microphone in use)" if detected else "declared"
         source = self._state
         if source in (State.FOCUS, State.OVERTIME, State.BREAK_DUE):
@@ -432,7 +436,9 @@ class Engine:
         deferred = f"; {kind.value} break deferred" if kind else ""
         return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}{deferred}")
 
-    def _call_end(self, detected: bool) -> Transition:
+    def _call_end(self, detected: bool) -> Transition | None:
+        if detected and self._call_declared:
+            return None  # a declared call ends when the user says so
         if self._call_pending_logoff:
             return self._end_shift(Trigger.CALL_END)
         mono = self._mono()

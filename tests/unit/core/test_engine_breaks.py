@@ -241,3 +241,17 @@ def test_tally_sums_the_shift_for_the_log_off_summary() -> None:
     tally = engine.status().tally
     assert (tally.breaks_kept, tally.skipped, tally.natural_breaks) == (1, 1, 1)
     assert tally.focus_seconds == pytest.approx((20 + 19.5 + 5) * MIN - 60)
+
+
+def test_the_microphone_does_not_end_a_declared_call_nor_start_one_off_shift() -> None:
+    engine, _, _ = make_engine()
+    assert engine.handle(CallStart(detected=True)) is None  # off shift: not our business
+    engine.handle(StartShift())
+    engine.handle(CallStart())
+    assert engine.handle(CallEnd(detected=True)) is None
+    assert engine.state is State.ON_CALL
+    engine.handle(CallEnd())
+    engine.handle(CallStart(detected=True))
+    assert engine.handle(CallStart(detected=True)) is None  # still the same call
+    engine.handle(CallEnd(detected=True))
+    assert engine.state is State.FOCUS

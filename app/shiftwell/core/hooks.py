@@ -1,0 +1,45 @@
+"""Which user hooks a transition sets off, and what they are told about it."""
+
+from __future__ import annotations
+
+from shiftwell.core.model import NoticeKind, State, Transition, Trigger
+
+
+def hook_events(transition: Transition) -> list[str]:
+    """Names of the `[hooks]` entries to run for this transition (see settings.HOOK_EVENTS)."""
+    source, target = transition.source, transition.target
+    events: list[str] = []
+    if transition.trigger is Trigger.START_SHIFT or (
+        not source.on_shift and target.on_shift and transition.trigger is Trigger.DEADLINE
+    ):
+        events.append("shift_start")
+    if target.in_break and not source.in_break:
+        events.append("break_start")
+    if source.in_break and not target.in_break:
+        events.append("break_end")
+    notice = transition.notice
+    if notice is not None and notice.kind is NoticeKind.SHIFT_ENDING:
+        events.append("wrap_up")
+    if target is State.LOGGED_OFF and source is not State.LOGGED_OFF:
+        events.append("logoff")
+    if transition.grant is not None:
+        events.append("overtime")
+    return events
+
+
+def hook_environment(transition: Transition, event: str) -> dict[str, str]:
+    """Environment variables a hook command receives: what happened, when, and why."""
+    env = {
+        "SHIFTWELL_EVENT": event,
+        "SHIFTWELL_FROM": transition.source.value,
+        "SHIFTWELL_TO": transition.target.value,
+        "SHIFTWELL_TRIGGER": transition.trigger.value,
+        "SHIFTWELL_AT": transition.at.isoformat(),
+        "SHIFTWELL_DETAIL": transition.detail,
+    }
+    if transition.shift is not None:
+        env["SHIFTWELL_SHIFT_END"] = transition.shift.planned_end.isoformat()
+    if transition.grant is not None:
+        env["SHIFTWELL_OVERTIME_SECONDS"] = str(transition.grant.seconds)
+        env["SHIFTWELL_OVERTIME_REASON"] = transition.grant.reason
+    return env
