@@ -1,18 +1,24 @@
-"""`shiftwell`: starts the tray app."""
+"""`shiftwell`: starts the tray app, or talks to the one already running."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from shiftwell import __version__
 from shiftwell.core.durations import DurationError, parse_duration
 from shiftwell.platform.paths import CONFIG_ENV, DATA_DIR_ENV, Paths, resolve_paths
+
+EXIT_REFUSED = 1  # the running instance said no (the message says why)
+EXIT_USAGE = 2
+EXIT_NOT_RUNNING = 3
 
 
 def _duration(text: str) -> timedelta:
@@ -23,24 +29,30 @@ def _duration(text: str) -> timedelta:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="shiftwell",
-        description="Keeps the boundary between shift work and life: focus blocks, real "
-        "breaks and a final end to the working day, from the system tray.",
-    )
-    parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
-    parser.add_argument(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--data-dir",
         metavar="PATH",
         help=f"where the database and log live (env {DATA_DIR_ENV}; default: the platform's "
-        "user data dir)",
+        "user data dir); each data dir is its own profile with its own running instance",
     )
-    parser.add_argument(
+    common.add_argument(
         "--config",
         metavar="PATH",
         help=f"the settings file (env {CONFIG_ENV}; default: config.toml in the platform's "
         "user config dir, written with comments on first run)",
     )
+    common.add_argument(
+        "-v", "--verbose", action="store_true", help="log details to the terminal too"
+    )
+    parser = argparse.ArgumentParser(
+        prog="shiftwell",
+        parents=[common],
+        description="Keeps the boundary between shift work and life: focus blocks, real "
+        "breaks and a final end to the working day, from the system tray. Without a "
+        "command it starts the tray (or shows the one already running).",
+    )
+    parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
     parser.add_argument(
         "--tray-wait",
         metavar="DURATION",
@@ -49,19 +61,55 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long to wait for the desktop's system tray at login before showing a "
         "status window instead (default: 30s)",
     )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log details to the terminal too"
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    command("run", "start the tray (the default)")
+    status = command("status", "show what the running Shiftwell is doing")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    start = command("start", "start a shift now")
+    start.add_argument("--yes", action="store_true", help="confirm working outside the schedule")
+    pause = command("pause", "pause, until resumed or for DURATION")
+    pause.add_argument("duration", nargs="?", type=_duration, metavar="DURATION")
+    command("resume", "resume after a pause")
+    brk = command("break", "take a break now")
+    brk.add_argument("kind", nargs="?", choices=("micro", "long"))
+    command("focus", "back to work: resume a pause or skip the break under way")
+    call = command("call", "tell Shiftwell a customer call started or ended")
+    call.add_argument("action", choices=("start", "end"))
+    command("end-shift", "end the shift now")
+    overtime = command("overtime", "ask for more time after the shift (capped per week)")
+    overtime.add_argument("duration", type=_duration, metavar="DURATION")
+    overtime.add_argument("--reason", required=True, help="why (recorded with the grant)")
+    command("quit", "stop the running Shiftwell")
+    stats = command("stats", "a week's figures, from the database (works without the tray)")
+    stats.add_argument(
+        "--week",
+        metavar="YYYY-Www",
+        default=None,
+        help="ISO week, e.g. 2026-W48 (default: this one)",
     )
+    stats.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir, args.config)
+    command = args.command or "run"
+    if command == "stats":
+        return _stats(paths, args)
+    if command != "run":
+        as_json = command == "status" and args.json
+        return _remote(paths, command, _request_args(args), as_json=as_json)
     problem = _prepare_data_dir(paths)
     if problem:
         print(f"shiftwell: {problem}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if _hand_over(paths):
+        return 0
     _setup_logging(paths, verbose=args.verbose)
     if not _has_display():
         print(
@@ -69,10 +117,73 @@ def main(argv: Sequence[str] | None = None) -> int:
             "set); start Shiftwell from your desktop session.",
             file=sys.stderr,
         )
-        return 2
-    from shiftwell.ui.app import run  # Qt is loaded only when the tray really starts
+        return EXIT_USAGE
+    from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
 
     return run(paths, tray_wait=args.tray_wait.total_seconds())
+
+
+def _request_args(args: argparse.Namespace) -> dict[str, Any]:
+    match args.command:
+        case "pause":
+            return {"seconds": args.duration.total_seconds()} if args.duration else {}
+        case "break":
+            return {"kind": args.kind} if args.kind else {}
+        case "call":
+            return {"action": args.action}
+        case "overtime":
+            return {"seconds": args.duration.total_seconds(), "reason": args.reason}
+        case "start":
+            return {"confirmed": args.yes}
+    return {}
+
+
+def _remote(paths: Paths, command: str, request: dict[str, Any], *, as_json: bool) -> int:
+    from shiftwell.platform.instance import InstanceError, send_request, socket_path
+
+    try:
+        reply = send_request(socket_path(paths.data_dir), command, request, data_dir=paths.data_dir)
+    except InstanceError as error:
+        print(f"shiftwell: {error}", file=sys.stderr)
+        return EXIT_NOT_RUNNING
+    if not reply.get("ok"):
+        print(f"shiftwell: {reply.get('error', 'refused')}", file=sys.stderr)
+        return EXIT_REFUSED
+    _print_reply(command, reply, as_json=as_json)
+    return 0
+
+
+def _print_reply(command: str, reply: dict[str, Any], *, as_json: bool) -> None:
+    if command == "quit":
+        print("Shiftwell is stopping.")
+        return
+    if as_json:
+        shown = {k: v for k, v in reply.items() if k not in ("v", "ok")}
+        print(json.dumps(shown, indent=2, sort_keys=True))
+        return
+    print(reply.get("headline", ""))
+    if reply.get("detail"):
+        print(f"  ({reply['detail']})")
+
+
+def _hand_over(paths: Paths) -> bool:
+    """If Shiftwell already runs for this data dir, show it instead of starting another."""
+    from shiftwell.platform.instance import InstanceError, send_request, socket_path
+
+    try:
+        reply = send_request(socket_path(paths.data_dir), "show", {}, timeout=2.0)
+    except InstanceError:
+        return False  # nobody answers (or a stale socket): start normally
+    if reply.get("ok"):
+        print(f"Shiftwell is already running for {paths.data_dir}; showing it.")
+        return True
+    return False
+
+
+def _stats(paths: Paths, args: argparse.Namespace) -> int:
+    from shiftwell.cli_stats import print_stats
+
+    return print_stats(paths, args.week, args.format)
 
 
 def _prepare_data_dir(paths: Paths) -> str | None:

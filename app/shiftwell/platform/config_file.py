@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tomllib
+from datetime import UTC, tzinfo
 from pathlib import Path
 
 from shiftwell.core.settings import LoadedSettings, SettingProblem, Settings, settings_from_mapping
@@ -26,7 +27,18 @@ def load_settings(path: Path) -> LoadedSettings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return _defaults_because(path, f"is not valid TOML ({error}); using all defaults")
-    return settings_from_mapping(data, str(path))
+    return settings_from_mapping(data, str(path), local_timezone())
+
+
+def local_timezone() -> tzinfo:
+    """The user's zone by name (so shifts follow DST); UTC if the system can't tell."""
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone()
+    except Exception as error:  # tzlocal raises several kinds for odd setups
+        log.warning("can't tell the local time zone (%s); using UTC", error)
+        return UTC
 
 
 def _defaults_because(path: Path, message: str) -> LoadedSettings:

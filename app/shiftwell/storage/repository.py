@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from shiftwell.core.engine import History
 from shiftwell.core.model import (
     CheckInRecord,
     OvertimeGrant,
@@ -64,9 +66,42 @@ class Repository:
         with Session(self._engine) as session:
             return session.exec(select(OvertimeRow).order_by(col(OvertimeRow.granted_at))).all()
 
+    def history(self, now: datetime) -> History:
+        """What the engine must remember across restarts: the last shift, this week's
+        overtime, today's skipped breaks (cheap indexed range queries)."""
+        with Session(self._engine) as session:
+            last = session.exec(
+                select(ShiftRow).order_by(col(ShiftRow.actual_start).desc()).limit(1)
+            ).first()
+            since = now - timedelta(days=8)
+            grants = session.exec(
+                select(OvertimeRow).where(col(OvertimeRow.granted_at) >= since)
+            ).all()
+            skipped = session.exec(
+                select(SegmentRow.actual_start)
+                .where(col(SegmentRow.actual_start) >= now - timedelta(days=2))
+                .where(SegmentRow.outcome == "skipped")
+            ).all()
+        return History(
+            last_shift=_shift_record(last) if last is not None else None,
+            overtime=tuple((g.granted_at, float(g.seconds)) for g in grants),
+            skips=tuple(skipped),
+        )
+
     def transitions(self) -> Sequence[TransitionRow]:
         with Session(self._engine) as session:
             return session.exec(select(TransitionRow).order_by(col(TransitionRow.id))).all()
+
+
+def _shift_record(row: ShiftRow) -> ShiftRecord:
+    return ShiftRecord(
+        id=row.id,
+        planned_start=row.planned_start,
+        planned_end=row.planned_end,
+        actual_start=row.actual_start,
+        actual_end=row.actual_end,
+        scheduled=row.scheduled,
+    )
 
 
 def _shift_row(shift: ShiftRecord) -> ShiftRow:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
-import select
 import subprocess
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,6 +27,7 @@ from shiftwell.platform.idle import (
 )
 from tests.helpers.dbus import private_bus
 from tests.helpers.dbus_idle import MUTTER, SCREENSAVER, IdleService, idle_server
+from tests.helpers.desktop import xvfb
 from tests.helpers.fakes_idle import FakeIdleMonitor, fake_program
 from tests.helpers.process import wait_for
 
@@ -36,38 +35,6 @@ DATA = Path(__file__).parent / "data"
 
 
 # --- a real X server -----------------------------------------------------------------------------
-
-
-@contextmanager
-def xvfb(*extra: str) -> Iterator[str]:
-    """Starts Xvfb on a free display (it picks one and tells us by -displayfd); yields ':N'."""
-    read_end, write_end = os.pipe()
-    process = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_end),
-            "-nolisten",
-            "tcp",
-            "-screen",
-            "0",
-            "640x480x24",
-            *extra,
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            ready, _, _ = select.select([announced], [], [], 20)
-            number = announced.readline().strip() if ready else ""
-        assert number, "Xvfb did not announce a display"
-        yield f":{number}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

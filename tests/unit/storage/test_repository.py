@@ -108,3 +108,32 @@ def test_reopening_keeps_what_was_written(db_path: Path) -> None:
     again = Repository(open_database(db_path).engine)
     assert len(again.shifts()) == 1
     assert len(again.transitions()) == 1
+
+
+def test_history_brings_back_what_the_engine_must_remember(db_path: Path) -> None:
+    from shiftwell.core.clock import ManualClock
+    from shiftwell.core.engine import Engine
+    from shiftwell.core.model import GrantOvertime, State
+
+    settings = Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE))
+    engine, clock, _ = make_engine(settings)
+    repository = Repository(open_database(db_path).engine)
+    engine.add_listener(repository)
+    engine.handle(StartShift())
+    engine.handle(BreakNow())
+    engine.handle(Skip())
+    clock.advance(8 * 3600)
+    engine.handle(GrantOvertime("handover"))
+    clock.advance(15 * 60)
+
+    history = repository.history(clock.now())
+    assert history.last_shift is not None
+    assert history.last_shift.actual_end == clock.now()
+    assert [s for _, s in history.overtime] == [900.0]
+    assert len(history.skips) == 1
+    # A restarted engine knows today's shift was worked and how much overtime is left.
+    restarted = Engine(settings, ManualClock(clock.now()), history=history)
+    status = restarted.status()
+    assert restarted.state is State.OFF_SHIFT
+    assert status.next_shift is not None and status.next_shift.start > clock.now()
+    assert status.overtime_left == 2 * 3600 - 900
