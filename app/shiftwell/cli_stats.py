@@ -1,0 +1,43 @@
+"""`shiftwell stats`: a week's figures straight from the database (no tray needed)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from shiftwell.platform.paths import Paths
+
+
+def print_stats(paths: Paths, week_text: str | None, output: str) -> int:
+    from shiftwell.platform.config_file import load_settings
+    from shiftwell.storage.database import DatabaseError, open_database
+    from shiftwell.storage.export import figures_json, render_table, segments_csv
+    from shiftwell.storage.stats import IsoWeek, week_figures, week_segments
+
+    try:
+        week = IsoWeek.parse(week_text) if week_text else IsoWeek.containing(date.today())
+    except ValueError as error:
+        print(f"shiftwell: --week: {error}", file=sys.stderr)
+        return 2
+    if not paths.database.exists():
+        print(f"shiftwell: no database yet at {paths.database}", file=sys.stderr)
+        return 1
+    settings = load_settings(paths.config_file).settings
+    tz = settings.schedule.tz
+    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
+    try:
+        engine = open_database(paths.database).engine
+    except DatabaseError as error:
+        print(f"shiftwell: {error}", file=sys.stderr)
+        return 1
+    try:
+        if output == "csv":
+            sys.stdout.write(segments_csv(week_segments(engine, week, zone), zone))
+        else:
+            figures = week_figures(engine, week, zone, settings.overtime.weekly_cap)
+            text = figures_json(figures) if output == "json" else render_table(figures) + "\n"
+            sys.stdout.write(text)
+    finally:
+        engine.dispose()
+    return 0

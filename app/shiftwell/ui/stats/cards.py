@@ -1,0 +1,198 @@
+"""The headline as cards: one figure each, what it is made of, and how it moved since last week.
+
+Arrows only say which way a figure moved, never whether that is good: more hours can be a
+busy week or a catch-up, and the person knows which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from shiftwell.storage.export import NONE, format_duration, format_hours, format_percent
+from shiftwell.storage.stats import Headline, WeekFigures
+from shiftwell.ui.palette import Palette
+
+
+@dataclass(frozen=True)
+class CardText:
+    key: str
+    title: str
+    value: str
+    detail: str
+    trend: str
+
+    @property
+    def spoken(self) -> str:
+        return f"{self.title}: {self.value}, {self.detail}. {self.trend}."
+
+
+def _trend(
+    now: float | None,
+    before: float | None,
+    words: Callable[[float], str],
+    show: Callable[[float], str],
+    *,
+    had_week: bool,
+) -> str:
+    if not had_week:
+        return "no shifts last week"
+    if before is None:
+        return "" if now is None else "nothing to compare last week"
+    if now is None:
+        return f"last week {show(before)}"
+    change = now - before
+    if words(abs(change)) == words(0):
+        return "same as last week"
+    return f"{'↑' if change > 0 else '↓'} {words(abs(change))} vs last week"
+
+
+def _points(change: float) -> str:
+    return f"{change * 100:.0f} pts"
+
+
+def _score(mean: float) -> str:
+    return f"{mean:.1f} / 5"
+
+
+def _days(count: float) -> str:
+    return f"{count:.0f} day" if round(count) == 1 else f"{count:.0f} days"
+
+
+def card_texts(figures: WeekFigures) -> list[CardText]:
+    now, before = figures.headline, figures.previous
+    had = before.days_worked > 0
+
+    def trend(
+        pick: Callable[[Headline], float | None],
+        words: Callable[[float], str],
+        show: Callable[[float], str] | None = None,
+    ) -> str:
+        return _trend(pick(now), pick(before), words, show or words, had_week=had)
+
+    breaks = now.breaks
+    overtime_detail = f"of the {format_duration(now.overtime_cap_seconds)} weekly cap"
+    if now.over_cap:
+        over = now.overtime_seconds - now.overtime_cap_seconds
+        overtime_detail = (
+            f"{format_duration(over)} over the {format_duration(now.overtime_cap_seconds)} cap"
+        )
+    checkin = now.checkin_mean
+    return [
+        CardText(
+            "worked",
+            "Hours worked",
+            format_hours(now.worked_seconds),
+            f"of {format_hours(now.planned_seconds)} planned\n"
+            f"{format_hours(now.focus_seconds)} of it focus",
+            trend(lambda h: h.worked_seconds, format_hours),
+        ),
+        CardText(
+            "on_time",
+            "Logged off on time",
+            format_percent(now.on_time_rate),
+            f"{now.on_time_days} of {_days(now.logoff_days)}",
+            trend(lambda h: h.on_time_rate, _points, format_percent),
+        ),
+        CardText(
+            "breaks",
+            "Breaks kept",
+            format_percent(now.breaks_kept_rate),
+            f"{breaks.kept + breaks.natural} of {breaks.due} due"
+            if breaks.due
+            else "no breaks fell due",
+            trend(lambda h: h.breaks_kept_rate, _points, format_percent),
+        ),
+        CardText(
+            "overtime",
+            "Overtime",
+            format_duration(now.overtime_seconds),
+            overtime_detail,
+            trend(lambda h: h.overtime_seconds, format_duration),
+        ),
+        CardText(
+            "off_schedule",
+            "Outside the schedule",
+            _days(now.days_off_schedule),
+            "on a day off or before the shift",
+            trend(lambda h: h.days_off_schedule, _days),
+        ),
+        CardText(
+            "checkin",
+            "Check-in",
+            NONE if checkin is None else _score(checkin),
+            f"{now.checkins} check-in{'s' if now.checkins != 1 else ''}",
+            trend(lambda h: h.checkin_mean, lambda change: f"{change:.1f}", _score),
+        ),
+    ]
+
+
+class FigureCard(QFrame):
+    """Title, big value, detail line and the trend against last week."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # screen readers can step through
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.value = QLabel()
+        self.value.setObjectName("cardValue")
+        self.value.setAccessibleName(f"{key} value")
+        self.detail = QLabel()
+        self.detail.setObjectName("cardDetail")
+        self.detail.setWordWrap(True)
+        self.trend = QLabel()
+        self.trend.setObjectName("cardTrend")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        for label in (self.title, self.value, self.detail):
+            layout.addWidget(label)
+        layout.addStretch(1)  # trends line up at the bottom of equally tall cards
+        layout.addSpacing(4)
+        layout.addWidget(self.trend)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def show_text(self, text: CardText) -> None:
+        self.title.setText(text.title)
+        self.value.setText(text.value)
+        self.detail.setText(text.detail)
+        self.trend.setText(text.trend)
+        self.setAccessibleName(text.title)
+        self.setAccessibleDescription(text.spoken)
+
+
+def stylesheet(palette: Palette) -> str:
+    """The window's style sheet: flat surfaces, soft borders, one accent."""
+    p = palette
+    return f"""
+    QMainWindow, #statsRoot {{ background: {p.window}; }}
+    QLabel {{ color: {p.text}; }}
+    #weekTitle {{ font-size: 15pt; font-weight: 600; }}
+    #weekNote, #cardTitle, #cardDetail, #chartNote {{ color: {p.muted}; }}
+    #cardTrend {{ color: {p.muted}; font-size: 9pt; }}
+    #cardValue {{ font-size: 18pt; font-weight: 600; }}
+    #card, #chartCard, #emptyState {{
+        background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
+    }}
+    #chartTitle {{ font-weight: 600; }}
+    #emptyTitle {{ font-size: 16pt; font-weight: 600; }}
+    #emptyText {{ color: {p.muted}; }}
+    QPushButton, QToolButton {{
+        color: {p.text}; background: {p.surface}; border: 1px solid {p.border};
+        border-radius: 6px; padding: 5px 12px;
+    }}
+    QPushButton:hover, QToolButton:hover {{ border-color: {p.focus}; }}
+    QPushButton:focus, QToolButton:focus {{ border: 2px solid {p.focus}; padding: 4px 11px; }}
+    QPushButton:disabled {{ color: {p.muted}; background: {p.window}; }}
+    QToolButton::menu-indicator {{ image: none; }}
+    QStatusBar {{ color: {p.muted}; background: {p.window}; }}
+    QMenu {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border}; }}
+    QMenu::item {{ padding: 5px 18px; }}
+    QMenu::item:selected {{ background: {p.grid}; }}
+    QScrollArea {{ background: transparent; border: none; }}
+    """

@@ -1,0 +1,133 @@
+"""A one-page PDF summary of a week, laid out as HTML and printed with QPdfWriter.
+
+Always in the light print colours, whatever the screen's scheme; written to a local file only.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from shiftwell.storage.export import (
+    NONE,
+    format_clock,
+    format_day,
+    format_duration,
+    format_hours,
+    week_title,
+)
+from shiftwell.storage.stats import WeekFigures
+from shiftwell.ui.palette import LIGHT
+from shiftwell.ui.stats.cards import card_texts
+
+LAYOUT_WIDTH = 1000.0
+BREAKS_NOTE = (
+    "Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed "
+    "+ skipped); a break postponed twice and then taken counts as one of three."
+)
+
+
+def summary_html(figures: WeekFigures) -> str:
+    p = LIGHT
+    tz = figures.tz
+    cell = f"padding: 3px 8px; border-bottom: 1px solid {p.border}; white-space: nowrap;"
+    parts = [
+        f"<h2 style='color:{p.text}; margin:0'>Shiftwell — {escape(week_title(figures.week))}</h2>",
+        f"<p style='color:{p.muted}; margin-top:2px'>Times in {escape(tz.key)}.</p>",
+    ]
+    if figures.empty:
+        parts.append("<p><b>No shifts recorded this week.</b></p>")
+        return "\n".join(parts)
+    parts.append("<table cellspacing='0' style='margin-bottom:12px'>")
+    for card in card_texts(figures):
+        parts.append(
+            f"<tr><td style='{cell} color:{p.muted}'>{escape(card.title)}</td>"
+            f"<td style='{cell} font-weight:600'>{escape(card.value)}</td>"
+            f"<td style='{cell}'>{escape(card.detail.replace(chr(10), ' · '))}</td>"
+            f"<td style='{cell} color:{p.muted}'>{escape(card.trend)}</td></tr>"
+        )
+    parts.append("</table>")
+    header = (
+        "Day",
+        "Planned",
+        "Worked",
+        "Focus",
+        "Kept",
+        "Natural",
+        "Postp.",
+        "Skipped",
+        "Planned end",
+        "Log-off",
+        "Overtime",
+        "Check-in",
+    )
+    parts.append("<table cellspacing='0' width='100%'><tr>")
+    parts += [f"<th style='{cell} text-align:left; color:{p.muted}'>{h}</th>" for h in header]
+    parts.append("</tr>")
+    for day in figures.days:
+        if day.worked:
+            mean = day.checkin_mean
+            logged = "open" if day.logged_off is None else format_clock(day.logged_off, day.day, tz)
+            cells = [
+                format_hours(day.planned_seconds),
+                format_hours(day.worked_seconds),
+                format_hours(day.focus_seconds),
+                str(day.breaks.kept),
+                str(day.breaks.natural),
+                str(day.breaks.postponed),
+                str(day.breaks.skipped),
+                format_clock(day.planned_end, day.day, tz),
+                logged if day.on_time is not False else f"{logged} (late)",
+                format_duration(day.overtime_seconds) if day.overtime_seconds else "",
+                "" if mean is None else f"{mean:.1f}",
+            ]
+        else:
+            cells = [NONE] + [""] * 10
+        row = "".join(f"<td style='{cell}'>{escape(c)}</td>" for c in cells)
+        name = escape(format_day(day.day)).replace(" ", "&nbsp;")
+        parts.append(f"<tr><td style='{cell}'>{name}</td>{row}</tr>")
+    parts.append("</table>")
+    grants = [grant for day in figures.days for grant in day.overtime]
+    if grants:
+        parts.append(f"<h4 style='color:{p.text}; margin-top:14px'>Overtime</h4><ul>")
+        parts += [
+            f"<li>{escape(format_day(g.day))} · {escape(format_duration(g.seconds))} — "
+            f"{escape(g.reason)}</li>"
+            for g in grants
+        ]
+        parts.append("</ul>")
+    parts.append(f"<p style='color:{p.muted}; font-size:8pt'>{escape(BREAKS_NOTE)}</p>")
+    return "\n".join(parts)
+
+
+def write_summary_pdf(path: Path, figures: WeekFigures) -> None:
+    """Write the summary to `path` as one A4 page (scaled down if it would not fit)."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(f"Shiftwell {figures.week}")
+    writer.setCreator("Shiftwell")
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
+    writer.setResolution(144)
+    document = QTextDocument()
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(10)
+    document.setDefaultFont(font)
+    document.setHtml(summary_html(figures))
+    # Laid out at a screen-like width, then scaled onto the page: Qt measures rich text
+    # best at screen resolution.
+    document.setTextWidth(LAYOUT_WIDTH)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"can't write a PDF to {path}")
+    try:
+        area = painter.viewport()
+        height = document.size().height()
+        scale = min(area.width() / LAYOUT_WIDTH, area.height() / height)
+        painter.scale(scale, scale)
+        document.drawContents(painter)
+    finally:
+        painter.end()
