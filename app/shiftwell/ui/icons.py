@@ -14,23 +14,28 @@ from shiftwell.core.model import State
 STATE_COLOURS: dict[State, str] = {
     State.OFF_SHIFT: "#7a8794",
     State.FOCUS: "#2f7d6d",
+    State.BREAK_DUE: "#c27c1a",
     State.MICRO_BREAK: "#3a78c2",
     State.LONG_BREAK: "#3a78c2",
-    State.PAUSED: "#b7862c",
+    State.PAUSED: "#8a7b5a",
+    State.AWAY: "#2f8f9d",
+    State.ON_CALL: "#7d4fb0",
     State.LOGGED_OFF: "#5b5f97",
+    State.OVERTIME: "#b34a3c",
 }
+WRAP_UP_COLOUR = "#c0661f"
 
 _SIZES = (16, 22, 24, 32, 48, 64)
 
 
-def state_icon(state: State, minutes: int | None = None) -> QIcon:
+def state_icon(state: State, minutes: int | None = None, *, wrap_up: bool = False) -> QIcon:
     icon = QIcon()
     for size in _SIZES:
-        icon.addPixmap(state_pixmap(state, minutes, size))
+        icon.addPixmap(state_pixmap(state, minutes, size, wrap_up=wrap_up))
     return icon
 
 
-def state_pixmap(state: State, minutes: int | None, size: int) -> QPixmap:
+def state_pixmap(state: State, minutes: int | None, size: int, *, wrap_up: bool = False) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -38,11 +43,12 @@ def state_pixmap(state: State, minutes: int | None, size: int) -> QPixmap:
     rim = max(1.0, size / 16)
     disc = QRectF(rim / 2, rim / 2, size - rim, size - rim)
     painter.setPen(QPen(QColor("#1d2329"), rim))
-    painter.setBrush(QColor(STATE_COLOURS[state]))
+    painter.setBrush(QColor(WRAP_UP_COLOUR if wrap_up else STATE_COLOURS[state]))
     painter.drawEllipse(disc)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("white"))
-    if minutes is not None and state in (State.FOCUS, State.LONG_BREAK, State.PAUSED):
+    counted = (State.FOCUS, State.LONG_BREAK, State.PAUSED, State.OVERTIME)
+    if minutes is not None and state in counted:
         _draw_number(painter, disc, minutes)
     else:
         _draw_glyph(painter, disc, state)
@@ -75,7 +81,30 @@ def _draw_glyph(painter: QPainter, disc: QRectF, state: State) -> None:
         bite = QPainterPath()
         bite.addEllipse(QPointF(c.x() + r * 0.3, c.y() - r * 0.22), r * 0.48, r * 0.48)
         painter.drawPath(moon.subtracted(bite))
-    elif state in (State.MICRO_BREAK, State.LONG_BREAK):
+    elif state is State.ON_CALL:
+        # A headset: a band over the top and two ear cups.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("white"), max(1.0, r * 0.16)))
+        painter.drawArc(QRectF(c.x() - r * 0.5, c.y() - r * 0.5, r, r), 0, 180 * 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("white"))
+        for dx in (-0.5, 0.5):
+            painter.drawRoundedRect(
+                QRectF(c.x() + r * dx - r * 0.14, c.y() - r * 0.05, r * 0.28, r * 0.45),
+                r * 0.08,
+                r * 0.08,
+            )
+    elif state is State.BREAK_DUE:
+        # An hourglass: the break is about to start.
+        glass = QPainterPath()
+        w, h = r * 0.45, r * 0.55
+        glass.moveTo(c.x() - w, c.y() - h)
+        glass.lineTo(c.x() + w, c.y() - h)
+        glass.lineTo(c.x() - w, c.y() + h)
+        glass.lineTo(c.x() + w, c.y() + h)
+        glass.closeSubpath()
+        painter.drawPath(glass)
+    elif state in (State.MICRO_BREAK, State.LONG_BREAK, State.AWAY):
         # A cup: time to step away.
         body = QRectF(c.x() - r * 0.5, c.y() - r * 0.35, r * 0.8, r * 0.8)
         painter.drawRoundedRect(body, r * 0.15, r * 0.15)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCursor
@@ -12,6 +12,9 @@ from shiftwell.core.engine import Status
 from shiftwell.core.model import (
     BreakKind,
     BreakNow,
+    CallEnd,
+    CallStart,
+    Dismiss,
     EndShift,
     Event,
     Pause,
@@ -25,13 +28,13 @@ from shiftwell.core.model import (
 from shiftwell.ui import text
 from shiftwell.ui.icons import state_icon
 
-Submit = Callable[[Event], None]
+Submit = Callable[[Event], object]
 
 
 class TrayMenu:
     """One action per user intent; each shown only when the engine allows it."""
 
-    def __init__(self, submit: Submit, quit_app: Callable[[], None]) -> None:
+    def __init__(self, submit: Submit, handlers: Mapping[str, Callable[[], None]]) -> None:
         self.menu = QMenu()
         self.menu.setAccessibleName("Shiftwell menu")
         self.header = self.menu.addAction("Starting…")
@@ -41,28 +44,28 @@ class TrayMenu:
         self._triggers: dict[str, Trigger] = {}
         self._add("start_shift", "Start shift", Trigger.START_SHIFT, lambda: submit(StartShift()))
         self.break_menu = self.menu.addMenu("Take a break now")
-        self._add(
-            "micro_break",
-            "Micro break",
-            Trigger.BREAK_NOW,
-            lambda: submit(BreakNow(BreakKind.MICRO)),
-            self.break_menu,
-        )
-        self._add(
-            "long_break",
-            "Long break",
-            Trigger.BREAK_NOW,
-            lambda: submit(BreakNow(BreakKind.LONG)),
-            self.break_menu,
-        )
+        self.break_menu.menuAction().setObjectName("break_now")
+        for kind, label in ((BreakKind.MICRO, "Micro break"), (BreakKind.LONG, "Long break")):
+            self._add(
+                f"{kind.value}_break",
+                label,
+                Trigger.BREAK_NOW,
+                _sender(submit, BreakNow(kind)),
+                self.break_menu,
+            )
         self._add("postpone", "Postpone break", Trigger.POSTPONE, lambda: submit(Postpone()))
         self._add("skip", "Skip break", Trigger.SKIP, lambda: submit(Skip()))
+        self._add("call_start", "On a call", Trigger.CALL_START, lambda: submit(CallStart()))
+        self._add("call_end", "Call ended", Trigger.CALL_END, lambda: submit(CallEnd()))
         self._add("pause", "Pause", Trigger.PAUSE, lambda: submit(Pause()))
         self._add("resume", "Resume", Trigger.RESUME, lambda: submit(Resume()))
+        self._add("overtime", "I need more time…", Trigger.OVERTIME, handlers["overtime"])
+        self._add("dismiss", "Close the log-off screen", Trigger.DISMISS, lambda: submit(Dismiss()))
         self._add("end_shift", "End shift", Trigger.END_SHIFT, lambda: submit(EndShift()))
         self.menu.addSeparator()
-        self.actions["quit"] = self.menu.addAction("Quit Shiftwell")
-        self.actions["quit"].triggered.connect(quit_app)
+        for key, label in (("stats", "This week…"), ("quit", "Quit Shiftwell")):
+            self.actions[key] = self.menu.addAction(label)
+            self.actions[key].triggered.connect(handlers[key])
         self.render(None, 0.0)
 
     def _add(
@@ -70,10 +73,11 @@ class TrayMenu:
         key: str,
         label: str,
         trigger: Trigger,
-        slot: Callable[[], None],
+        slot: Callable[[], object],
         menu: QMenu | None = None,
     ) -> None:
         action = (menu or self.menu).addAction(label)
+        action.setObjectName(key)
         action.triggered.connect(slot)
         self.actions[key] = action
         self._triggers[key] = trigger
@@ -85,8 +89,8 @@ class TrayMenu:
             self.actions[key].setVisible(trigger in allowed)
         self.break_menu.menuAction().setVisible(Trigger.BREAK_NOW in allowed)
         if status is not None:
-            left = status.postpones_left
-            self.actions["postpone"].setText(f"Postpone break ({left} left)")
+            self.actions["postpone"].setText(f"Postpone break ({status.postpones_left} left)")
+        self.actions["stats"].setEnabled(status is not None)
 
 
 class Tray(QObject):
@@ -111,6 +115,7 @@ class Tray(QObject):
         self._refresh.timeout.connect(self.refresh)
         self.shown_state: State | None = None
         self.shown_minutes: int | None = None
+        self._shown: tuple[State, int | None, bool] | None = None
         self.refresh()
 
     def show(self) -> None:
@@ -122,8 +127,11 @@ class Tray(QObject):
         self.menu.render(status, mono)
         state = status.state if status else State.OFF_SHIFT
         minutes = text.minutes_left(status, mono) if status else None
-        if (state, minutes) != (self.shown_state, self.shown_minutes):
-            self.icon.setIcon(state_icon(state, minutes))
+        wrap_up = bool(status and status.wrap_up)
+        shown = (state, minutes, wrap_up)
+        if shown != self._shown:
+            self.icon.setIcon(state_icon(state, minutes, wrap_up=wrap_up))
+            self._shown = shown
             self.shown_state, self.shown_minutes = state, minutes
         self.icon.setToolTip(text.tooltip(status, mono) if status else "Shiftwell — starting…")
         self._arm_refresh(status, mono)
@@ -141,6 +149,11 @@ class Tray(QObject):
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason is QSystemTrayIcon.ActivationReason.Trigger:
             self.menu.menu.popup(QCursor.pos())
+
+
+def _sender(submit: Submit, event: Event) -> Callable[[], object]:
+    """A slot with no parameters (Qt would pass `checked` into a default argument)."""
+    return lambda: submit(event)
 
 
 def tray_available() -> bool:

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC
 
 import pytest
 
 from shiftwell.core.model import BreakNow, Pause, StartShift
+from shiftwell.core.schedule import WeeklySchedule, parse_spans
 from shiftwell.core.settings import Settings
 from shiftwell.ui import text
 from tests.helpers.engine import make_engine
@@ -43,9 +44,25 @@ def test_headlines_for_each_phase_of_a_shift() -> None:
 
 
 def test_focus_shows_shift_end_when_it_comes_before_the_next_break() -> None:
-    engine, clock, _ = make_engine(Settings(shift_length=timedelta(minutes=30)))
+    half_hour = WeeklySchedule(UTC, days={0: parse_spans("09:00-09:30")})
+    engine, clock, _ = make_engine(Settings(schedule=half_hour))
     engine.handle(StartShift())
     clock.advance(25 * 60)
     status = engine.status()
-    assert text.headline(status, clock.monotonic()) == "Focus — shift ends in 5 min"
+    assert text.headline(status, clock.monotonic()) == "Wrapping up — shift ends in 5 min"
     assert "Shift ends at" in text.tooltip(status, clock.monotonic())
+
+
+def test_the_log_off_summary_counts_the_day() -> None:
+    from shiftwell.core.engine import Tally
+
+    assert text.summary(Tally(focus_seconds=6 * 3600 + 41 * 60, breaks_kept=9)) == (
+        "Focus time: 6 h 41 min",
+        "9 breaks kept",
+    )
+    lines = text.summary(Tally(3000, 1, natural_breaks=2, skipped=1, postponed=2))
+    assert lines == (
+        "Focus time: 50 min",
+        "1 break kept, 2 away from the desk",
+        "Breaks 1 skipped and 2 postponed",
+    )
