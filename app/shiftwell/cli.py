@@ -202,6 +202,7 @@ def _prepare_data_dir(paths: Paths) -> str | None:
 def _setup_logging(paths: Paths, *, verbose: bool) -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # it narrates every open
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     terminal = logging.StreamHandler()
     terminal.setLevel(logging.INFO if verbose else logging.WARNING)

@@ -1,17 +1,136 @@
-"""Opening the SQLite file: WAL, durable commits, user-only permissions."""
+"""Opening the SQLite file: WAL, durable commits, user-only permissions, schema migrations.
+
+Nothing here deletes data. A file that is not a usable database is moved aside and kept; a
+file about to be migrated is backed up first; a file written by a newer Shiftwell, a locked
+file and a file we may not read or write are reported and left as they were.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
+import stat
+import time
+from collections.abc import Callable
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.pool import NullPool, StaticPool
 
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
 
 DATABASE_NAME = "shiftwell.sqlite3"
+# The scripts that ship in the package, as `package:folder` (or a plain folder path).
+MIGRATIONS = "shiftwell.storage:migrations"
+# The schema that `create_all` made before the schema had versions.
+FIRST_REVISION = "0001_initial"
+# SQLite keeps these beside the database; they belong to it and move with it.
+SIDE_FILES = ("-wal", "-shm")
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_HEADER_SIZE = 100
+_VERSION_TABLE = "alembic_version"
+# Per attempt, SQLite's own busy handler waits this long before we back off and retry.
+_ATTEMPT_WAIT = 0.5
+_FIRST_BACKOFF = 0.05
+_MAX_BACKOFF = 1.0
+
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_ACCESS_CODES = frozenset(
+    {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_AUTH}
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened; the message names the file and says why."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """A newer Shiftwell wrote the file; it is left untouched."""
+
+
+class DatabaseLocked(DatabaseError):
+    """Another program held the file for longer than we were willing to wait."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The file or its folder cannot be read or written by this user."""
+
+
+class DatabaseUnrecognised(DatabaseError):
+    """The file holds tables without a schema version that Shiftwell did not make."""
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """A database ready for the repository, and what had to be done to get it there."""
+
+    engine: sa.Engine
+    # Where an unusable file was moved before a fresh one was made (tell the user).
+    moved_aside: Path | None
+    # The copy taken before migrating to a newer schema.
+    backup: Path | None
+    path: Path
+
+
+def open_database(
+    path: Path, *, lock_timeout: float = 10.0, migrations: str = MIGRATIONS
+) -> OpenedDatabase:
+    """Open (creating if needed) the database at `path`, migrated to the newest schema.
+
+    While another program holds the file, retries for up to `lock_timeout` seconds (this
+    blocks the caller). `migrations` names the Alembic scripts to run. Raises a
+    `DatabaseError` with a message for the user when the file cannot be used as it is; the
+    file is then left as it was.
+    """
+    _prepare_folder(path.parent)
+    _check_access(path)
+    waiter = _LockWaiter(path, lock_timeout)
+    known = _known_revisions(migrations)
+    problem = waiter.run(lambda wait: _inspect(path, wait, known))
+    moved_aside = None
+    if problem is not None:
+        moved_aside = _move_aside(path)
+        log.warning(
+            "%s is not a usable database (%s); moved it to %s and started a fresh one",
+            path,
+            problem,
+            moved_aside,
+        )
+    _create_private(path)
+    backup = waiter.run(lambda wait: _migrate(path, wait, migrations))
+    _keep_private(path)
+    engine = sa.create_engine(f"sqlite:///{path}")
+    sa.event.listen(engine, "connect", _on_connect)
+    return OpenedDatabase(engine=engine, moved_aside=moved_aside, backup=backup, path=path)
+
+
+def migration_config(
+    connection: sa.Connection | None = None, migrations: str = MIGRATIONS
+) -> Config:
+    """Alembic's configuration, in code: the scripts to run and the connection to run them on."""
+    config = Config()
+    # The option goes through ConfigParser interpolation, where `%` is special.
+    config.set_main_option("script_location", migrations.replace("%", "%%"))
+    # New revision files are named by their id alone, like versions/0001_initial.py.
+    config.set_main_option("file_template", "%%(rev)s")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
 
 
 def _on_connect(connection: Any, _record: Any) -> None:
@@ -25,14 +144,350 @@ def _on_connect(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def open_database(path: Path) -> sa.Engine:
-    """Open (creating if needed) the database at `path` and make sure the tables exist."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not path.exists():
-        # Create it user-only before SQLite does, so the file is never world-readable.
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    engine = sa.create_engine(f"sqlite:///{path}")
-    sa.event.listen(engine, "connect", _on_connect)
-    SQLModel.metadata.create_all(engine)
+# --- access -------------------------------------------------------------------------------
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"cannot create the data folder {folder}: {error.strerror or error}"
+        ) from error
+
+
+def _check_access(path: Path) -> None:
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseUnavailable(
+            f"cannot write in {folder} (permission denied): Shiftwell keeps {path.name} and "
+            "its journal files there. Nothing was changed."
+        )
+    for candidate in _with_side_files(path):
+        if not candidate.exists():
+            continue
+        if not candidate.is_file():
+            raise DatabaseUnavailable(f"{candidate} is not a file. Nothing was changed.")
+        if not os.access(candidate, os.R_OK | os.W_OK):
+            raise DatabaseUnavailable(
+                f"{candidate} cannot be read and written by this user (permission denied); "
+                "check its owner and permissions. Nothing was changed."
+            )
+
+
+def _create_private(path: Path) -> None:
+    # Created user-only before SQLite opens it, so it is never world-readable; SQLite
+    # gives the -wal and -shm files the database file's permissions.
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def _keep_private(path: Path) -> None:
+    """Take group and other permissions off a database that came with them."""
+    if os.name != "posix":
+        return
+    for candidate in _with_side_files(path):
+        with suppress(FileNotFoundError):
+            mode = stat.S_IMODE(candidate.stat().st_mode)
+            if mode & 0o077:
+                # A PermissionError means someone else's file: its mode is theirs to choose.
+                with suppress(PermissionError):
+                    candidate.chmod(mode & 0o700)
+                    log.info("made %s readable by its owner only", candidate)
+
+
+def _with_side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("", *SIDE_FILES)]
+
+
+# --- locks ------------------------------------------------------------------------------
+
+
+class _LockWaiter:
+    """Retries an attempt while another program holds the file, up to one shared deadline."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self._path = path
+        self._timeout = timeout
+        self._deadline = time.monotonic() + timeout
+        self._said_so = False
+
+    def run(self, attempt: Callable[[float], T]) -> T:
+        """Call `attempt(wait)`, where `wait` is how long SQLite may wait for the lock."""
+        backoff = _FIRST_BACKOFF
+        while True:
+            remaining = self._deadline - time.monotonic()
+            try:
+                return attempt(max(0.0, min(_ATTEMPT_WAIT, remaining)))
+            except (sqlite3.Error, sa.exc.DBAPIError) as error:
+                code = _sqlite_code(error)
+                if code in _ACCESS_CODES:
+                    raise DatabaseUnavailable(
+                        f"SQLite cannot open {self._path}: {_message(error)}. Nothing was changed."
+                    ) from error
+                if code not in _BUSY_CODES:
+                    raise
+                remaining = self._deadline - time.monotonic()
+                if remaining <= 0:
+                    raise DatabaseLocked(
+                        f"{self._path} is locked: another program holds it (another "
+                        "Shiftwell, or a tool that has the file open). Gave up after "
+                        f"{self._timeout:g} s; nothing was changed."
+                    ) from error
+                if not self._said_so:
+                    self._said_so = True
+                    log.info(
+                        "%s is locked by another program; waiting up to %g s",
+                        self._path,
+                        self._timeout,
+                    )
+                time.sleep(min(backoff, remaining))
+                backoff = min(backoff * 2, _MAX_BACKOFF)
+
+
+def _sqlite_code(error: BaseException) -> int | None:
+    cause = error.orig if isinstance(error, sa.exc.DBAPIError) else error
+    code = getattr(cause, "sqlite_errorcode", None)
+    # Extended codes carry the primary code in their low byte.
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _message(error: BaseException) -> str:
+    return str(error.orig) if isinstance(error, sa.exc.DBAPIError) else str(error)
+
+
+# --- health -------------------------------------------------------------------------------
+
+
+def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
+    """What is wrong with the file as a database, or None; only reads it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None  # SQLite makes an empty file into a database
+    with path.open("rb") as file:
+        header = file.read(_SQLITE_HEADER_SIZE)
+    if not header.startswith(_SQLITE_MAGIC):
+        return "not an SQLite file"
+    if len(header) < _SQLITE_HEADER_SIZE:
+        return "its header is cut short"
+    try:
+        with closing(_connect_raw(path, wait)) as connection:
+            verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            if verdict != ["ok"]:
+                return "quick_check: " + _first_words(" ".join(verdict))
+            revisions = _stored_revisions(connection)
+    except sqlite3.DatabaseError as error:
+        if _sqlite_code(error) in _CORRUPT_CODES:
+            return str(error)
+        raise
+    unknown = sorted(revisions - known)
+    if unknown:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer Shiftwell (schema revision {', '.join(unknown)}); "
+            "this version cannot read it. Update Shiftwell to open it; the file was left "
+            "untouched."
+        )
+    return None
+
+
+def _first_words(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _connect_raw(path: Path, wait: float) -> sqlite3.Connection:
+    # mode=rw: never create the file here; autocommit: nothing is written.
+    uri = path.absolute().as_uri() + "?mode=rw"
+    return sqlite3.connect(uri, uri=True, timeout=wait, isolation_level=None)
+
+
+def _stored_revisions(connection: sqlite3.Connection) -> frozenset[str]:
+    has_table = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_VERSION_TABLE,)
+    ).fetchone()
+    if has_table is None:
+        return frozenset()
+    rows = connection.execute(f"SELECT version_num FROM {_VERSION_TABLE}").fetchall()
+    return frozenset(str(row[0]) for row in rows)
+
+
+def _move_aside(path: Path) -> Path:
+    aside = _unused_name(path, f".corrupt-{_utc_stamp()}")
+    try:
+        # The side files follow the database's new name, so SQLite still pairs them.
+        for source, target in zip(_with_side_files(path), _with_side_files(aside), strict=True):
+            if source.exists():
+                source.rename(target)
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"{path} is not a usable database and could not be moved to {aside}: "
+            f"{error.strerror or error}"
+        ) from error
+    return aside
+
+
+def _unused_name(path: Path, suffix: str) -> Path:
+    candidate = path.with_name(path.name + suffix)
+    count = 1
+    while any(p.exists() for p in _with_side_files(candidate)):
+        count += 1
+        candidate = path.with_name(f"{path.name}{suffix}-{count}")
+    return candidate
+
+
+def _utc_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+# --- migrations ---------------------------------------------------------------------------
+
+
+def _known_revisions(migrations: str) -> frozenset[str]:
+    scripts = ScriptDirectory.from_config(migration_config(migrations=migrations))
+    return frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def _migration_engine(path: Path, wait: float) -> sa.Engine:
+    engine = sa.create_engine(
+        f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": wait}
+    )
+
+    def on_connect(connection: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves so DDL is inside the transaction too (the sqlite3
+        # module would leave it outside). Foreign keys are off while tables are rebuilt,
+        # as SQLite's ALTER TABLE procedure asks, and checked before commit instead.
+        connection.isolation_level = None
+        connection.execute("PRAGMA foreign_keys=OFF")
+        connection.execute("PRAGMA synchronous=FULL")
+
+    def on_begin(connection: sa.Connection) -> None:
+        # IMMEDIATE takes the write lock now: a locked file is found before any work.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    sa.event.listen(engine, "connect", on_connect)
+    sa.event.listen(engine, "begin", on_begin)
     return engine
+
+
+def _migrate(path: Path, wait: float, migrations: str) -> Path | None:
+    """Bring the file to the newest schema in one transaction; returns the backup taken."""
+    engine = _migration_engine(path, wait)
+    try:
+        with engine.connect() as connection:
+            with connection.begin():
+                backup = _bring_to_head(connection, path, wait, migrations)
+            # Only now, with the file known to be ours: switching to WAL rewrites its header.
+            # (Straight to the driver: through SQLAlchemy it would run inside a BEGIN.)
+            driver = connection.connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            driver.execute("PRAGMA journal_mode=WAL")
+    finally:
+        engine.dispose()
+    return backup
+
+
+def _bring_to_head(
+    connection: sa.Connection, path: Path, wait: float, migrations: str
+) -> Path | None:
+    config = migration_config(connection, migrations)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current is None and _user_tables(connection):
+        _check_first_schema(connection, path, migrations)
+        command.stamp(config, FIRST_REVISION)
+        log.info("%s predates schema versions; its tables match %s", path, FIRST_REVISION)
+        current = FIRST_REVISION
+    if current == head:
+        return None
+    # Read through another connection, the copy shows the file as it was before the stamp.
+    backup = _back_up(path, current, wait) if current is not None else None
+    try:
+        command.upgrade(config, "head")
+    except Exception as error:
+        if _sqlite_code(error) in _BUSY_CODES:
+            raise  # the lock waiter retries
+        kept = f", and a copy is at {backup}" if backup else ""
+        raise DatabaseError(
+            f"could not migrate {path} from schema {current or 'empty'} to {head} ({error}); "
+            f"it was left as it was{kept}."
+        ) from error
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise DatabaseError(
+            f"migrating {path} to {head} would leave {len(broken)} rows pointing at rows "
+            "that do not exist; it was left as it was."
+        )
+    log.info("migrated %s from %s to %s", path, current or "empty", head)
+    return backup
+
+
+def _user_tables(connection: sa.Connection) -> list[str]:
+    return [t for t in sa.inspect(connection).get_table_names() if t != _VERSION_TABLE]
+
+
+def _back_up(path: Path, revision: str, wait: float) -> Path:
+    """Copy the database with SQLite's online backup, user-only, before it is migrated.
+
+    Called while our migration connection holds the write lock, so nobody changes the file
+    meanwhile; the copy is read through a second connection, as SQLite cannot back up
+    through a connection that is inside a write transaction.
+    """
+    target = _unused_name(path, f".bak-{revision}-{_utc_stamp()}")
+    _create_private(target)
+    with closing(_connect_raw(path, wait)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    log.info("backed up %s (schema %s) to %s", path, revision, target)
+    return target
+
+
+Schema = dict[str, tuple[frozenset[Any], ...]]
+
+
+def _check_first_schema(connection: sa.Connection, path: Path, migrations: str) -> None:
+    """A file without a version must hold exactly what the first revision creates."""
+    expected = _first_schema(migrations)
+    found = _schema(connection)
+    if found == expected:
+        return
+    differences = [f"missing table {t}" for t in sorted(expected.keys() - found.keys())]
+    differences += [f"unknown table {t}" for t in sorted(found.keys() - expected.keys())]
+    differences += [
+        f"table {t} differs"
+        for t in sorted(expected.keys() & found.keys())
+        if expected[t] != found[t]
+    ]
+    raise DatabaseUnrecognised(
+        f"{path} has no schema version and its tables are not the ones Shiftwell makes "
+        f"({'; '.join(differences)}). It was left untouched; move it away to start afresh."
+    )
+
+
+def _first_schema(migrations: str) -> Schema:
+    scratch = sa.create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        with scratch.connect() as connection, connection.begin():
+            command.upgrade(migration_config(connection, migrations), FIRST_REVISION)
+            return _schema(connection)
+    finally:
+        scratch.dispose()
+
+
+def _schema(connection: sa.Connection) -> Schema:
+    """Tables with their columns, primary key, indexes and foreign keys, as SQLite has them."""
+    inspector = sa.inspect(connection)
+    schema: Schema = {}
+    for table in _user_tables(connection):
+        schema[table] = (
+            frozenset(
+                (c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)
+            ),
+            frozenset(inspector.get_pk_constraint(table)["constrained_columns"]),
+            frozenset(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                for i in inspector.get_indexes(table)
+            ),
+            frozenset(
+                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
+                for f in inspector.get_foreign_keys(table)
+            ),
+        )
+    return schema
