@@ -122,8 +122,9 @@ class Engine:
         settings: Settings,
         clock: Clock,
         listeners: Iterable[Listener] = (),
-        history: History = History(),
+        history: History | None = None,
     ) -> None:
+        history = history or History()
         self._settings = settings
         self._clock = clock
         self._listeners = list(listeners)

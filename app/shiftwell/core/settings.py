@@ -14,7 +14,14 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shiftwell.core.durations import EXAMPLES, DurationError, format_duration, parse_duration
-from shiftwell.core.schedule import WEEKDAYS, WeeklySchedule, parse_days_off, parse_spans
+from shiftwell.core.schedule import (
+    WEEKDAYS,
+    DaysOff,
+    Span,
+    WeeklySchedule,
+    parse_days_off,
+    parse_spans,
+)
 
 
 class Strictness(StrEnum):
@@ -95,6 +102,7 @@ class SettingProblem:
 class LoadedSettings:
     settings: Settings
     problems: list[SettingProblem] = field(default_factory=list)
+    locked: frozenset[str] = frozenset()  # dotted keys fixed by a team policy
 
 
 Reader = Callable[[Any], Any]
@@ -175,7 +183,7 @@ def _timezone(value: Any) -> tzinfo:
         raise ValueError(f'{value!r} must be a time zone name such as "Europe/Berlin"')
     try:
         return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a directory of zones
         raise ValueError(f'{value!r} is not a known time zone (e.g. "Europe/Berlin")') from None
 
 
@@ -233,6 +241,13 @@ def settings_from_mapping(
 ) -> LoadedSettings:
     """Validate a parsed TOML document into `Settings`; bad keys fall back one by one."""
     problems: list[SettingProblem] = []
+    values = _read_values(data, source, problems)
+    return LoadedSettings(_build(values, problems, source, local_tz), problems)
+
+
+def _read_values(
+    data: Mapping[str, Any], source: str, problems: list[SettingProblem]
+) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, raw in _flatten(data):
         reader = _READERS.get(key)
@@ -243,7 +258,7 @@ def settings_from_mapping(
             values[key] = reader(raw)
         except ValueError as error:
             problems.append(SettingProblem(source, key, f"{error}; using the default"))
-    return LoadedSettings(_build(values, problems, source, local_tz), problems)
+    return values
 
 
 def _near(key: str) -> str:
@@ -324,3 +339,176 @@ def _build(
         notify_breaks=get("notifications.breaks", defaults.notify_breaks),
         hooks=hooks,
     )
+
+
+# --- one key at a time, and back to TOML ---------------------------------------------------
+
+_SECTIONS = tuple(dict.fromkeys(key.split(".")[0] for key in _READERS))
+
+# Every dotted key Shiftwell reads, in the order a TOML file lists them (and the default file
+# does): section by section, a table's own keys before its sub-tables.
+KNOWN_KEYS: tuple[str, ...] = tuple(
+    sorted(_READERS, key=lambda key: (_SECTIONS.index(key.split(".")[0]), key.count(".")))
+)
+
+_MICRO_LENGTH, _LONG_LENGTH = "breaks.micro.length", "breaks.long.length"
+
+
+def validate_value(key: str, raw: Any) -> Any:
+    """The typed value of `raw` for `key`; ValueError with the text a settings problem shows."""
+    reader = _READERS.get(key)
+    if reader is None:
+        raise ValueError(f"unknown key ({_near(key)})")
+    return reader(raw)
+
+
+def cross_key_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Rules between keys, for typed `values` by dotted key (missing keys: their defaults).
+
+    Returns dotted key -> message; `settings_from_mapping` falls back when one is broken.
+    """
+    defaults = Settings()
+    micro = values.get(_MICRO_LENGTH, defaults.micro.length)
+    long = values.get(_LONG_LENGTH, defaults.long.length)
+    if micro >= long:
+        return {_MICRO_LENGTH: f"must be shorter than {_LONG_LENGTH} ({format_duration(long)})"}
+    return {}
+
+
+def format_spans(spans: tuple[Span, ...]) -> str:
+    """The inverse of `parse_spans`: `"09:00-12:00, 13:00-17:00"`, or `"off"`."""
+    return ", ".join(str(span) for span in spans) if spans else "off"
+
+
+def format_days_off(days_off: DaysOff) -> str:
+    if days_off.first == days_off.last:
+        return days_off.first.isoformat()
+    return f"{days_off.first.isoformat()}..{days_off.last.isoformat()}"
+
+
+def settings_to_dotted(settings: Settings) -> dict[str, Any]:
+    """Every key as the TOML value that reads back as `settings`, in `KNOWN_KEYS` order.
+
+    Durations keep whole seconds. A time zone without an IANA name (a fixed offset, or UTC
+    as `datetime.UTC`) is left out, so it reads back as the computer's zone.
+    """
+    s, duration = settings, format_duration
+    values: dict[str, Any] = {}
+    tz = s.schedule.tz
+    if isinstance(tz, ZoneInfo) and tz.key:
+        values["schedule.timezone"] = tz.key
+    for index, day in enumerate(WEEKDAYS):
+        values[f"schedule.{day}"] = format_spans(s.schedule.days.get(index, ()))
+    values["schedule.days_off"] = [format_days_off(d) for d in s.schedule.days_off]
+    values |= {
+        "shift.auto_start": s.auto_start,
+        "shift.length": duration(s.shift_length),
+        "breaks.micro.every": duration(s.micro.every),
+        "breaks.micro.length": duration(s.micro.length),
+        "breaks.long.every": duration(s.long.every),
+        "breaks.long.length": duration(s.long.length),
+        "breaks.postpone": duration(s.postpone_step),
+        "breaks.max_postpones": s.postpone_limit,
+        "breaks.strictness": s.breaks.strictness.value,
+        "breaks.warning": duration(s.breaks.warning),
+        "breaks.skip_delay": duration(s.breaks.skip_delay),
+        "breaks.allow_skip": s.breaks.allow_skip,
+        "breaks.allow_postpone": s.breaks.allow_postpone,
+        "breaks.max_skips_per_day": s.breaks.max_skips_per_day,
+        "breaks.natural": s.natural_breaks,
+        "logoff.warnings": [duration(w) for w in s.logoff.warnings],
+        "logoff.strict": s.logoff.strict,
+        "logoff.action": list(s.logoff.action),
+        "logoff.action_timeout": duration(s.logoff.action_timeout),
+        "overtime.step": duration(s.overtime.step),
+        "overtime.weekly_cap": duration(s.overtime.weekly_cap),
+        "calls.detect_microphone": s.detect_calls,
+        "calls.grace": duration(s.call_grace),
+        "checkin.enabled": s.checkin,
+        "sounds.enabled": s.sounds,
+        "notifications.breaks": s.notify_breaks,
+    }
+    values |= {f"hooks.{event}": list(argv) for event, argv in s.hooks.items()}
+    return {key: values[key] for key in KNOWN_KEYS if key in values}
+
+
+def nest(dotted: Mapping[str, Any]) -> dict[str, Any]:
+    """`{"breaks.micro.every": "20m"}` -> `{"breaks": {"micro": {"every": "20m"}}}`."""
+    root: dict[str, Any] = {}
+    for key, value in dotted.items():
+        *tables, name = key.split(".")
+        node = root
+        for table in tables:
+            node = node.setdefault(table, {})
+        node[name] = value
+    return root
+
+
+def settings_to_mapping(settings: Settings) -> dict[str, Any]:
+    """`settings` as a nested, TOML-ready mapping that `settings_from_mapping` reads back."""
+    return nest(settings_to_dotted(settings))
+
+
+# --- team policy ----------------------------------------------------------------------------
+
+
+def apply_policy(
+    user: Mapping[str, Any],
+    policy: Mapping[str, Any],
+    user_source: str,
+    policy_source: str,
+    local_tz: tzinfo = UTC,
+) -> LoadedSettings:
+    """The user's settings with every key named in the team policy fixed to the policy's value.
+
+    A key the policy names is locked even when its value there is bad: it then keeps the
+    default, and the problem names the policy file. A user's value for a locked key is
+    ignored, and reported when it differs from what the policy sets.
+    """
+    problems: list[SettingProblem] = []
+    fixed = _read_values(policy, policy_source, problems)
+    locked = frozenset(key for key, _ in _flatten(policy) if key in _READERS)
+    entries = list(_flatten(user))
+    free = nest({key: raw for key, raw in entries if key not in locked})
+    values = _read_values(free, user_source, problems) | fixed
+    for key, raw in entries:
+        if key in locked and _differs(key, raw, fixed):
+            message = f"set by the team policy ({policy_source}); your value is ignored"
+            problems.append(SettingProblem(user_source, key, message))
+    _give_way_to_policy(values, locked, problems, user_source, policy_source)
+    pair_locked = bool({_MICRO_LENGTH, _LONG_LENGTH} & locked)
+    settings = _build(values, problems, policy_source if pair_locked else user_source, local_tz)
+    return LoadedSettings(settings, problems, locked)
+
+
+def _give_way_to_policy(
+    values: dict[str, Any],
+    locked: frozenset[str],
+    problems: list[SettingProblem],
+    user_source: str,
+    policy_source: str,
+) -> None:
+    """When the user's break length clashes with the one the policy fixes, the user's goes."""
+    if not cross_key_problems(values) or (_MICRO_LENGTH in locked) == (_LONG_LENGTH in locked):
+        return
+    if _LONG_LENGTH in locked:
+        mine, theirs, relation = _MICRO_LENGTH, _LONG_LENGTH, "shorter"
+    else:
+        mine, theirs, relation = _LONG_LENGTH, _MICRO_LENGTH, "longer"
+    if mine not in values:
+        return  # the policy clashes with a default: reported against the policy
+    del values[mine]
+    defaults = {_MICRO_LENGTH: Settings().micro.length, _LONG_LENGTH: Settings().long.length}
+    fixed = values.get(theirs, defaults[theirs])
+    message = (
+        f"must be {relation} than {theirs} ({format_duration(fixed)}), which the "
+        f"team policy ({policy_source}) sets; using the default"
+    )
+    problems.append(SettingProblem(user_source, mine, message))
+
+
+def _differs(key: str, raw: Any, fixed: Mapping[str, Any]) -> bool:
+    try:
+        return key not in fixed or _READERS[key](raw) != fixed[key]
+    except ValueError:
+        return True

@@ -1,33 +1,75 @@
-"""Reads the user's TOML config; writes a commented default on first run, never overwrites."""
+"""The user's TOML config and the team policy: reading them, and saving the user's changes.
+
+First run writes the commented default. After that the file changes only when the user saves
+settings, and then only the changed values do: comments, order and layout stay as they were.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
+import sys
+import tempfile
 import tomllib
+from collections.abc import Mapping
 from datetime import UTC, tzinfo
 from pathlib import Path
+from typing import Any
 
-from shiftwell.core.settings import LoadedSettings, SettingProblem, Settings, settings_from_mapping
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import AoT, Comment, InlineTable, Table
+from tomlkit.toml_document import TOMLDocument
+
+from shiftwell.core.settings import (
+    KNOWN_KEYS,
+    LoadedSettings,
+    SettingProblem,
+    Settings,
+    apply_policy,
+    settings_from_mapping,
+    validate_value,
+)
 from shiftwell.platform.assets import asset
 
 log = logging.getLogger(__name__)
 
+# Where an administrator puts settings the whole team shares; each key set there is locked.
+DEFAULT_POLICY: Path | None = (
+    Path("/etc/shiftwell/policy.toml") if sys.platform.startswith("linux") else None
+)
 
-def load_settings(path: Path) -> LoadedSettings:
-    """Settings from `path`; any problem is reported and that part falls back to defaults."""
-    if not path.exists():
-        _write_default(path)
-        return LoadedSettings(Settings())
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return _defaults_because(path, f"can't be read ({error}); using all defaults")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return _defaults_because(path, f"is not valid TOML ({error}); using all defaults")
-    return settings_from_mapping(data, str(path), local_timezone())
+
+class SettingsNotSaved(Exception):
+    """A save that did not happen; the message says why, and the file is as it was."""
+
+
+def load_settings(path: Path, policy_path: Path | None = DEFAULT_POLICY) -> LoadedSettings:
+    """Settings from `path` under the team policy at `policy_path` (None or missing: none).
+
+    Any problem is reported and that part falls back to its default.
+    """
+    problems: list[SettingProblem] = []
+    policy = _read_policy(policy_path, problems)
+    user = _read_user(path, problems)
+    if policy is not None:
+        loaded = apply_policy(user or {}, policy, str(path), str(policy_path), local_timezone())
+    elif user is None:
+        loaded = LoadedSettings(Settings())
+    else:
+        loaded = settings_from_mapping(user, str(path), local_timezone())
+    loaded.problems[:0] = problems
+    return loaded
+
+
+def locked_keys(policy_path: Path | None = DEFAULT_POLICY) -> frozenset[str]:
+    """The keys the team policy fixes; none when there is no readable policy."""
+    policy = _read_policy(policy_path, [])
+    if policy is None:
+        return frozenset()
+    return apply_policy({}, policy, "", str(policy_path)).locked
 
 
 def local_timezone() -> tzinfo:
@@ -41,8 +83,159 @@ def local_timezone() -> tzinfo:
         return UTC
 
 
-def _defaults_because(path: Path, message: str) -> LoadedSettings:
-    return LoadedSettings(Settings(), [SettingProblem(str(path), "(file)", message)])
+def save_settings(
+    path: Path, changes: Mapping[str, Any], policy_path: Path | None = DEFAULT_POLICY
+) -> None:
+    """Write `changes` (dotted key -> TOML value; None removes the key) into the user's file.
+
+    Only the changed values differ afterwards. The file is replaced in one step, so a crash
+    leaves the old file or the new one. Raises SettingsNotSaved (nothing written) for a bad
+    value, a key the team policy locks, a file that is not valid TOML, or an OS error.
+    """
+    _check_changes(changes, locked_keys(policy_path), policy_path)
+    target = path.resolve()  # a symlinked config stays a symlink
+    try:
+        text = target.read_text(encoding="utf-8") if target.exists() else _default_text()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsNotSaved(f"{path} can't be read ({error}); nothing was saved") from None
+    try:
+        document = tomlkit.parse(text)
+    except TOMLKitError as error:
+        raise SettingsNotSaved(
+            f"{path} is not valid TOML ({error}); fix it or delete it, then save again"
+        ) from None
+    for key, value in changes.items():
+        _set(document, key, value, path)
+    try:
+        _replace_atomically(target, tomlkit.dumps(document).encode("utf-8"))
+    except OSError as error:
+        raise SettingsNotSaved(
+            f"{path} could not be written ({error}); nothing was saved"
+        ) from None
+    log.info("saved %s to %s", ", ".join(changes), path)
+
+
+def _check_changes(
+    changes: Mapping[str, Any], locked: frozenset[str], policy_path: Path | None
+) -> None:
+    for key, value in changes.items():
+        if key in locked:
+            raise SettingsNotSaved(
+                f"{key} is set by the team policy ({policy_path}); nothing was saved"
+            )
+        if value is None and key in KNOWN_KEYS:
+            continue  # removing a known key: it goes back to its default
+        try:
+            validate_value(key, value)
+        except ValueError as error:
+            raise SettingsNotSaved(f"{key}: {error}; nothing was saved") from None
+
+
+def _set(document: TOMLDocument, key: str, value: Any, path: Path) -> None:
+    *tables, name = key.split(".")
+    node: TOMLDocument | Table | InlineTable = document
+    for depth, table in enumerate(tables):
+        if table not in node:
+            if value is None:
+                return  # nothing to remove
+            node.add(table, tomlkit.table())
+        child = node[table]
+        if not isinstance(child, Table | InlineTable):
+            where = ".".join(tables[: depth + 1])
+            raise SettingsNotSaved(f"{where} in {path} is not a table; nothing was saved")
+        node = child
+    if value is None:
+        node.pop(name, None)
+    elif name in node or not isinstance(node, Table):
+        node[name] = value
+    else:
+        _add_key(node, name, value)
+
+
+def _add_key(table: Table, name: str, value: Any) -> None:
+    """A new key goes right after the table's last key, above any comment that introduces
+    the next table (tomlkit would put it below that comment)."""
+    body = table.value.body
+    keys = [i for i, (key, item) in enumerate(body) if key is not None and not _is_table(item)]
+    first_table = next((i for i, (_, item) in enumerate(body) if _is_table(item)), len(body))
+    between = body[keys[-1] + 1 : first_table] if keys else []
+    insert_after = getattr(table.value, "_insert_after", None)
+    if not any(isinstance(item, Comment) for _, item in between) or insert_after is None:
+        table[name] = value
+        return
+    last_key = body[keys[-1]][0]
+    insert_after(last_key, name, value)
+
+
+def _is_table(item: object) -> bool:
+    return isinstance(item, Table | AoT)
+
+
+def _replace_atomically(path: Path, content: bytes) -> None:
+    """A temp file beside `path`, synced, then renamed over it with the old permissions."""
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None  # a new file keeps mkstemp's user-only permissions
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        if mode is not None:
+            temp.chmod(mode)
+        temp.replace(path)  # os.replace: atomic on POSIX and Windows
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); other systems have no directory handles."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _read_user(path: Path, problems: list[SettingProblem]) -> dict[str, Any] | None:
+    """The user's parsed file; None on first run (the default is written) or when unusable."""
+    if not path.exists():
+        _write_default(path)
+        return None
+    return _read_toml(path, problems, "using all defaults")
+
+
+def _read_policy(path: Path | None, problems: list[SettingProblem]) -> dict[str, Any] | None:
+    if path is None or not path.exists():
+        return None
+    return _read_toml(path, problems, "the team policy is not applied")
+
+
+def _read_toml(path: Path, problems: list[SettingProblem], fallback: str) -> dict[str, Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(SettingProblem(str(path), "(file)", f"can't be read ({error}); {fallback}"))
+        return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = f"is not valid TOML ({error}); {fallback}"
+        problems.append(SettingProblem(str(path), "(file)", message))
+        return None
+
+
+def _default_text() -> str:
+    return asset("default-config.toml").read_text(encoding="utf-8")
 
 
 def _write_default(path: Path) -> None:

@@ -7,16 +7,25 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from shiftwell.core.settings import LoadedSettings
+from shiftwell.platform.commands import CommandRunner
 from shiftwell.platform.config_file import load_settings
+from shiftwell.platform.instance import InstanceError, InstanceServer, ListenResult, socket_path
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
+from shiftwell.ui import dialogs
 from shiftwell.ui.announcer import Announcer
 from shiftwell.ui.qt_clock import QtClock
-from shiftwell.ui.shell import Shell
+from shiftwell.ui.remote import RemoteControl
+from shiftwell.ui.shell import Desktop, Shell
+from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray import tray_available
 
 log = logging.getLogger(__name__)
@@ -29,42 +38,132 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     app.setApplicationName("Shiftwell")
     app.setDesktopFileName("shiftwell")
     app.setQuitOnLastWindowClosed(False)
+    apply_style(app)
+    server = InstanceServer(lambda cmd, args: remote(cmd, args), app)
+    try:
+        listening = server.listen(socket_path(paths.data_dir))
+    except InstanceError as error:
+        print(f"shiftwell: {error}", file=sys.stderr)
+        return 2
+    if listening is ListenResult.ALREADY_RUNNING:
+        print(f"Shiftwell is already running for {paths.data_dir}.")
+        return 0
     loaded = load_settings(paths.config_file)
     for problem in loaded.problems:
         log.warning("%s", problem)
-    announcer = Announcer(system_notifier())
-    shell = Shell(loaded.settings, QtClock(app), announcer, app.quit)
+    notifier = system_notifier()
+    runner = CommandRunner(app)
+    desktop = Desktop(
+        announcer=Announcer(notifier),
+        confirm=dialogs.confirm,
+        ask_reason=dialogs.ask_reason,
+        run_command=runner.run,
+        play_break_end=_play_break_end,
+        open_stats=lambda: None,
+        quit_app=app.quit,
+    )
+    runner.failed.connect(
+        lambda what, why: desktop.announcer.announce("A command failed", f"{what} {why}")
+    )
+    shell = Shell(loaded.settings, QtClock(app), desktop)
+    remote = RemoteControl(shell, app.quit)
     _show_when_tray_ready(shell, tray_wait)
     exit_code = 0
 
-    def open_storage() -> None:
+    def finish_start() -> None:
         nonlocal exit_code
-        # Imported here, after the icon is up: SQLModel is the slowest import we have.
-        from shiftwell.storage.database import open_database
-        from shiftwell.storage.repository import Repository
-
-        try:
-            repository = Repository(open_database(paths.database))
-        except Exception as error:
-            log.exception("cannot open the database %s", paths.database)
-            announcer.announce(
-                "Shiftwell can't open its database",
-                f"{paths.database}: {error}. Nothing was changed; Shiftwell will close.",
-            )
+        if not _attach_storage(shell, paths, loaded):
             exit_code = 1
             QTimer.singleShot(8000, app.quit)
-            return
-        shell.attach(repository)
-        log.info("ready; data in %s", paths.data_dir)
-        if loaded.problems:
-            first = loaded.problems[0]
-            more = f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else ""
-            announcer.announce("Some settings were not understood", f"{first}{more}")
 
-    QTimer.singleShot(0, open_storage)
+    QTimer.singleShot(0, finish_start)
     _quit_on_signals(app)
     status = app.exec()
+    server.close()
+    notifier.close()
+    if desktop.idle is not None:
+        desktop.idle.close()
     return exit_code or status
+
+
+def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
+    """Open the database and start the engine; False (after telling the user) if we can't."""
+    # Imported here, after the icon is up: SQLModel is the slowest import we have.
+    from shiftwell.storage.database import DatabaseError, open_database
+    from shiftwell.storage.repository import Repository
+
+    announcer = shell.announcer
+    try:
+        opened = open_database(paths.database)
+    except DatabaseError as error:
+        log.error("%s", error)
+        announcer.announce("Shiftwell can't open its database", f"{error} Shiftwell will close.")
+        return False
+    repository = Repository(opened.engine)
+    if opened.moved_aside is not None:
+        announcer.announce(
+            "Shiftwell started a new database",
+            f"The old one could not be read; it was kept as {opened.moved_aside}.",
+        )
+    _attach_platform(shell)
+    shell.desktop.open_stats = _stats_opener(opened.engine, shell)
+    shell.attach(repository, repository.history(shell.clock.now()))
+    log.info("ready; data in %s", paths.data_dir)
+    if loaded.problems:
+        first = loaded.problems[0]
+        more = f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else ""
+        announcer.announce("Some settings were not understood", f"{first}{more}")
+    return True
+
+
+def _attach_platform(shell: Shell) -> None:
+    from shiftwell.platform.break_ideas import load_break_ideas
+    from shiftwell.platform.calls import system_call_detector
+    from shiftwell.platform.idle import detect_idle_monitor
+
+    settings = shell.settings
+    if settings.natural_breaks:
+        shell.desktop.idle = detect_idle_monitor()
+    if settings.detect_calls:
+        shell.desktop.calls = system_call_detector()
+    shell.desktop.ideas = load_break_ideas(_user_ideas_file()) or shell.desktop.ideas
+
+
+def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
+    """Opens (or raises) the weekly stats window; its charts load only now."""
+    windows: list[QWidget] = []
+
+    def open_stats() -> None:
+        from zoneinfo import ZoneInfo
+
+        from shiftwell.storage.export import WeekExporter
+        from shiftwell.storage.stats import week_figures
+        from shiftwell.ui.stats_window import StatsWindow
+
+        if not windows:
+            tz = shell.settings.schedule.tz
+            zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
+            cap = shell.settings.overtime.weekly_cap
+            window = StatsWindow(
+                lambda week: week_figures(engine, week, zone, cap),  # type: ignore[arg-type]
+                files=WeekExporter(engine, zone),  # type: ignore[arg-type]
+            )
+            windows.append(window)
+        windows[0].show()
+        windows[0].raise_()
+        windows[0].activateWindow()
+
+    return open_stats
+
+
+def _user_ideas_file() -> Path:
+    return Path(platformdirs.user_config_dir("shiftwell")) / "break-ideas.txt"
+
+
+def _play_break_end() -> None:
+    from shiftwell.ui.sound import play_break_end
+
+    play_break_end()
 
 
 def _show_when_tray_ready(shell: Shell, wait_seconds: float) -> None:

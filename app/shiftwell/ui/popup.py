@@ -19,6 +19,7 @@ class Popup(QWidget):
         )
         self.setObjectName("shiftwellPopup")
         self.setAccessibleName("Shiftwell announcement")
+        self.setWindowTitle("Shiftwell announcement")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet(
             "#shiftwellPopup { background: #1f2a30; border: 1px solid #3c4a52;"

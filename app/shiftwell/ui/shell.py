@@ -1,49 +1,116 @@
-"""Wires the engine to storage and to the screen: clock/OS events -> core -> (storage, ui)."""
+"""Wires the engine to storage and to the screen: clock/OS events -> core -> (storage, ui).
+
+The shell decides nothing: it renders the engine's status, forwards what the user asks for,
+and reports what the OS sees (idle time, the microphone) as events.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject
 
-from shiftwell.core.clock import Clock
-from shiftwell.core.engine import Engine, Listener, Status
-from shiftwell.core.model import Event, EventRejected, State, Transition, Trigger
+from shiftwell.core.clock import Clock, TimerHandle
+from shiftwell.core.engine import Engine, History, Listener, Status
+from shiftwell.core.hooks import hook_environment, hook_events
+from shiftwell.core.model import (
+    CallEnd,
+    CallStart,
+    CheckIn,
+    Dismiss,
+    Event,
+    EventRejected,
+    GrantOvertime,
+    Idle,
+    NeedsConfirmation,
+    NoticeKind,
+    Postpone,
+    Skip,
+    StartShift,
+    State,
+    Transition,
+    Trigger,
+)
 from shiftwell.core.settings import Settings
-from shiftwell.ui import text
+from shiftwell.platform.calls import CallDetector
+from shiftwell.platform.idle import IdleMonitor
+from shiftwell.ui import text, views
 from shiftwell.ui.announcer import Announcer
 from shiftwell.ui.status_window import StatusWindow
 from shiftwell.ui.tray import Tray, TrayMenu
 
 log = logging.getLogger(__name__)
 
+# How often to ask whether the microphone is in use, while on shift.
+CALL_POLL_SECONDS = 10.0
+
+RunCommand = Callable[[str, Sequence[str], Mapping[str, str], float], None]
+
+
+@dataclass
+class Desktop:
+    """The shell's ways out to the user and the OS; tests pass fakes."""
+
+    announcer: Announcer
+    confirm: Callable[[str], bool]
+    ask_reason: Callable[[Sequence[str]], str | None]
+    run_command: RunCommand
+    play_break_end: Callable[[], None]
+    open_stats: Callable[[], None]
+    quit_app: Callable[[], None]
+    idle: IdleMonitor | None = None
+    calls: CallDetector | None = None
+    ideas: Sequence[str] = field(default_factory=lambda: ("Stand up and stretch.",))
+
 
 class Shell(QObject):
-    def __init__(
-        self,
-        settings: Settings,
-        clock: Clock,
-        announcer: Announcer,
-        quit_app: Callable[[], None],
-    ) -> None:
+    def __init__(self, settings: Settings, clock: Clock, desktop: Desktop) -> None:
         super().__init__()
         self.settings = settings
         self.clock = clock
-        self.announcer = announcer
+        self.desktop = desktop
+        self.announcer = desktop.announcer
         self.engine: Engine | None = None
-        self.menu = TrayMenu(self.submit, quit_app)
+        handlers = {
+            "overtime": self.ask_overtime,
+            "stats": lambda: self.desktop.open_stats(),
+            "quit": lambda: self.desktop.quit_app(),
+        }
+        self.menu = TrayMenu(self.submit, handlers)
         self.tray = Tray(self.menu, self.status, clock.monotonic)
         self.status_window: StatusWindow | None = None
+        self._overlay: object | None = None
+        self._logoff: object | None = None
+        self._checkin: object | None = None
+        self._idle_timer: TimerHandle | None = None
+        self._call_timer: TimerHandle | None = None
+
+    # -- start-up -----------------------------------------------------------------------------
 
     def status(self) -> Status | None:
         return self.engine.status() if self.engine else None
 
-    def attach(self, recorder: Listener) -> Engine:
+    def attach(self, recorder: Listener, history: History | None = None) -> Engine:
         """Start the engine; `recorder` (storage) hears every transition before the screen."""
-        self.engine = Engine(self.settings, self.clock, [recorder, self.on_transition])
+        self.engine = Engine(self.settings, self.clock, [recorder, self.on_transition], history)
         self.refresh()
         return self.engine
+
+    def close(self) -> None:
+        """Stop every timer and hide every window (at quit, and between tests)."""
+        self.tray.close()
+        for handle in (self._idle_timer, self._call_timer):
+            if handle is not None:
+                self.clock.cancel(handle)
+        self._idle_timer = self._call_timer = None
+        for screen in (self._overlay, self._logoff):
+            if screen is not None:
+                screen.close_all()  # type: ignore[attr-defined]
+        if self.status_window is not None:
+            self.status_window.close()
 
     def show_without_tray(self) -> StatusWindow:
         self.status_window = StatusWindow(self.menu)
@@ -51,48 +118,192 @@ class Shell(QObject):
         self.status_window.show()
         return self.status_window
 
-    def submit(self, event: Event) -> None:
+    # -- user intent ----------------------------------------------------------------------------
+
+    def submit(self, event: Event) -> Transition | None:
         if self.engine is None:
-            return
+            return None
         try:
-            self.engine.handle(event)
+            return self.engine.handle(event)
+        except NeedsConfirmation as question:
+            if isinstance(event, StartShift) and self.desktop.confirm(str(question)):
+                return self.submit(replace(event, confirmed=True))
         except EventRejected as rejected:
             self.announcer.announce("Shiftwell", str(rejected))
+        return None
+
+    def ask_overtime(self) -> None:
+        reason = self.desktop.ask_reason(views.QUICK_REASONS)
+        if reason is not None:
+            self.submit(GrantOvertime(reason))
+
+    # -- rendering ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         self.tray.refresh()
         if self.status_window is not None:
             self.status_window.sync()
+        status = self.status()
+        if status is not None:
+            self._arm_idle_poll(status)
+            self._arm_call_poll(status)
 
     def on_transition(self, transition: Transition) -> None:
         self.refresh()
-        message = self._announcement(transition)
+        status = self.status()
+        assert status is not None
+        self._screens(transition, status)
+        message = self._announcement(transition, status)
         if message is not None:
             self.announcer.announce(*message)
+        self._run_hooks(transition)
 
-    def _announcement(self, transition: Transition) -> tuple[str, str] | None:
+    def _screens(self, transition: Transition, status: Status) -> None:
+        from shiftwell.ui.logoff_screen import LogoffScreen
+        from shiftwell.ui.overlay import BreakOverlay
+
+        source, target = transition.source, transition.target
+        if views.shows_overlay(target):
+            if self._overlay is None:
+                overlay = BreakOverlay(self.clock.monotonic)
+                overlay.skip_requested.connect(lambda: self.submit(Skip()))
+                overlay.postpone_requested.connect(lambda: self.submit(Postpone()))
+                self._overlay = overlay
+            assert isinstance(self._overlay, BreakOverlay)
+            idea = random.choice(list(self.desktop.ideas))
+            self._overlay.show_break(views.break_view(status, self.settings, idea))
+        elif views.shows_overlay(source) and isinstance(self._overlay, BreakOverlay):
+            self._overlay.close_all()
+        if source.in_break and transition.trigger is Trigger.DEADLINE and self.settings.sounds:
+            self.desktop.play_break_end()
+        if target is State.LOGGED_OFF:
+            if self._logoff is None:
+                screen = LogoffScreen()
+                screen.dismiss_requested.connect(lambda: self.submit(Dismiss()))
+                screen.overtime_requested.connect(lambda reason: self.submit(GrantOvertime(reason)))
+                self._logoff = screen
+            assert isinstance(self._logoff, LogoffScreen)
+            self._logoff.show_logoff(views.logoff_view(status, self.settings))
+        elif source is State.LOGGED_OFF and isinstance(self._logoff, LogoffScreen):
+            self._logoff.close_all()
+        if status.checkin_for is not None and transition.trigger is not Trigger.CHECK_IN:
+            self._ask_checkin()
+
+    def _ask_checkin(self) -> None:
+        from shiftwell.ui.checkin import CheckInDialog
+
+        if self._checkin is None:
+            dialog = CheckInDialog()
+            dialog.answered.connect(self._on_checkin)
+            self._checkin = dialog
+        assert isinstance(self._checkin, CheckInDialog)
+        self._checkin.show()
+        self._checkin.raise_()
+
+    def _on_checkin(self, score: object, word: str) -> None:
+        from shiftwell.ui.checkin import CheckInDialog
+
+        if isinstance(self._checkin, CheckInDialog):
+            self._checkin.hide()
+        self.submit(CheckIn(score if isinstance(score, int) else None, word))
+
+    def _announcement(self, transition: Transition, status: Status) -> tuple[str, str] | None:
         settings = self.settings
         target, source = transition.target, transition.source
-        if target is State.MICRO_BREAK and settings.notify_breaks:
+        notice = transition.notice
+        if notice is not None and notice.kind is NoticeKind.SHIFT_ENDING:
+            return self._wrap_up_message(notice.seconds_left)
+        if notice is not None and notice.kind is NoticeKind.SHIFT_OVER_ON_CALL:
+            return (
+                "Your shift is over",
+                "Finish your call: the log-off screen comes when it ends.",
+            )
+        if not settings.notify_breaks:
+            return None
+        if target is State.BREAK_DUE and status.next_break is not None:
+            left = text.seconds_left(status, self.clock.monotonic()) or 0.0
+            what = text.BREAK_NAMES[status.next_break].capitalize()
+            return (f"{what} in {text.span(left)}", "Finish what you are doing.")
+        if target is State.MICRO_BREAK:
             length = text.span(settings.micro.length.total_seconds())
             return (
                 f"Micro break — {length}",
                 "Look away from the screen, roll your shoulders, breathe out slowly.",
             )
-        if target is State.LONG_BREAK and settings.notify_breaks:
-            length = text.span(settings.long.length.total_seconds())
-            return (
-                f"Long break — {length}",
-                "Stand up and step away: stretch, walk, drink some water. "
-                "Shiftwell will tell you when it is over.",
-            )
+        if transition.trigger is Trigger.CALL_END and status.next_break_at is not None:
+            left = status.next_break_at - self.clock.monotonic()
+            if left <= settings.call_grace.total_seconds() + 1:
+                return ("A break after your call", f"It starts in {text.span(left)}.")
         if (
             source is State.LONG_BREAK
             and target is State.FOCUS
-            and transition.trigger is Trigger.DEADLINE
-            and settings.notify_breaks
+            and (transition.trigger is Trigger.DEADLINE)
         ):
             return ("Break over", "Welcome back.")
-        if target is State.LOGGED_OFF and transition.trigger is Trigger.DEADLINE:
-            return ("Your shift is over", "Time to log off. The rest of the day is yours.")
         return None
+
+    def _wrap_up_message(self, seconds_left: float) -> tuple[str, str]:
+        title = f"Your shift ends in {text.span(seconds_left)}"
+        if seconds_left > 90:
+            return (title, "Time to wrap up: finish the current case, write your handover.")
+        action = self.settings.logoff.action
+        then = f" and runs “{' '.join(action)}”" if action else ""
+        return (title, f"In a minute Shiftwell shows the log-off screen{then}.")
+
+    def _run_hooks(self, transition: Transition) -> None:
+        settings = self.settings
+        for event in hook_events(transition):
+            argv = settings.hooks.get(event)
+            if argv:
+                env = hook_environment(transition, event)
+                self.desktop.run_command(f"the {event} hook", argv, env, 30.0)
+        if (
+            transition.target is State.LOGGED_OFF
+            and transition.source is not State.LOGGED_OFF
+            and settings.logoff.action
+        ):
+            env = hook_environment(transition, "logoff")
+            timeout = settings.logoff.action_timeout.total_seconds()
+            self.desktop.run_command("the log-off action", settings.logoff.action, env, timeout)
+
+    # -- what the OS sees -----------------------------------------------------------------------
+
+    def _arm_idle_poll(self, status: Status) -> None:
+        if self._idle_timer is not None:
+            self.clock.cancel(self._idle_timer)
+            self._idle_timer = None
+        if self.desktop.idle is not None and status.idle_poll is not None:
+            self._idle_timer = self.clock.call_later(status.idle_poll, self._poll_idle)
+
+    def _poll_idle(self) -> None:
+        self._idle_timer = None
+        monitor = self.desktop.idle
+        seconds = monitor.idle_seconds() if monitor is not None else None
+        changed = self.submit(Idle(seconds)) if seconds is not None else None
+        if changed is None:
+            status = self.status()
+            if status is not None:
+                self._arm_idle_poll(status)
+
+    def _arm_call_poll(self, status: Status) -> None:
+        wanted = (
+            self.desktop.calls is not None and self.settings.detect_calls and status.state.on_shift
+        )
+        if not wanted:
+            if self._call_timer is not None:
+                self.clock.cancel(self._call_timer)
+                self._call_timer = None
+        elif self._call_timer is None:
+            self._call_timer = self.clock.call_later(CALL_POLL_SECONDS, self._poll_calls)
+
+    def _poll_calls(self) -> None:
+        self._call_timer = None
+        detector = self.desktop.calls
+        in_use = detector.microphone_in_use() if detector is not None else None
+        if in_use is True:
+            self.submit(CallStart(detected=True))
+        elif in_use is False:
+            self.submit(CallEnd(detected=True))
+        status = self.status()
+        if status is not None:
+            self._arm_call_poll(status)

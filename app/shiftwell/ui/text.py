@@ -117,11 +117,6 @@ def summary(tally: Tally) -> tuple[str, ...]:
     if tally.natural_breaks:
         breaks += f", {tally.natural_breaks} away from the desk"
     lines = [f"Focus time: {worked(tally.focus_seconds)}", breaks.capitalize()]
-    missed = [
-        f"{n} {what}"
-        for n, what in ((tally.skipped, "skipped"), (tally.postponed, "postponed"))
-        if n
-    ]
-    if missed:
-        lines.append("Breaks " + " and ".join(missed))
+    if tally.skipped or tally.postponed:
+        lines.append(f"Breaks skipped: {tally.skipped} · postponed: {tally.postponed}")
     return tuple(lines)

@@ -121,6 +121,10 @@ class Tray(QObject):
     def show(self) -> None:
         self.icon.show()
 
+    def close(self) -> None:
+        self._refresh.stop()
+        self.icon.hide()
+
     def refresh(self) -> None:
         status = self._status()
         mono = self._monotonic()

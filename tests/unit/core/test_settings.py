@@ -1,6 +1,18 @@
+import tomllib
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
-from shiftwell.core.settings import Settings, settings_from_mapping
+import pytest
+
+from shiftwell.core.settings import (
+    KNOWN_KEYS,
+    Settings,
+    cross_key_problems,
+    settings_from_mapping,
+    settings_to_dotted,
+    validate_value,
+)
+from shiftwell.platform.assets import asset
 
 
 def test_empty_file_gives_defaults() -> None:
@@ -73,3 +85,99 @@ def test_micro_break_longer_than_long_break_falls_back() -> None:
     )
     assert [p.key for p in loaded.problems] == ["breaks.micro.length"]
     assert loaded.settings.micro.length < loaded.settings.long.length
+
+
+# --- one key at a time ---------------------------------------------------------------------
+
+
+def _default_file_keys() -> list[str]:
+    data = tomllib.loads(asset("default-config.toml").read_text(encoding="utf-8"))
+
+    def walk(table: dict[str, object], prefix: str) -> list[str]:
+        keys: list[str] = []
+        for name, value in table.items():
+            if isinstance(value, dict):
+                keys += walk(value, f"{prefix}{name}.")
+            else:
+                keys.append(f"{prefix}{name}")
+        return keys
+
+    return walk(data, "")
+
+
+def test_known_keys_list_every_key_once_in_the_default_files_order() -> None:
+    assert len(set(KNOWN_KEYS)) == len(KNOWN_KEYS)
+    in_file = _default_file_keys()
+    positions = [KNOWN_KEYS.index(key) for key in in_file]
+    assert positions == sorted(positions), in_file
+    assert set(settings_to_dotted(Settings())) == set(KNOWN_KEYS) - {
+        "schedule.timezone",  # datetime.UTC has no zone name: left to the computer's zone
+        *(key for key in KNOWN_KEYS if key.startswith("hooks.")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "expected"),
+    [
+        ("breaks.micro.every", "25m", timedelta(minutes=25)),
+        ("breaks.max_postpones", 4, 4),
+        ("schedule.monday", "off", ()),
+        ("schedule.timezone", "Europe/Berlin", ZoneInfo("Europe/Berlin")),
+        ("logoff.warnings", ["1m", "10m", "1m"], (timedelta(minutes=10), timedelta(minutes=1))),
+        ("hooks.logoff", ["notify-send", "bye"], ("notify-send", "bye")),
+    ],
+)
+def test_validate_value_returns_the_typed_value(key: str, raw: object, expected: object) -> None:
+    assert validate_value(key, raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "raw"),
+    [
+        ("breaks.micro.every", "soon"),
+        ("breaks.long.length", "3h"),
+        ("shift.length", 8),
+        ("breaks.max_postpones", True),
+        ("breaks.strictness", "harsh"),
+        ("schedule.friday", "9-17"),
+        ("schedule.timezone", "Mars/Olympus"),
+        ("schedule.days_off", ["2026-02-30"]),
+        ("logoff.action", "loginctl lock-session"),
+        ("shift.lenght", "8h"),
+    ],
+)
+def test_validate_value_raises_the_message_a_file_problem_shows(key: str, raw: object) -> None:
+    with pytest.raises(ValueError) as raised:
+        validate_value(key, raw)
+    [problem] = settings_from_mapping(nest_one(key, raw), "c.toml").problems
+    assert problem.key == key
+    assert problem.message.startswith(str(raised.value))
+
+
+def nest_one(key: str, raw: object) -> dict[str, object]:
+    *tables, name = key.split(".")
+    node: dict[str, object] = {name: raw}
+    for table in reversed(tables):
+        node = {table: node}
+    return node
+
+
+def test_validate_value_says_what_soon_is_not() -> None:
+    with pytest.raises(ValueError, match=r"'soon' is not a duration \(e\.g\. 90s, 25m, 1h30m\)"):
+        validate_value("breaks.micro.every", "soon")
+
+
+def test_cross_key_problems_name_the_micro_length_when_it_is_not_shorter() -> None:
+    assert cross_key_problems({}) == {}
+    clash = {"breaks.micro.length": timedelta(minutes=12)}
+    assert cross_key_problems(clash) == {
+        "breaks.micro.length": "must be shorter than breaks.long.length (10m)"
+    }
+    assert cross_key_problems(clash | {"breaks.long.length": timedelta(minutes=15)}) == {}
+
+
+@pytest.mark.parametrize("name", ["Europe", "a" * 300, "Europe/", "Mars/Olympus"])
+def test_a_zone_name_that_names_no_zone_is_a_problem_not_a_crash(name: str) -> None:
+    loaded = settings_from_mapping({"schedule": {"timezone": name}}, "c.toml")
+    [problem] = loaded.problems
+    assert problem.message.startswith(f"{name!r} is not a known time zone")

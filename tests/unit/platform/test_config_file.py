@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import os
 import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from shiftwell.core.settings import Settings, settings_from_mapping
 from shiftwell.platform.assets import asset
-from shiftwell.platform.config_file import load_settings
+from shiftwell.platform.config_file import SettingsNotSaved, load_settings, save_settings
 
 
 def test_shipped_default_file_documents_exactly_the_defaults() -> None:
@@ -53,3 +56,201 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     loaded = load_settings(path)
     assert loaded.settings == Settings()
     assert "can't be read" in str(loaded.problems[0])
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+MINE = """\
+# My Shiftwell settings -- tuned for the night desk.
+
+[shift]
+length = "8h"   # keep in sync with the rota
+
+[breaks]
+postpone = "5m"
+max_postpones = 3 # three strikes
+
+# Small ones.
+[breaks.micro]
+every = "20m"
+length = "20s"
+
+[breaks.long]
+every  =  "50m"
+length = "10m"
+"""
+
+
+def test_saving_changes_only_the_changed_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE, encoding="utf-8")
+    save_settings(
+        path, {"shift.length": "7h30m", "breaks.max_postpones": 1, "breaks.long.every": "1h"}, None
+    )
+    expected = (
+        MINE.replace('length = "8h"   #', 'length = "7h30m"   #')
+        .replace("max_postpones = 3 #", "max_postpones = 1 #")
+        .replace('every  =  "50m"', 'every  =  "1h"')
+    )
+    assert path.read_text(encoding="utf-8") == expected
+    loaded = load_settings(path, None)
+    assert loaded.problems == []
+    assert loaded.settings.shift_length == timedelta(hours=7, minutes=30)
+    assert loaded.settings.postpone_limit == 1
+    assert loaded.settings.long.every == timedelta(hours=1)
+
+
+def test_new_keys_go_into_their_own_table_and_new_tables_at_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE, encoding="utf-8")
+    save_settings(
+        path,
+        {
+            "breaks.strictness": "strict",
+            "breaks.micro.length": "30s",
+            "logoff.action": ["loginctl", "lock-session"],
+            "hooks.logoff": ["notify-send", "Shift over"],
+        },
+        None,
+    )
+    text = path.read_text(encoding="utf-8")
+    assert text == (
+        MINE.replace("three strikes\n", 'three strikes\nstrictness = "strict"\n').replace(
+            'length = "20s"', 'length = "30s"'
+        )
+        + '\n[logoff]\naction = ["loginctl", "lock-session"]\n'
+        + '\n[hooks]\nlogoff = ["notify-send", "Shift over"]\n'
+    )
+    data = tomllib.loads(text)
+    assert data["breaks"]["strictness"] == "strict"
+    assert data["breaks"]["micro"] == {"every": "20m", "length": "30s"}
+
+
+def test_dotted_and_inline_tables_are_edited_where_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'breaks.micro.every = "15m" # mine\nsounds = { enabled = true }\n', encoding="utf-8"
+    )
+    save_settings(path, {"breaks.micro.every": "10m", "sounds.enabled": False}, None)
+    assert path.read_text(encoding="utf-8") == (
+        'breaks.micro.every = "10m" # mine\nsounds = { enabled = false }\n'
+    )
+
+
+def test_none_removes_a_key_so_it_goes_back_to_its_default(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE, encoding="utf-8")
+    save_settings(path, {"breaks.max_postpones": None, "hooks.logoff": None}, None)
+    text = path.read_text(encoding="utf-8")
+    assert "max_postpones" not in text and "[hooks]" not in text
+    assert text == MINE.replace("max_postpones = 3 # three strikes\n", "")
+
+
+def test_saving_without_a_file_starts_from_the_commented_default(tmp_path: Path) -> None:
+    path = tmp_path / "fresh" / "config.toml"
+    save_settings(path, {"breaks.micro.every": "25m"}, None)
+    default = asset("default-config.toml").read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == default.replace('every = "20m"', 'every = "25m"')
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_crash_while_replacing_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE, encoding="utf-8")
+
+    def crash(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(SettingsNotSaved, match=r"could not be written.*No space left"):
+        save_settings(path, {"shift.length": "6h"}, None)
+    assert path.read_text(encoding="utf-8") == MINE
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]
+
+
+def test_the_files_permissions_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE, encoding="utf-8")
+    path.chmod(0o640)
+    save_settings(path, {"shift.length": "6h"}, None)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_symlinked_config_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "shiftwell.toml"
+    real.parent.mkdir()
+    real.write_text(MINE, encoding="utf-8")
+    link = tmp_path / "config.toml"
+    link.symlink_to(real)
+    save_settings(link, {"shift.length": "6h"}, None)
+    assert link.is_symlink()
+    assert 'length = "6h"' in real.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"breaks.micro.every": "soon"}, r"breaks\.micro\.every: 'soon' is not a duration"),
+        ({"breaks.max_postpones": 99}, r"99 is out of range \(0 to 20\)"),
+        ({"shift.lenght": "8h"}, r"shift\.lenght: unknown key"),
+        ({"shift.lenght": None}, r"shift\.lenght: unknown key"),
+    ],
+)
+def test_a_bad_change_is_refused_and_nothing_is_written(
+    tmp_path: Path, changes: dict[str, object], message: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE, encoding="utf-8")
+    with pytest.raises(SettingsNotSaved, match=message):
+        save_settings(path, {"shift.length": "6h", **changes}, None)
+    assert path.read_text(encoding="utf-8") == MINE
+
+
+def test_a_broken_file_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[shift]\nlength = "8h\n', encoding="utf-8")
+    with pytest.raises(SettingsNotSaved, match=r"is not valid TOML.*fix it or delete it"):
+        save_settings(path, {"shift.length": "6h"}, None)
+    assert path.read_text(encoding="utf-8") == '[shift]\nlength = "8h\n'
+
+
+def test_a_value_where_a_table_belongs_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('breaks = "often"\n', encoding="utf-8")
+    with pytest.raises(SettingsNotSaved, match=r"breaks in .* is not a table"):
+        save_settings(path, {"breaks.micro.every": "10m"}, None)
+    assert path.read_text(encoding="utf-8") == 'breaks = "often"\n'
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "",
+        '[shift]\nlength = "8h"\n',
+        '[breaks]\npostpone = "5m"\n\n# the rest later\n',
+        'breaks.micro.every = "15m"\n',
+        '[breaks]\nmicro = { every = "15m" }\n',
+    ],
+    ids=["empty", "other-table", "trailing-comment", "dotted", "inline"],
+)
+def test_missing_tables_are_created_and_the_result_reads_back(tmp_path: Path, start: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(start, encoding="utf-8")
+    changes = {
+        "breaks.micro.every": "10m",
+        "breaks.postpone": "2m",
+        "breaks.long.length": "12m",
+        "sounds.enabled": False,
+        "schedule.days_off": ["2026-12-24"],
+    }
+    save_settings(path, changes, None)
+    text = path.read_text(encoding="utf-8")
+    assert all(line in text for line in start.splitlines() if line.startswith("#"))
+    loaded = load_settings(path, None)
+    assert loaded.problems == []
+    s = loaded.settings
+    assert (s.micro.every, s.postpone_step) == (timedelta(minutes=10), timedelta(minutes=2))
+    assert (s.long.length, s.sounds) == (timedelta(minutes=12), False)
+    assert len(s.schedule.days_off) == 1

@@ -2,55 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
+from datetime import UTC, timedelta
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from shiftwell.core.clock import ManualClock
 from shiftwell.core.model import State
-from shiftwell.core.settings import Settings
-from shiftwell.storage.database import open_database
-from shiftwell.storage.repository import Repository
-from shiftwell.ui.announcer import Announcer
-from shiftwell.ui.shell import Shell
+from shiftwell.core.schedule import WeeklySchedule
+from shiftwell.core.settings import LogoffPolicy, Settings
 from tests.helpers.engine import MONDAY_9AM
-from tests.helpers.fakes import FakeNotifier
+from tests.helpers.shell import Harness
 
-
-@dataclass
-class Harness:
-    shell: Shell
-    clock: ManualClock
-    notifier: FakeNotifier
-    repository: Repository
-    quits: list[bool]
-
-    def click(self, key: str) -> None:
-        action = self.shell.menu.actions[key]
-        assert action.isVisible() and action.isEnabled(), f"{key} is not offered"
-        action.trigger()
-
-    def visible(self) -> set[str]:
-        return {key for key, action in self.shell.menu.actions.items() if action.isVisible()}
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[Harness]:
-    clock = ManualClock(MONDAY_9AM)
-    notifier = FakeNotifier()
-    quits: list[bool] = []
-    shell = Shell(Settings(), clock, Announcer(notifier), lambda: quits.append(True))
-    repository = Repository(open_database(tmp_path / "shiftwell.sqlite3"))
-    shell.attach(repository)
-    yield Harness(shell, clock, notifier, repository, quits)
-    shell.tray.icon.hide()
+HarnessFactory = Callable[..., Harness]
 
 
 def test_start_shift_from_the_menu_records_it_and_shows_the_countdown(harness: Harness) -> None:
-    assert harness.visible() == {"start_shift", "quit"}
+    assert harness.visible() == {"start_shift", "stats", "quit"}
     harness.click("start_shift")
     assert harness.shell.engine is not None and harness.shell.engine.state is State.FOCUS
     [shift] = harness.repository.shifts()
@@ -60,7 +27,15 @@ def test_start_shift_from_the_menu_records_it_and_shows_the_countdown(harness: H
     assert tray.shown_state is State.FOCUS and tray.shown_minutes == 20
     assert "Focus — micro break in 20 min" in tray.icon.toolTip()
     assert harness.shell.menu.header.text() == "Focus — micro break in 20 min"
-    assert harness.visible() == {"micro_break", "long_break", "pause", "end_shift", "quit"}
+    assert harness.visible() == {
+        "micro_break",
+        "long_break",
+        "call_start",
+        "pause",
+        "end_shift",
+        "stats",
+        "quit",
+    }
 
 
 def test_countdown_follows_the_clock(harness: Harness) -> None:
@@ -71,13 +46,18 @@ def test_countdown_follows_the_clock(harness: Harness) -> None:
     assert "micro break in 13 min" in harness.shell.tray.icon.toolTip()
 
 
-def test_break_is_announced_on_time_and_can_be_skipped(harness: Harness) -> None:
+def test_break_is_announced_ahead_then_on_time_and_can_be_skipped(harness: Harness) -> None:
     harness.click("start_shift")
-    harness.clock.advance(20 * 60 - 1)
+    harness.clock.advance(20 * 60 - 31)
     assert harness.notifier.sent == []
     harness.clock.advance(1)
-    assert harness.notifier.titles == ["Micro break — 20 s"]
+    assert harness.notifier.titles == ["Micro break in 30 s"]
+    assert harness.shell.tray.shown_state is State.BREAK_DUE
+    harness.clock.advance(30)
+    assert harness.notifier.titles[-1] == "Micro break — 20 s"
     assert harness.shell.tray.shown_state is State.MICRO_BREAK
+    harness.clock.advance(5)  # normal strictness: skip after 5 s
+    harness.shell.refresh()
     assert {"skip", "postpone", "pause", "end_shift"} <= harness.visible()
     assert harness.shell.menu.actions["postpone"].text() == "Postpone break (3 left)"
     harness.click("skip")
@@ -85,46 +65,117 @@ def test_break_is_announced_on_time_and_can_be_skipped(harness: Harness) -> None
     assert outcomes == [("focus", "completed"), ("micro_break", "skipped"), ("focus", None)]
 
 
-def test_long_break_taken_from_the_menu_runs_and_ends(harness: Harness) -> None:
-    harness.click("start_shift")
-    harness.click("long_break")
-    assert harness.notifier.titles == ["Long break — 10 min"]
-    assert harness.shell.tray.shown_minutes == 10
-    harness.clock.advance(10 * 60)
-    assert harness.notifier.titles[-1] == "Break over"
-    kinds = [(s.kind, s.outcome) for s in harness.repository.segments()]
-    assert kinds[1] == ("long_break", "completed")
-
-
 def test_pause_resume_and_end_shift(harness: Harness) -> None:
     harness.click("start_shift")
     harness.click("pause")
-    assert harness.visible() == {"resume", "end_shift", "quit"}
+    assert harness.visible() == {"resume", "call_start", "end_shift", "stats", "quit"}
     assert harness.shell.tray.shown_state is State.PAUSED
     harness.clock.advance(60)
     harness.click("resume")
     harness.click("end_shift")
-    assert harness.visible() == {"start_shift", "quit"}
+    assert harness.visible() == {"start_shift", "stats", "quit"}
     [shift] = harness.repository.shifts()
     assert shift.actual_end == harness.clock.now()
     assert [t.target for t in harness.repository.transitions()] == [
         "focus",
         "paused",
         "focus",
-        "logged_off",
+        "off_shift",
     ]
 
 
-def test_shift_end_announces_log_off(harness: Harness) -> None:
+def test_working_off_schedule_asks_first(harness_factory: HarnessFactory) -> None:
+    saturday = MONDAY_9AM + timedelta(days=5)
+    h = harness_factory(start=saturday)
+    h.outside.answer_confirm = False
+    h.click("start_shift")
+    assert h.outside.questions == [
+        "There is no shift on your schedule now. Start one anyway? "
+        "It is recorded as work outside the schedule."
+    ]
+    assert h.repository.shifts() == []
+    h.outside.answer_confirm = True
+    h.click("start_shift")
+    [shift] = h.repository.shifts()
+    assert shift.scheduled is False
+
+
+def test_on_a_call_from_the_menu(harness: Harness) -> None:
+    harness.click("start_shift")
+    harness.click("call_start")
+    assert harness.shell.tray.shown_state is State.ON_CALL
+    assert "call_end" in harness.visible()
+    harness.clock.advance(30 * 60)
+    assert harness.shell.engine is not None and harness.shell.engine.state is State.ON_CALL
+    harness.click("call_end")
+    assert harness.notifier.titles[-1] == "A break after your call"
+
+
+def test_microphone_in_use_is_noticed_when_enabled(harness_factory: HarnessFactory) -> None:
+    h = harness_factory(settings=Settings(auto_start=False, detect_calls=True))
+    h.click("start_shift")
+    h.calls.in_use = True
+    h.clock.advance(10)
+    assert h.shell.tray.shown_state is State.ON_CALL
+    h.calls.in_use = False
+    h.clock.advance(10)
+    assert h.shell.tray.shown_state is State.FOCUS
+
+
+def test_idle_time_becomes_a_natural_break(harness: Harness) -> None:
+    harness.click("start_shift")
+    harness.clock.advance(5 * 60)
+    harness.idle.idle = 25.0
+    harness.clock.advance(20)  # the next idle poll (every 20 s, the micro break's length)
+    assert harness.shell.tray.shown_state is State.AWAY
+    harness.idle.idle = 1.0
+    harness.clock.advance(20)
+    assert harness.shell.tray.shown_state is State.FOCUS
+    away = [s for s in harness.repository.segments() if s.kind == "away"]
+    assert [s.outcome for s in away] == ["natural"]
+
+
+def test_hooks_and_the_log_off_action_run_as_argument_lists(
+    harness_factory: HarnessFactory,
+) -> None:
+    settings = Settings(
+        auto_start=False,
+        hooks={"break_start": ("chat-status", "away"), "logoff": ("chat-status", "offline")},
+        logoff=LogoffPolicy(action=("loginctl", "lock-session")),
+    )
+    h = harness_factory(settings=settings)
+    h.click("start_shift")
+    h.click("micro_break")
+    h.clock.advance(8 * 3600)
+    ran = [(what, argv) for what, argv, _, _ in h.outside.commands]
+    breaks = len([t for t in h.repository.transitions() if t.target.endswith("_break")])
+    assert ran == [("the break_start hook", ("chat-status", "away"))] * breaks + [
+        ("the logoff hook", ("chat-status", "offline")),
+        ("the log-off action", ("loginctl", "lock-session")),
+    ]
+    env = h.outside.commands[0][2]
+    assert env["SHIFTWELL_EVENT"] == "break_start" and env["SHIFTWELL_TO"] == "micro_break"
+    one_minute = [t for t in h.notifier.sent if t[0] == "Your shift ends in 1 min"]
+    assert one_minute and "loginctl lock-session" in one_minute[0][1]
+
+
+def test_overtime_from_the_menu_asks_for_a_reason(harness: Harness) -> None:
     harness.click("start_shift")
     harness.clock.advance(8 * 3600)
-    assert harness.notifier.titles[-1] == "Your shift is over"
-    assert harness.shell.tray.shown_state is State.LOGGED_OFF
+    harness.outside.answer_reason = None
+    harness.click("overtime")
+    assert harness.repository.overtime() == []
+    harness.outside.answer_reason = "escalated customer"
+    harness.click("overtime")
+    [grant] = harness.repository.overtime()
+    assert (grant.seconds, grant.reason) == (900, "escalated customer")
+    assert harness.shell.tray.shown_state is State.OVERTIME
 
 
-def test_quit_action_quits(harness: Harness) -> None:
+def test_menu_opens_stats_and_quits(harness: Harness) -> None:
+    harness.click("stats")
     harness.click("quit")
-    assert harness.quits == [True]
+    assert (harness.outside.stats_opened, harness.outside.quits) == (1, 1)
 
 
 def test_status_window_stands_in_for_a_missing_tray(harness: Harness, qtbot: QtBot) -> None:
@@ -135,3 +186,88 @@ def test_status_window_stands_in_for_a_missing_tray(harness: Harness, qtbot: QtB
     harness.click("start_shift")
     assert window.headline.text() == "Focus — micro break in 20 min"
     assert window.menu_button.menu() is harness.shell.menu.menu
+
+
+def test_the_shift_starts_by_itself_on_schedule(harness_factory: HarnessFactory) -> None:
+    h = harness_factory(
+        settings=Settings(schedule=WeeklySchedule(UTC)), start=MONDAY_9AM - timedelta(hours=1)
+    )
+    assert "Next shift: Mon 09:00" in h.shell.tray.icon.toolTip()
+    h.clock.advance(3600)
+    assert h.shell.tray.shown_state is State.FOCUS
+    [shift] = h.repository.shifts()
+    assert shift.actual_start == MONDAY_9AM
+
+
+def test_long_break_covers_the_screen_and_closes_with_a_sound(harness: Harness) -> None:
+    from shiftwell.ui.overlay import BreakOverlay
+
+    harness.click("start_shift")
+    harness.click("long_break")
+    overlay = harness.shell._overlay
+    assert isinstance(overlay, BreakOverlay)
+    assert overlay.windows and all(w.isVisible() for w in overlay.windows)
+    view = overlay.view
+    assert view is not None and view.title == "Long break"
+    assert view.idea == "Look out of the window."
+    assert not view.can_skip or view.skip_available_at is not None  # normal: after a delay
+    harness.clock.advance(10 * 60)
+    assert not any(w.isVisible() for w in overlay.windows)
+    assert harness.outside.sounds == 1
+    assert harness.notifier.titles[-1] == "Break over"
+
+
+def test_skip_from_the_overlay(harness_factory: HarnessFactory) -> None:
+    from shiftwell.core.settings import BreakPolicy, Strictness
+    from shiftwell.ui.overlay import BreakOverlay
+
+    h = harness_factory(
+        settings=Settings(auto_start=False, breaks=BreakPolicy(strictness=Strictness.GENTLE))
+    )
+    h.click("start_shift")
+    h.click("long_break")
+    overlay = h.shell._overlay
+    assert isinstance(overlay, BreakOverlay) and overlay.view is not None
+    assert overlay.view.can_skip and overlay.view.can_postpone
+    overlay.skip_requested.emit()
+    assert h.shell.tray.shown_state is State.FOCUS
+    assert not any(w.isVisible() for w in overlay.windows)
+    assert h.outside.sounds == 0  # skipped, not finished
+    assert [s.outcome for s in h.repository.segments() if s.kind == "long_break"] == ["skipped"]
+
+
+def test_log_off_screen_then_overtime_with_a_reason(harness: Harness) -> None:
+    from shiftwell.ui.logoff_screen import LogoffScreen
+
+    harness.click("start_shift")
+    harness.clock.advance(8 * 3600)
+    screen = harness.shell._logoff
+    assert isinstance(screen, LogoffScreen) and screen.view is not None
+    assert screen.view.headline == "Your shift is over — log off"
+    assert screen.view.summary[0] == "Focus time: 6 h 44 min"  # 8 h less the breaks
+    assert screen.view.can_dismiss and screen.view.can_overtime
+    assert all(w.isVisible() for w in screen.windows)
+    screen.overtime_requested.emit("Escalated customer")
+    assert harness.shell.tray.shown_state is State.OVERTIME
+    assert not any(w.isVisible() for w in screen.windows)
+    [grant] = harness.repository.overtime()
+    assert grant.reason == "Escalated customer"
+    harness.clock.advance(15 * 60)
+    assert all(w.isVisible() for w in screen.windows)  # the screen returns
+    screen.dismiss_requested.emit()
+    assert harness.shell.tray.shown_state is State.OFF_SHIFT
+    assert not any(w.isVisible() for w in screen.windows)
+
+
+def test_check_in_after_a_long_break_is_stored(harness: Harness) -> None:
+    from shiftwell.ui.checkin import CheckInDialog
+
+    harness.click("start_shift")
+    harness.click("long_break")
+    harness.clock.advance(10 * 60)
+    dialog = harness.shell._checkin
+    assert isinstance(dialog, CheckInDialog) and dialog.isVisible()
+    dialog.answered.emit(4, "ok")
+    assert not dialog.isVisible()
+    [long_break] = [s for s in harness.repository.segments() if s.kind == "long_break"]
+    assert (long_break.checkin_score, long_break.checkin_word) == (4, "ok")

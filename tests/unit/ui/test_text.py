@@ -64,5 +64,5 @@ def test_the_log_off_summary_counts_the_day() -> None:
     assert lines == (
         "Focus time: 50 min",
         "1 break kept, 2 away from the desk",
-        "Breaks 1 skipped and 2 postponed",
+        "Breaks skipped: 1 · postponed: 2",
     )

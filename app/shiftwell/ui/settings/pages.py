@@ -1,0 +1,263 @@
+"""The settings dialog's tabs: which field edits which key, with what label, in what order.
+
+Labels carry mnemonics (Alt+letter). Within a tab each letter is used once, and never one
+of the letters the tab bar and the buttons use: S, B, L, C, T, H and V.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shiftwell.core.schedule import SPAN_HELP
+from shiftwell.core.settings import HOOK_EVENTS, Strictness
+from shiftwell.ui.settings.fields import (
+    CheckField,
+    ChoiceField,
+    CommandField,
+    Field,
+    NumberField,
+    TextField,
+    comma_list,
+    join_list,
+    optional_text,
+    zone_names,
+)
+
+DURATION = "e.g. 90s, 25m, 1h30m"
+DURATION_WIDTH, SPANS_WIDTH = 14, 40  # in characters
+
+
+class Page(QWidget):
+    """A tab: an optional sentence on top, then forms of fields."""
+
+    def __init__(self, title: str, intro: str = "") -> None:
+        super().__init__()
+        self.title = title
+        self.fields: list[Field] = []
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(16, 14, 16, 12)
+        self.column.setSpacing(12)
+        if intro:
+            note = QLabel(intro)
+            note.setObjectName("pageIntro")
+            note.setWordWrap(True)
+            self.column.addWidget(note)
+
+    def form(
+        self, fields: Iterable[Field], group: str = "", into: QHBoxLayout | None = None
+    ) -> None:
+        layout = QFormLayout()
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(8)
+        for field in fields:
+            self.fields.append(field)
+            if isinstance(field, CheckField):
+                layout.addRow(field.cell)
+            else:
+                label = QLabel(field.label)
+                label.setBuddy(field.editor)
+                layout.addRow(label, field.cell)
+        holder: QWidget
+        if group:
+            holder = QGroupBox(group)
+            holder.setLayout(layout)
+        else:
+            holder = QWidget()
+            holder.setLayout(layout)
+            layout.setContentsMargins(0, 0, 0, 0)
+        (into or self.column).addWidget(holder)
+
+    def finish(self) -> None:
+        self.column.addStretch(1)
+
+
+def duration(key: str, label: str) -> TextField:
+    return TextField(key, label, placeholder=DURATION, width=DURATION_WIDTH)
+
+
+def schedule_page() -> Page:
+    page = Page(
+        "&Schedule",
+        "Your shifts, in your time zone. A span that ends before it starts runs past midnight.",
+    )
+    days = ("&Monday", "T&uesday", "&Wednesday", "Thu&rsday", "&Friday", "S&aturday", "Su&nday")
+    keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    page.form(
+        [
+            *(
+                TextField(f"schedule.{key}", label, placeholder=SPAN_HELP, width=SPANS_WIDTH)
+                for key, label in zip(keys, days, strict=True)
+            ),
+            TextField(
+                "schedule.days_off",
+                "&Days off",
+                to_toml=comma_list,
+                to_text=join_list,
+                placeholder="e.g. 2026-12-24, 2026-12-27..2027-01-02",
+            ),
+            TextField(
+                "schedule.timezone",
+                "Time &zone",
+                to_toml=optional_text,
+                placeholder="This computer's time zone",
+                completions=zone_names(),
+                width=SPANS_WIDTH,
+            ),
+        ]
+    )
+    page.form(
+        [
+            CheckField("shift.auto_start", "Start shifts &on schedule by themselves"),
+            duration("shift.length", "Len&gth of a shift started from the tray"),
+        ]
+    )
+    page.finish()
+    return page
+
+
+STRICTNESS = (
+    (Strictness.GENTLE.value, "Gentle — dismiss a break any time"),
+    (Strictness.NORMAL.value, "Normal — skip or postpone after a few seconds"),
+    (Strictness.STRICT.value, "Strict — no skipping, postponing or pausing"),
+)
+
+
+def breaks_page() -> Page:
+    page = Page("&Breaks", "How often you pause, for how long, and how easily a break gives way.")
+    pair = QHBoxLayout()
+    pair.setSpacing(12)
+    page.form(
+        [
+            duration("breaks.micro.every", "&Every"),
+            duration("breaks.micro.length", "Len&gth"),
+        ],
+        "Micro break",
+        into=pair,
+    )
+    page.form(
+        [
+            duration("breaks.long.every", "Eve&ry"),
+            duration("breaks.long.length", "Le&ngth"),
+        ],
+        "Long break",
+        into=pair,
+    )
+    page.column.addLayout(pair)
+    page.form(
+        [
+            duration("breaks.warning", "&Warn before a break"),
+            CheckField("breaks.natural", "Time &away from the computer counts as a break"),
+        ]
+    )
+    page.form(
+        [
+            ChoiceField("breaks.strictness", "Str&ictness", STRICTNESS),
+            duration("breaks.skip_delay", "Skip or postpone possible a&fter"),
+            CheckField("breaks.allow_skip", "Allow s&kipping"),
+            NumberField("breaks.max_skips_per_day", "Skips &per day (0: no limit)"),
+            CheckField("breaks.allow_postpone", "Allow p&ostponing"),
+            duration("breaks.postpone", "Postpone b&y"),
+            NumberField("breaks.max_postpones", "&Max postpones per break"),
+        ],
+        "Skipping and postponing",
+    )
+    page.finish()
+    return page
+
+
+def logoff_page() -> Page:
+    page = Page(
+        "&Log-off",
+        "How the working day ends: warnings before the end, then the log-off screen.",
+    )
+    page.form(
+        [
+            TextField(
+                "logoff.warnings",
+                "Warn&ings before the end",
+                to_toml=comma_list,
+                to_text=join_list,
+                placeholder="e.g. 15m, 5m, 1m",
+                width=SPANS_WIDTH,
+            ),
+            CheckField("logoff.strict", "Strict: the log-off scree&n can't be dismissed"),
+            CommandField(
+                "logoff.action",
+                "&Action command",
+                empty=[],
+                placeholder="e.g. loginctl lock-session (run directly, not by a shell)",
+            ),
+            duration("logoff.action_timeout", "Action time&out"),
+        ]
+    )
+    page.form(
+        [
+            duration("overtime.step", "Overtime st&ep"),
+            duration("overtime.weekly_cap", "Overtime cap per &week"),
+        ],
+        "Overtime",
+    )
+    page.finish()
+    return page
+
+
+def calls_page() -> Page:
+    page = Page("&Calls, check-ins && sound")
+    page.form(
+        [
+            CheckField("calls.detect_microphone", "&Detect calls (the microphone is in use)"),
+            duration("calls.grace", "&Grace after a call"),
+        ],
+        "Calls",
+    )
+    page.form(
+        [
+            CheckField("checkin.enabled", "Ask for a check-&in after long breaks"),
+            CheckField("sounds.enabled", "Play so&unds"),
+            CheckField("notifications.breaks", "Announce breaks with a desktop &notification"),
+        ],
+        "Check-ins and sound",
+    )
+    page.finish()
+    return page
+
+
+HOOK_LABELS = {
+    "shift_start": "Shift st&arts",
+    "break_start": "B&reak starts",
+    "break_end": "Break e&nds",
+    "wrap_up": "&Wrap-up notice",
+    "logoff": "L&og-off",
+    "overtime": "Overtime &granted",
+}
+assert set(HOOK_LABELS) == set(HOOK_EVENTS)
+
+
+def hooks_page() -> Page:
+    page = Page(
+        "&Hooks",
+        "A command to run when something happens, written as in a terminal. It is run "
+        "directly, not by a shell, and told what happened in SHIFTWELL_* environment variables.",
+    )
+    page.form(
+        CommandField(f"hooks.{event}", HOOK_LABELS[event], empty=None, placeholder="not set")
+        for event in HOOK_EVENTS
+    )
+    page.finish()
+    return page
+
+
+def settings_pages() -> list[Page]:
+    """Every tab but "Start at login", which is not a setting in the file."""
+    return [schedule_page(), breaks_page(), logoff_page(), calls_page(), hooks_page()]

@@ -1,0 +1,185 @@
+"""The settings dialog: every setting in tabs, checked as you type, saved as only what changed.
+
+It edits no file itself. Save emits `saved` with the changed dotted keys and their TOML values
+(None: remove the key, so its default applies); the shell writes them with
+`platform.config_file.save_settings` and reloads. Keys the team policy locks are shown
+disabled. "Start at login" is not in the file: Save applies it through the Autostart backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shiftwell.core.durations import format_duration
+from shiftwell.core.settings import Settings, cross_key_problems, settings_to_dotted
+from shiftwell.platform.autostart import Autostart, autostart_command
+from shiftwell.ui.palette import Palette, current_palette
+from shiftwell.ui.settings.fields import Field
+from shiftwell.ui.settings.pages import Page, settings_pages
+from shiftwell.ui.settings.style import stylesheet
+
+MICRO, LONG = "breaks.micro.length", "breaks.long.length"
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(dict)  # {dotted key: TOML value or None}; only keys that changed
+
+    def __init__(
+        self,
+        settings: Settings,
+        locked: frozenset[str],
+        autostart: Autostart | None,
+        *,
+        start_command: Sequence[str] | None = None,
+        palette: Palette | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Shiftwell settings")
+        self.setAccessibleName("Shiftwell settings")
+        self.setStyleSheet(stylesheet(palette or current_palette()))
+        self._autostart = autostart
+        self._start_command = list(start_command or autostart_command())
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Settings sections")
+        self.tabs.setUsesScrollButtons(False)
+        pages = settings_pages()
+        self.fields: dict[str, Field] = {}
+        for page in pages:
+            self._add_page(page)
+        self.login_page = self._login_page()
+        self.tabs.insertTab(len(pages) - 1, self.login_page, "S&tart at login")
+
+        values = settings_to_dotted(settings)
+        for key, field in self.fields.items():
+            field.load(values.get(key))
+            if key in locked:
+                field.lock()
+            field.edited.connect(self._revalidate)
+
+        buttons = QDialogButtonBox()
+        self.save_button: QPushButton = buttons.addButton(
+            "Sa&ve", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleName("Save settings")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel: close without saving")
+        self.save_button.clicked.connect(self._save)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 10)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        # Only once the button is inside the dialog does the dialog keep it as its default.
+        self.save_button.setDefault(True)
+        self.setMinimumWidth(700)
+        self._revalidate()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _add_page(self, page: Page) -> None:
+        for field in page.fields:
+            self.fields[field.key] = field
+        self.tabs.addTab(page, page.title)
+
+    def _login_page(self) -> QWidget:
+        page = Page("S&tart at login", "Shiftwell can start by itself when you log in.")
+        self.autostart_box = QCheckBox("Start Shiftwell when I log &in")
+        self.autostart_box.setAccessibleName("Start Shiftwell when I log in")
+        self.autostart_note = QLabel()
+        self.autostart_note.setObjectName("fieldHint")
+        self.autostart_note.setWordWrap(True)
+        self.autostart_problem = QLabel()
+        self.autostart_problem.setObjectName("fieldProblem")
+        self.autostart_problem.setWordWrap(True)
+        self.autostart_problem.setAccessibleName("Start at login: problem")
+        self.autostart_problem.hide()
+        if self._autostart is None:
+            self._autostart_was = False
+            self.autostart_box.setEnabled(False)
+            self.autostart_note.setText("Starting at login is not available on this system.")
+        else:
+            self._autostart_was = self._autostart.is_enabled()
+            self.autostart_box.setChecked(self._autostart_was)
+            self.autostart_note.setText(f"The entry lives in {self._autostart.location}")
+        self.autostart_note.setAccessibleName(self.autostart_note.text())
+        for widget in (self.autostart_box, self.autostart_note, self.autostart_problem):
+            page.column.addWidget(widget)
+        page.finish()
+        return page
+
+    # -- checking ----------------------------------------------------------------------------
+
+    def problems(self) -> dict[str, str]:
+        """Dotted key -> what is wrong with the field's text now."""
+        found = {key: p for key, f in self.fields.items() if (p := f.own_problem()) is not None}
+        if MICRO in found or LONG in found:
+            return found
+        micro: timedelta = self.fields[MICRO].typed()
+        long: timedelta = self.fields[LONG].typed()
+        if cross_key_problems({MICRO: micro, LONG: long}):
+            if not self.fields[MICRO].locked:
+                shown = format_duration(long)
+                found[MICRO] = f"A micro break must be shorter than a long break ({shown})."
+            elif not self.fields[LONG].locked:
+                shown = format_duration(micro)
+                found[LONG] = f"A long break must be longer than a micro break ({shown})."
+        return found
+
+    def _revalidate(self) -> None:
+        found = self.problems()
+        for key, field in self.fields.items():
+            field.show_problem(found.get(key))
+        self.save_button.setEnabled(not found)
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def changes(self) -> dict[str, Any]:
+        return {key: f.raw() for key, f in self.fields.items() if f.is_changed()}
+
+    def _save(self) -> None:
+        if self.problems():
+            return
+        changes = self.changes()
+        if not self._apply_autostart():
+            return
+        if changes:
+            self.saved.emit(changes)
+        self.accept()
+
+    def _apply_autostart(self) -> bool:
+        wanted = self.autostart_box.isChecked()
+        if self._autostart is None or wanted == self._autostart_was:
+            return True
+        try:
+            if wanted:
+                self._autostart.enable(self._start_command)
+            else:
+                self._autostart.disable()
+        except (OSError, ValueError) as error:
+            verb = "turn on" if wanted else "turn off"
+            self.autostart_problem.setText(f"Could not {verb} start at login: {error}")
+            self.autostart_problem.show()
+            self.tabs.setCurrentWidget(self.login_page)
+            self.autostart_box.setFocus()
+            return False
+        self._autostart_was = wanted
+        self.autostart_problem.hide()
+        return True

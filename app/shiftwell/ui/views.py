@@ -1,0 +1,67 @@
+"""Builds what the break overlay and the log-off screen show from the engine's status."""
+
+from __future__ import annotations
+
+from shiftwell.core.durations import format_duration
+from shiftwell.core.engine import Status
+from shiftwell.core.model import State, Trigger
+from shiftwell.core.settings import Settings, Strictness
+from shiftwell.ui import text
+from shiftwell.ui.logoff_screen import LogoffView
+from shiftwell.ui.overlay import BreakView
+
+QUICK_REASONS = ("Escalated customer", "Handover", "System outage", "Queue backlog")
+
+
+def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
+    ends = status.segment_ends if status.segment_ends is not None else 0.0
+    strict = settings.breaks.strictness is Strictness.STRICT
+    return BreakView(
+        title=text.STATE_NAMES[status.state],
+        ends_at=ends,
+        idea=idea,
+        can_skip=Trigger.SKIP in status.allowed or _later(status, Trigger.SKIP, settings),
+        can_postpone=Trigger.POSTPONE in status.allowed
+        or _later(status, Trigger.POSTPONE, settings),
+        postpone_label=f"Postpone {format_duration(settings.postpone_step)}"
+        f" ({status.postpones_left} left)",
+        skip_available_at=status.skip_available_at
+        if settings.breaks.strictness is Strictness.NORMAL
+        else None,
+        note="This break is strict: it ends by itself." if strict else "",
+    )
+
+
+def _later(status: Status, trigger: Trigger, settings: Settings) -> bool:
+    """Allowed once the normal-strictness delay has passed (the overlay counts it down)."""
+    breaks = settings.breaks
+    if breaks.strictness is not Strictness.NORMAL or status.skip_available_at is None:
+        return False
+    if trigger is Trigger.SKIP:
+        return breaks.allow_skip and (
+            not breaks.max_skips_per_day or Trigger.SKIP in status.allowed
+        )
+    return breaks.allow_postpone and status.postpones_left > 0
+
+
+def logoff_view(status: Status, settings: Settings) -> LogoffView:
+    left = status.overtime_left
+    cap = format_duration(settings.overtime.weekly_cap)
+    note = (
+        f"Overtime left this week: {text.worked(left)} of {cap}. Every grant is recorded "
+        "with its reason."
+        if left > 0
+        else f"This week's overtime ({cap}) is used up."
+    )
+    return LogoffView(
+        headline="Your shift is over — log off",
+        summary=text.summary(status.tally),
+        can_dismiss=Trigger.DISMISS in status.allowed,
+        can_overtime=Trigger.OVERTIME in status.allowed,
+        overtime_note=note,
+        quick_reasons=QUICK_REASONS,
+    )
+
+
+def shows_overlay(state: State) -> bool:
+    return state is State.LONG_BREAK

@@ -1,0 +1,163 @@
+"""The real app on a real X desktop: a tray host (trayer), a notification daemon (dunst) and
+a private session bus, all started here. Driven with the `shiftwell` command line."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.desktop import DesktopSession, desktop_session
+from tests.helpers.process import run_cli, start_app, wait_for
+
+pytestmark = pytest.mark.desktop
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "desktop"
+# No scheduled shifts, one-minute shifts, and breaks that can be skipped at once.
+CONFIG = """
+[schedule]
+monday = "off"
+tuesday = "off"
+wednesday = "off"
+thursday = "off"
+friday = "off"
+saturday = "off"
+sunday = "off"
+
+[shift]
+length = "1m"
+
+[logoff]
+warnings = []
+
+[breaks]
+strictness = "gentle"
+"""
+
+
+class App:
+    def __init__(self, session: DesktopSession, tmp_path: Path, tray_wait: str) -> None:
+        self.session = session
+        self.data = tmp_path / "data"
+        self.config = tmp_path / "config.toml"
+        self.config.write_text(CONFIG, encoding="utf-8")
+        self.env = dict(session.env)
+        self.process = start_app(*self.options(), "--tray-wait", tray_wait, env=self.env)
+        self.log = self.data / "shiftwell.log"
+        wait_for(self.ready, 60, "the app to be ready")
+
+    def options(self) -> list[str]:
+        return ["--data-dir", str(self.data), "--config", str(self.config)]
+
+    def ready(self) -> bool:
+        return self.log.exists() and "ready; data in" in self.log.read_text()
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, *self.options(), env=self.env)
+
+    def status(self) -> dict[str, object]:
+        result = self.cli("status", "--json")
+        assert result.returncode == 0, result.stderr
+        parsed: dict[str, object] = json.loads(result.stdout)
+        return parsed
+
+    def stop(self) -> tuple[int, str]:
+        if self.process.poll() is None:
+            self.cli("quit")
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.send_signal(signal.SIGKILL)
+        _, stderr = self.process.communicate(timeout=10)
+        return self.process.returncode, stderr
+
+
+@pytest.fixture
+def full_desktop() -> Iterator[DesktopSession]:
+    with desktop_session() as session:
+        yield session
+
+
+def test_tray_notifications_overlay_and_log_off_on_a_real_desktop(
+    full_desktop: DesktopSession, tmp_path: Path
+) -> None:
+    app = App(full_desktop, tmp_path, tray_wait="20s")
+    try:
+        wait_for(lambda: "Shiftwell" in full_desktop.docked_windows(), 20, "the tray icon")
+        assert app.status()["state"] == "off_shift"
+
+        refused = app.cli("start")
+        assert refused.returncode == 1 and "no shift on your schedule" in refused.stderr
+        assert app.cli("start", "--yes").returncode == 0
+        assert app.cli("break", "micro").returncode == 0
+        wait_for(
+            lambda: any(n["summary"] == "Micro break — 20 s" for n in full_desktop.notifications()),
+            20,
+            "the micro break notification at dunst",
+        )
+        assert app.cli("focus").returncode == 0
+
+        assert app.cli("break", "long").returncode == 0
+        wait_for(lambda: "Shiftwell break" in full_desktop.window_names(), 20, "the overlay")
+        full_desktop.screenshot(ARTIFACTS / "break-overlay.png")
+        assert app.cli("focus").returncode == 0
+        assert app.status()["state"] == "focus"
+
+        wait_for(lambda: app.status()["state"] == "logged_off", 90, "the end of the shift")
+        wait_for(
+            lambda: "Shiftwell: your shift is over" in full_desktop.window_names(),
+            20,
+            "the log-off screen",
+        )
+        full_desktop.screenshot(ARTIFACTS / "logoff.png")
+    finally:
+        code, stderr = app.stop()
+    assert code == 0, stderr
+    with sqlite3.connect(app.data / "shiftwell.sqlite3") as db:
+        shifts = db.execute("select scheduled, actual_end is not null from shift").fetchall()
+        kinds = [k for (k,) in db.execute("select kind from segment order by actual_start")]
+        targets = [t for (t,) in db.execute("select target from 'transition' order by id")]
+    assert shifts == [(0, 1)]
+    assert kinds[:4] == ["focus", "micro_break", "focus", "long_break"]
+    assert targets[-1] == "logged_off"
+
+
+def test_without_tray_or_notification_daemon_the_app_says_so_itself(tmp_path: Path) -> None:
+    with desktop_session(tray=False, notifications=False) as session:
+        app = App(session, tmp_path, tray_wait="1s")
+        try:
+            wait_for(lambda: "Shiftwell" in session.window_names(), 20, "the status window")
+            assert app.cli("start", "--yes").returncode == 0
+            assert app.cli("break", "micro").returncode == 0
+            wait_for(
+                lambda: "Shiftwell announcement" in session.window_names(), 20, "our own pop-up"
+            )
+            session.screenshot(ARTIFACTS / "no-tray.png")
+        finally:
+            code, stderr = app.stop()
+        assert code == 0, stderr
+        log = app.log.read_text()
+        assert "no system tray after 1 s; showing a status window" in log
+        assert "no notification service answered; using Shiftwell's own pop-up" in log
+
+
+def test_a_second_launch_hands_over_to_the_first(
+    full_desktop: DesktopSession, tmp_path: Path
+) -> None:
+    app = App(full_desktop, tmp_path, tray_wait="20s")
+    try:
+        second = run_cli(*app.options(), env=app.env)
+        assert second.returncode == 0
+        assert "already running" in second.stdout
+        assert app.process.poll() is None
+    finally:
+        code, _ = app.stop()
+    assert code == 0
+    gone = app.cli("status")
+    assert gone.returncode == 3
+    assert "not running" in gone.stderr
