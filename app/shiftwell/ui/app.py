@@ -107,6 +107,7 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
         )
     _attach_platform(shell)
     shell.desktop.open_stats = _stats_opener(opened.engine, shell)
+    shell.desktop.open_settings = _settings_opener(shell, paths)
     shell.attach(repository, repository.history(shell.clock.now()))
     log.info("ready; data in %s", paths.data_dir)
     if loaded.problems:
@@ -154,6 +155,39 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
         windows[0].activateWindow()
 
     return open_stats
+
+
+def _settings_opener(shell: Shell, paths: Paths) -> Callable[[], None]:
+    """Opens the settings dialog; a save is written (comments kept) and applied at once."""
+    dialogs_open: list[QWidget] = []
+
+    def on_saved(changes: dict[str, object]) -> None:
+        from shiftwell.platform.config_file import SettingsNotSaved, save_settings
+
+        try:
+            save_settings(paths.config_file, changes)
+        except SettingsNotSaved as error:
+            shell.announcer.announce("Settings not saved", str(error))
+            return
+        reloaded = load_settings(paths.config_file)
+        shell.apply_settings(reloaded.settings)
+        if reloaded.problems:
+            shell.announcer.announce("Some settings were not understood", str(reloaded.problems[0]))
+
+    def open_settings() -> None:
+        from shiftwell.platform.autostart import autostart_for_platform
+        from shiftwell.platform.config_file import locked_keys
+        from shiftwell.ui.settings_dialog import SettingsDialog
+
+        for old in dialogs_open:
+            old.deleteLater()
+        dialog = SettingsDialog(shell.settings, locked_keys(), autostart_for_platform())
+        dialog.saved.connect(on_saved)
+        dialogs_open[:] = [dialog]
+        dialog.show()
+        dialog.raise_()
+
+    return open_settings
 
 
 def _user_ideas_file() -> Path:

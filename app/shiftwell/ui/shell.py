@@ -33,6 +33,7 @@ from shiftwell.core.model import (
     State,
     Transition,
     Trigger,
+    UpdateSettings,
 )
 from shiftwell.core.settings import Settings
 from shiftwell.platform.calls import CallDetector
@@ -61,6 +62,7 @@ class Desktop:
     play_break_end: Callable[[], None]
     open_stats: Callable[[], None]
     quit_app: Callable[[], None]
+    open_settings: Callable[[], None] = lambda: None
     idle: IdleMonitor | None = None
     calls: CallDetector | None = None
     ideas: Sequence[str] = field(default_factory=lambda: ("Stand up and stretch.",))
@@ -77,6 +79,7 @@ class Shell(QObject):
         handlers = {
             "overtime": self.ask_overtime,
             "stats": lambda: self.desktop.open_stats(),
+            "settings": lambda: self.desktop.open_settings(),
             "quit": lambda: self.desktop.quit_app(),
         }
         self.menu = TrayMenu(self.submit, handlers)
@@ -131,6 +134,13 @@ class Shell(QObject):
         except EventRejected as rejected:
             self.announcer.announce("Shiftwell", str(rejected))
         return None
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect at once; the engine records the change."""
+        self.settings = settings
+        if self.engine is not None:
+            self.engine.handle(UpdateSettings(settings))
+        self.refresh()
 
     def ask_overtime(self) -> None:
         reason = self.desktop.ask_reason(views.QUICK_REASONS)

@@ -63,7 +63,11 @@ class TrayMenu:
         self._add("dismiss", "Close the log-off screen", Trigger.DISMISS, lambda: submit(Dismiss()))
         self._add("end_shift", "End shift", Trigger.END_SHIFT, lambda: submit(EndShift()))
         self.menu.addSeparator()
-        for key, label in (("stats", "This week…"), ("quit", "Quit Shiftwell")):
+        for key, label in (
+            ("stats", "This week…"),
+            ("settings", "Settings…"),
+            ("quit", "Quit Shiftwell"),
+        ):
             self.actions[key] = self.menu.addAction(label)
             self.actions[key].triggered.connect(handlers[key])
         self.render(None, 0.0)

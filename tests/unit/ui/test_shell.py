@@ -17,7 +17,7 @@ HarnessFactory = Callable[..., Harness]
 
 
 def test_start_shift_from_the_menu_records_it_and_shows_the_countdown(harness: Harness) -> None:
-    assert harness.visible() == {"start_shift", "stats", "quit"}
+    assert harness.visible() == {"start_shift", "stats", "settings", "quit"}
     harness.click("start_shift")
     assert harness.shell.engine is not None and harness.shell.engine.state is State.FOCUS
     [shift] = harness.repository.shifts()
@@ -34,6 +34,7 @@ def test_start_shift_from_the_menu_records_it_and_shows_the_countdown(harness: H
         "pause",
         "end_shift",
         "stats",
+        "settings",
         "quit",
     }
 
@@ -68,12 +69,12 @@ def test_break_is_announced_ahead_then_on_time_and_can_be_skipped(harness: Harne
 def test_pause_resume_and_end_shift(harness: Harness) -> None:
     harness.click("start_shift")
     harness.click("pause")
-    assert harness.visible() == {"resume", "call_start", "end_shift", "stats", "quit"}
+    assert harness.visible() == {"resume", "call_start", "end_shift", "stats", "settings", "quit"}
     assert harness.shell.tray.shown_state is State.PAUSED
     harness.clock.advance(60)
     harness.click("resume")
     harness.click("end_shift")
-    assert harness.visible() == {"start_shift", "stats", "quit"}
+    assert harness.visible() == {"start_shift", "stats", "settings", "quit"}
     [shift] = harness.repository.shifts()
     assert shift.actual_end == harness.clock.now()
     assert [t.target for t in harness.repository.transitions()] == [
@@ -271,3 +272,17 @@ def test_check_in_after_a_long_break_is_stored(harness: Harness) -> None:
     assert not dialog.isVisible()
     [long_break] = [s for s in harness.repository.segments() if s.kind == "long_break"]
     assert (long_break.checkin_score, long_break.checkin_word) == (4, "ok")
+
+
+def test_new_settings_apply_at_once_and_are_recorded(harness: Harness) -> None:
+    from shiftwell.core.settings import BreakRule
+
+    harness.click("start_shift")
+    harness.clock.advance(5 * 60)
+    quicker = Settings(
+        auto_start=False,
+        micro=BreakRule(timedelta(minutes=10), timedelta(seconds=20)),
+    )
+    harness.shell.apply_settings(quicker)
+    assert harness.shell.tray.shown_minutes == 5  # 10 min of focus, 5 already done
+    assert harness.repository.transitions()[-1].trigger == "settings"
