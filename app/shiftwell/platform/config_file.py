@@ -57,7 +57,7 @@ def load_settings(path: Path, policy_path: Path | None = DEFAULT_POLICY) -> Load
     if policy is not None:
         loaded = apply_policy(user or {}, policy, str(path), str(policy_path), local_timezone())
     elif user is None:
-        loaded = LoadedSettings(Settings())
+        loaded = settings_from_mapping({}, str(path), local_timezone())
     else:
         loaded = settings_from_mapping(user, str(path), local_timezone())
     loaded.problems[:0] = problems

@@ -4,12 +4,19 @@ import os
 import tomllib
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import Settings, settings_from_mapping
 from shiftwell.platform.assets import asset
-from shiftwell.platform.config_file import SettingsNotSaved, load_settings, save_settings
+from shiftwell.platform.config_file import (
+    SettingsNotSaved,
+    load_settings,
+    local_timezone,
+    save_settings,
+)
 
 
 def test_shipped_default_file_documents_exactly_the_defaults() -> None:
@@ -19,10 +26,22 @@ def test_shipped_default_file_documents_exactly_the_defaults() -> None:
     assert loaded.settings == Settings()
 
 
+def test_the_schedule_follows_the_users_time_zone_from_the_first_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    loaded = load_settings(tmp_path / "config.toml")
+    assert loaded.settings.schedule.tz == ZoneInfo("Europe/Berlin")
+
+
+def local_defaults() -> Settings:
+    return Settings(schedule=WeeklySchedule(local_timezone()))
+
+
 def test_first_run_writes_the_commented_default(tmp_path: Path) -> None:
     path = tmp_path / "conf" / "config.toml"
     loaded = load_settings(path)
-    assert loaded.settings == Settings()
+    assert loaded.settings == local_defaults()
     assert path.read_text(encoding="utf-8") == asset("default-config.toml").read_text(
         encoding="utf-8"
     )
@@ -43,7 +62,7 @@ def test_broken_toml_is_reported_with_the_line_and_defaults_are_used(tmp_path: P
     path = tmp_path / "config.toml"
     path.write_text('[shift]\nlength = "8h\n', encoding="utf-8")
     loaded = load_settings(path)
-    assert loaded.settings == Settings()
+    assert loaded.settings == local_defaults()
     [problem] = loaded.problems
     assert str(path) in str(problem) and "not valid TOML" in str(problem)
     assert "line 2" in str(problem)
@@ -54,7 +73,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_bytes(b"\xff\xfe\x00bad")
     loaded = load_settings(path)
-    assert loaded.settings == Settings()
+    assert loaded.settings == local_defaults()
     assert "can't be read" in str(loaded.problems[0])
 
 
