@@ -27,7 +27,6 @@ from shiftwell.core.settings import (
     KNOWN_KEYS,
     LoadedSettings,
     SettingProblem,
-    Settings,
     apply_policy,
     settings_from_mapping,
     validate_value,
