@@ -54,11 +54,23 @@ Listener = Callable[[Transition], None]
 
 # A timer may fire a hair early; closer than this counts as due.
 _TOLERANCE = 0.005
+# Wall and monotonic clocks drifting apart by more than this between two events means the
+# machine slept (forward) or the wall clock was set (either way).
+_CLOCK_JUMP = 10.0
 # A shift starting this soon may be started by hand without asking.
 _EARLY_GRACE = timedelta(minutes=10)
 # A later shift today may be started early (after confirming) rather than as extra work.
 _EARLY_HORIZON = timedelta(hours=12)
 _MAX_WORD = 60
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A shift the last run left open (it crashed, lost power, or quit mid-shift)."""
+
+    shift: ShiftRecord
+    segments: tuple[SegmentRecord, ...]
+    last_alive: datetime
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,7 @@ class Engine:
         last = history.last_shift
         self._done_until = last.planned_end if last is not None and last.scheduled else None
         self._timer: TimerHandle | None = None
+        self._last_wall, self._last_mono = clock.now(), clock.monotonic()
         # Segments closed and opened by the event being handled, for its transition.
         self._closed: list[SegmentRecord] = []
         self._opened: list[SegmentRecord] = []
@@ -203,6 +216,7 @@ class Engine:
 
     def handle(self, event: Event) -> Transition | None:
         """Apply one event. Returns the transition made, or None when nothing changed."""
+        self._notice_clock_jump()
         if event.trigger not in policy.ALWAYS and event.trigger not in self.allowed():
             if isinstance(event, CallStart | CallEnd) and event.detected:
                 return None  # the microphone's view; a declared call or no shift wins
@@ -483,6 +497,105 @@ class Engine:
         self._breaks.micro, self._breaks.long = settings.micro, settings.long
         return self._commit(Trigger.SETTINGS, self._state, detail="settings changed")
 
+    # -- restarts and sleep ---------------------------------------------------------------------
+
+    def recover(self, unfinished: Unfinished) -> Transition:
+        """Close what the last run left open, as interrupted at its last sign of life; go on
+        with the shift if the schedule says it is still running."""
+        if self._state is not State.OFF_SHIFT:
+            raise EventRejected("Recovery happens once, at start.")
+        now = self._clock.now()
+        alive = min(unfinished.last_alive, now)
+        closed = tuple(
+            replace(s, actual_end=max(s.actual_start, alive), outcome=Outcome.INTERRUPTED)
+            for s in unfinished.segments
+        )
+        shift = unfinished.shift
+        if shift.scheduled:
+            self._done_until = shift.planned_end
+        self._closed.extend(closed)
+        gone_for = round((now - alive).total_seconds())
+        if shift.planned_end <= now:
+            self._shift = replace(shift, actual_end=max(shift.actual_start, alive))
+            detail = f"closed a shift left open; last alive {gone_for} s ago"
+            return self._commit(Trigger.RECOVER, State.OFF_SHIFT, detail=detail)
+        self._shift = shift
+        self._breaks.reset()
+        self._tally = Tally()
+        left = (shift.planned_end - now).total_seconds()
+        self._warned = {w for w in self._warning_seconds() if w >= left}
+        self._resume_work()
+        detail = f"resumed the shift; last alive {gone_for} s ago"
+        return self._commit(Trigger.RECOVER, State.FOCUS, detail=detail)
+
+    def _notice_clock_jump(self) -> None:
+        now, mono = self._clock.now(), self._mono()
+        drift = (now - self._last_wall).total_seconds() - (mono - self._last_mono)
+        self._last_wall, self._last_mono = now, mono
+        if drift >= _CLOCK_JUMP:
+            self._slept(drift)
+        elif drift <= -_CLOCK_JUMP:
+            self._commit(Trigger.CLOCK, self._state, detail=f"clock set back {round(-drift)} s")
+
+    def _slept(self, seconds: float) -> None:
+        """The machine slept for `seconds` just now: that time is rest, never focus; a shift
+        end that passed meanwhile logs off at once; nothing stale is announced."""
+        now = self._clock.now()
+        fell_asleep = now - timedelta(seconds=seconds)
+        detail = f"asleep for {round(seconds)} s"
+        if self._state is State.LOGGED_OFF:
+            self._commit(Trigger.SLEEP, State.OFF_SHIFT, detail=detail)
+            return
+        if not self._state.on_shift:
+            self._rearm()
+            return
+        assert self._shift is not None
+        self._due = None
+        self._call_pending_logoff = False
+        self._warned |= {w for w in self._warning_seconds() if w >= self._left_after(now)}
+        if self._state in (State.MICRO_BREAK, State.LONG_BREAK, State.PAUSED, State.AWAY):
+            # Away from work anyway: the break (or pause) goes on, shorter by the sleep.
+            if self._segment_end is not None:
+                self._segment_end -= seconds
+            if self._left_after(now) <= 0:
+                self._close_current(at_wall=fell_asleep)
+                self._log_off_after_sleep(fell_asleep, detail)
+                return
+            self._commit(Trigger.SLEEP, self._state, detail=detail)
+            return
+        self._close_current(Outcome.COMPLETED, at_wall=fell_asleep)
+        away = SegmentRecord(
+            id=new_id(),
+            shift_id=self._shift.id,
+            kind=SegmentKind.AWAY,
+            planned_start=fell_asleep,
+            planned_end=None,
+            actual_start=fell_asleep,
+            actual_end=now,
+            outcome=Outcome.NATURAL,
+        )
+        self._breaks.rest_for(seconds)
+        if self._left_after(now) <= 0:
+            self._log_off_after_sleep(fell_asleep, detail, away)
+            return
+        self._resume_work()
+        self._commit(Trigger.SLEEP, self._work_state(), detail=detail, extra=(away,))
+
+    def _left_after(self, now: datetime) -> float:
+        """Seconds of shift (or overtime) left at wall time `now`."""
+        if self._overtime_until is not None:
+            return self._overtime_until - self._mono()
+        assert self._shift is not None
+        return (self._shift.planned_end - now).total_seconds()
+
+    def _log_off_after_sleep(
+        self, fell_asleep: datetime, detail: str, *extra: SegmentRecord
+    ) -> None:
+        assert self._shift is not None
+        self._shift = replace(self._shift, actual_end=max(self._shift.actual_start, fell_asleep))
+        self._overtime_until = None
+        self._commit(Trigger.SLEEP, State.LOGGED_OFF, detail=detail, extra=extra)
+
     # -- the clock ------------------------------------------------------------------------------
 
     def _on_deadline(self) -> Transition | None:
@@ -603,7 +716,10 @@ class Engine:
         self._opened.append(self._segment)
 
     def _close_current(
-        self, outcome: Outcome | None = None, at: float | None = None
+        self,
+        outcome: Outcome | None = None,
+        at: float | None = None,
+        at_wall: datetime | None = None,
     ) -> SegmentRecord | None:
         segment = self._segment
         if segment is None:
@@ -615,7 +731,8 @@ class Engine:
             outcome = Outcome.INTERRUPTED if interrupted else Outcome.COMPLETED
             if segment.kind is SegmentKind.AWAY:
                 outcome = Outcome.NATURAL
-        closed = replace(segment, actual_end=self._wall(when), outcome=outcome)
+        end = self._wall(when) if at_wall is None else max(segment.actual_start, at_wall)
+        closed = replace(segment, actual_end=end, outcome=outcome)
         self._tally.count(segment.kind, outcome, when - self._segment_start)
         self._segment, self._segment_end = None, None
         self._closed.append(closed)

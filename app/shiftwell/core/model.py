@@ -83,6 +83,9 @@ class Trigger(StrEnum):
     IDLE = "idle"
     CHECK_IN = "check_in"
     SETTINGS = "settings"
+    RECOVER = "recover"  # the app started after a crash or a quit mid-shift
+    SLEEP = "sleep"  # the machine slept (the wall clock ran on, the monotonic one did not)
+    CLOCK = "clock"  # the wall clock was set back
 
 
 # Events: what the user, the OS or the clock asks of the engine.
