@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
-from shiftwell.core.engine import History
+from shiftwell.core.engine import History, Unfinished
 from shiftwell.core.model import (
     CheckInRecord,
+    Outcome,
     OvertimeGrant,
+    SegmentKind,
     SegmentRecord,
     ShiftRecord,
     Transition,
 )
-from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow, TransitionRow
+from shiftwell.storage.models import (
+    HeartbeatRow,
+    OvertimeRow,
+    SegmentRow,
+    ShiftRow,
+    TransitionRow,
+)
 
 
 class Repository:
@@ -35,6 +43,7 @@ class Repository:
                 session.add(_overtime_row(transition.grant))
             if transition.checkin is not None:
                 _store_checkin(session, transition.checkin)
+            session.merge(HeartbeatRow(id=1, at=transition.at))
             session.add(
                 TransitionRow(
                     at=transition.at,
@@ -50,6 +59,38 @@ class Repository:
             )
 
     __call__ = record  # a repository is an engine listener
+
+    def beat(self, at: datetime) -> None:
+        """The alive mark: the last moment the app is known to have been running."""
+        with Session(self._engine) as session, session.begin():
+            session.merge(HeartbeatRow(id=1, at=at))
+
+    def unfinished(self) -> Unfinished | None:
+        """A shift the last run left open, with its open segments and last sign of life."""
+        with Session(self._engine) as session:
+            shift = session.exec(
+                select(ShiftRow)
+                .where(col(ShiftRow.actual_end).is_(None))
+                .order_by(col(ShiftRow.actual_start).desc())
+            ).first()
+            if shift is None:
+                return None
+            segments = session.exec(
+                select(SegmentRow)
+                .where(col(SegmentRow.actual_end).is_(None))
+                .order_by(col(SegmentRow.actual_start))
+            ).all()
+            beat = session.get(HeartbeatRow, 1)
+            last = session.exec(select(func.max(TransitionRow.at))).one()
+        marks = [m for m in (beat.at if beat else None, last) if m is not None]
+        alive = max(marks) if marks else shift.actual_start
+        if isinstance(alive, datetime) and alive.tzinfo is None:
+            alive = alive.replace(tzinfo=UTC)  # max() over the column skips the type's decoding
+        return Unfinished(
+            shift=_shift_record(shift),
+            segments=tuple(_segment_record(s) for s in segments),
+            last_alive=alive,
+        )
 
     def shifts(self) -> Sequence[ShiftRow]:
         with Session(self._engine) as session:
@@ -101,6 +142,19 @@ def _shift_record(row: ShiftRow) -> ShiftRecord:
         actual_start=row.actual_start,
         actual_end=row.actual_end,
         scheduled=row.scheduled,
+    )
+
+
+def _segment_record(row: SegmentRow) -> SegmentRecord:
+    return SegmentRecord(
+        id=row.id,
+        shift_id=row.shift_id,
+        kind=SegmentKind(row.kind),
+        planned_start=row.planned_start,
+        planned_end=row.planned_end,
+        actual_start=row.actual_start,
+        actual_end=row.actual_end,
+        outcome=Outcome(row.outcome) if row.outcome else None,
     )
 
 

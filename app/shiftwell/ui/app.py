@@ -90,6 +90,7 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     """Open the database and start the engine; False (after telling the user) if we can't."""
     # Imported here, after the icon is up: SQLModel is the slowest import we have.
     from shiftwell.storage.database import DatabaseError, open_database
+    from shiftwell.storage.durable import DurableRecorder
     from shiftwell.storage.repository import Repository
 
     announcer = shell.announcer
@@ -100,6 +101,11 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
         announcer.announce("Shiftwell can't open its database", f"{error} Shiftwell will close.")
         return False
     repository = Repository(opened.engine)
+    recorder = DurableRecorder(
+        repository,
+        on_trouble=lambda message: announcer.announce("Shiftwell can't save", message),
+        on_recovered=lambda: announcer.announce("Shiftwell saves again", "Nothing was lost."),
+    )
     if opened.moved_aside is not None:
         announcer.announce(
             "Shiftwell started a new database",
@@ -108,7 +114,8 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     _attach_platform(shell)
     shell.desktop.open_stats = _stats_opener(opened.engine, shell)
     shell.desktop.open_settings = _settings_opener(shell, paths)
-    shell.attach(repository, repository.history(shell.clock.now()))
+    now = shell.clock.now()
+    shell.attach(recorder, repository.history(now), repository.unfinished(), recorder.beat)
     log.info("ready; data in %s", paths.data_dir)
     if loaded.problems:
         first = loaded.problems[0]

@@ -10,16 +10,18 @@ import logging
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from PySide6.QtCore import QObject
 
 from shiftwell.core.clock import Clock, TimerHandle
-from shiftwell.core.engine import Engine, History, Listener, Status
+from shiftwell.core.engine import Engine, History, Listener, Status, Unfinished
 from shiftwell.core.hooks import hook_environment, hook_events
 from shiftwell.core.model import (
     CallEnd,
     CallStart,
     CheckIn,
+    Deadline,
     Dismiss,
     Event,
     EventRejected,
@@ -47,6 +49,8 @@ log = logging.getLogger(__name__)
 
 # How often to ask whether the microphone is in use, while on shift.
 CALL_POLL_SECONDS = 10.0
+# How often to leave the alive mark (for crash recovery) and check the clocks.
+ALIVE_SECONDS = 60.0
 
 RunCommand = Callable[[str, Sequence[str], Mapping[str, str], float], None]
 
@@ -90,25 +94,49 @@ class Shell(QObject):
         self._checkin: object | None = None
         self._idle_timer: TimerHandle | None = None
         self._call_timer: TimerHandle | None = None
+        self._tick_timer: TimerHandle | None = None
+        self._alive: Callable[[datetime], object] | None = None
 
     # -- start-up -----------------------------------------------------------------------------
 
     def status(self) -> Status | None:
         return self.engine.status() if self.engine else None
 
-    def attach(self, recorder: Listener, history: History | None = None) -> Engine:
-        """Start the engine; `recorder` (storage) hears every transition before the screen."""
+    def attach(
+        self,
+        recorder: Listener,
+        history: History | None = None,
+        unfinished: Unfinished | None = None,
+        alive: Callable[[datetime], object] | None = None,
+    ) -> Engine:
+        """Start the engine; `recorder` (storage) hears every transition before the screen.
+        A shift the last run left open is repaired first; `alive` is called once a minute."""
         self.engine = Engine(self.settings, self.clock, [recorder, self.on_transition], history)
+        self._alive = alive
+        if unfinished is not None:
+            self.engine.recover(unfinished)
         self.refresh()
+        self._arm_tick()
         return self.engine
+
+    def _arm_tick(self) -> None:
+        self._tick_timer = self.clock.call_later(ALIVE_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        """Once a minute: the alive mark, and a look at the clocks (sleep, clock changes)."""
+        if self._alive is not None:
+            self._alive(self.clock.now())
+        if self.engine is not None:
+            self.engine.handle(Deadline())
+        self._arm_tick()
 
     def close(self) -> None:
         """Stop every timer and hide every window (at quit, and between tests)."""
         self.tray.close()
-        for handle in (self._idle_timer, self._call_timer):
+        for handle in (self._idle_timer, self._call_timer, self._tick_timer):
             if handle is not None:
                 self.clock.cancel(handle)
-        self._idle_timer = self._call_timer = None
+        self._idle_timer = self._call_timer = self._tick_timer = None
         for screen in (self._overlay, self._logoff):
             if screen is not None:
                 screen.close_all()  # type: ignore[attr-defined]

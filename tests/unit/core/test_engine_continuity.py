@@ -58,7 +58,8 @@ def test_after_a_crash_mid_shift_the_shift_goes_on() -> None:
     assert transition.opened is not None and transition.opened.actual_start == clock.now()
     clock.advance(6 * 3600)
     assert engine.state is State.LOGGED_OFF
-    assert recorder.transitions[-1].shift.id == "s1"  # type: ignore[union-attr]
+    last_shift = recorder.transitions[-1].shift
+    assert last_shift is not None and last_shift.id == "s1"
     with pytest.raises(EventRejected):
         engine.recover(crashed_at(alive))
 
@@ -86,6 +87,7 @@ def test_sleep_during_focus_is_a_natural_break_never_focus() -> None:
     assert sleep.closed is not None and sleep.closed.kind is SegmentKind.FOCUS
     [away] = sleep.extra
     assert (away.kind, away.outcome) == (SegmentKind.AWAY, Outcome.NATURAL)
+    assert away.actual_end is not None
     assert (away.actual_end - away.actual_start).total_seconds() == pytest.approx(30 * MIN, abs=2)
     assert sleep.closed.actual_end == away.actual_start
     assert engine.status().tally.focus_seconds == pytest.approx(15 * MIN + 1, abs=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -137,3 +137,37 @@ def test_history_brings_back_what_the_engine_must_remember(db_path: Path) -> Non
     assert restarted.state is State.OFF_SHIFT
     assert status.next_shift is not None and status.next_shift.start > clock.now()
     assert status.overtime_left == 2 * 3600 - 900
+
+
+def test_a_crash_leaves_an_unfinished_shift_that_the_next_start_repairs(db_path: Path) -> None:
+    from datetime import timedelta
+
+    from shiftwell.core.clock import ManualClock
+    from shiftwell.core.engine import Engine
+
+    engine, clock, _ = make_engine()
+    repository = Repository(open_database(db_path).engine)
+    engine.add_listener(repository)
+    engine.handle(StartShift())
+    clock.advance(25 * 60)  # a micro break came and went
+    repository.beat(clock.now())
+    alive = clock.now()
+    # Power cut. Twenty minutes later the app starts again.
+    unfinished = repository.unfinished()
+    assert unfinished is not None
+    assert unfinished.last_alive == alive
+    [open_focus] = unfinished.segments
+    assert open_focus.kind.value == "focus" and open_focus.actual_end is None
+
+    later = ManualClock(alive + timedelta(minutes=20))
+    restarted = Engine(Settings(auto_start=False), later, [repository])
+    restarted.recover(unfinished)
+    assert repository.unfinished() is not None  # the shift goes on...
+    segments = repository.segments()
+    closed = next(s for s in segments if s.id == open_focus.id)
+    assert (closed.actual_end, closed.outcome) == (alive, "interrupted")
+    assert next(s for s in segments if s.actual_end is None).actual_start == later.now()
+    later.advance(9 * 3600)
+    assert repository.unfinished() is None  # ...until it ends
+    [shift] = repository.shifts()
+    assert shift.actual_end == datetime(2026, 11, 23, 17, 0, tzinfo=UTC)

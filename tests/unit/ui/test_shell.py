@@ -286,3 +286,16 @@ def test_new_settings_apply_at_once_and_are_recorded(harness: Harness) -> None:
     harness.shell.apply_settings(quicker)
     assert harness.shell.tray.shown_minutes == 5  # 10 min of focus, 5 already done
     assert harness.repository.transitions()[-1].trigger == "settings"
+
+
+def test_the_minute_tick_leaves_an_alive_mark_and_notices_sleep(harness: Harness) -> None:
+    harness.shell.close()  # re-attach with the alive mark wired, as the app does
+    marks: list[object] = []
+    engine = harness.shell.attach(harness.repository, alive=marks.append)
+    harness.click("start_shift")
+    harness.clock.advance(60)
+    assert marks == [harness.clock.now()]
+    harness.clock.jump_wall(timedelta(minutes=20))
+    harness.clock.advance(60)
+    assert engine.state is State.FOCUS
+    assert harness.repository.transitions()[-1].trigger == "sleep"
