@@ -160,6 +160,8 @@ class Engine:
         self._done_until = last.planned_end if last is not None and last.scheduled else None
         self._timer: TimerHandle | None = None
         self._last_wall, self._last_mono = clock.now(), clock.monotonic()
+        # Recorded times never go backwards, even when the wall clock is set back.
+        self._floor = self._last_wall
         # Segments closed and opened by the event being handled, for its transition.
         self._closed: list[SegmentRecord] = []
         self._opened: list[SegmentRecord] = []
@@ -283,7 +285,7 @@ class Engine:
     def _start_shift(
         self, trigger: Trigger, planned: PlannedShift, *, scheduled: bool
     ) -> Transition:
-        now = self._clock.now()
+        now = self._stamp()
         self._shift = ShiftRecord(
             id=new_id(),
             planned_start=planned.start,
@@ -308,7 +310,7 @@ class Engine:
     def _end_shift(self, trigger: Trigger) -> Transition:
         self._close_current()
         assert self._shift is not None
-        self._shift = replace(self._shift, actual_end=self._clock.now())
+        self._shift = replace(self._shift, actual_end=self._stamp())
         self._overtime_until = None
         self._call_pending_logoff = False
         self._due = None
@@ -325,7 +327,7 @@ class Engine:
             raise EventRejected("Overtime must be longer than zero.")
         seconds = min(wanted, self._overtime_left())
         assert self._shift is not None
-        now, mono = self._clock.now(), self._mono()
+        now, mono = self._stamp(), self._mono()
         grant = OvertimeGrant(new_id(), self._shift.id, now, round(seconds), reason)
         self._overtime.append((now, seconds))
         detail = f"{round(seconds / 60)} min: {reason}"
@@ -388,7 +390,7 @@ class Engine:
         """A break that never started (skipped or postponed at its warning), as a zero-length
         segment between two focus segments, so every break decision is in the record."""
         self._close_current()
-        now = self._clock.now()
+        now = self._stamp()
         assert self._shift is not None
         self._due = None
         self._tally.count(kind.segment, outcome, 0.0)
@@ -541,7 +543,7 @@ class Engine:
         """The machine slept for `seconds` just now: that time is rest, never focus; a shift
         end that passed meanwhile logs off at once; nothing stale is announced."""
         now = self._clock.now()
-        fell_asleep = now - timedelta(seconds=seconds)
+        fell_asleep = max(now - timedelta(seconds=seconds), self._floor)
         detail = f"asleep for {round(seconds)} s"
         if self._state is State.LOGGED_OFF:
             self._commit(Trigger.SLEEP, State.OFF_SHIFT, detail=detail)
@@ -563,7 +565,8 @@ class Engine:
                 return
             self._commit(Trigger.SLEEP, self._state, detail=detail)
             return
-        self._close_current(Outcome.COMPLETED, at_wall=fell_asleep)
+        closed = self._close_current(Outcome.COMPLETED, at_wall=fell_asleep)
+        fell_asleep = closed.actual_end if closed and closed.actual_end else fell_asleep
         away = SegmentRecord(
             id=new_id(),
             shift_id=self._shift.id,
@@ -571,7 +574,7 @@ class Engine:
             planned_start=fell_asleep,
             planned_end=None,
             actual_start=fell_asleep,
-            actual_end=now,
+            actual_end=self._stamp(max(now, fell_asleep)),
             outcome=Outcome.NATURAL,
         )
         self._breaks.rest_for(seconds)
@@ -703,7 +706,7 @@ class Engine:
         assert self._shift is not None
         mono = self._mono()
         start = mono if at is None else at
-        started = self._wall(start)
+        started = self._stamp(self._wall(start))
         self._segment_start, self._segment_end = start, end
         self._segment = SegmentRecord(
             id=new_id(),
@@ -731,7 +734,9 @@ class Engine:
             outcome = Outcome.INTERRUPTED if interrupted else Outcome.COMPLETED
             if segment.kind is SegmentKind.AWAY:
                 outcome = Outcome.NATURAL
-        end = self._wall(when) if at_wall is None else max(segment.actual_start, at_wall)
+        end = self._stamp(
+            max(segment.actual_start, self._wall(when) if at_wall is None else at_wall)
+        )
         closed = replace(segment, actual_end=end, outcome=outcome)
         self._tally.count(segment.kind, outcome, when - self._segment_start)
         self._segment, self._segment_end = None, None
@@ -760,7 +765,7 @@ class Engine:
         closed = self._closed[0] if self._closed else None
         opened = self._opened[-1] if self._opened else None
         transition = Transition(
-            at=self._clock.now(),
+            at=max(self._clock.now(), self._floor),
             monotonic=self._mono(),
             trigger=trigger,
             source=source,
@@ -785,6 +790,12 @@ class Engine:
 
     def _mono(self) -> float:
         return self._clock.monotonic()
+
+    def _stamp(self, when: datetime | None = None) -> datetime:
+        """A time to record: `when` (default now), but never before one already recorded."""
+        stamped = max(self._clock.now() if when is None else when, self._floor)
+        self._floor = stamped
+        return stamped
 
     def _wall(self, mono: float) -> datetime:
         return self._clock.now() + timedelta(seconds=mono - self._mono())
