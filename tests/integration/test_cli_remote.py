@@ -1,0 +1,125 @@
+"""Every `shiftwell` command against a real running instance (offscreen, no X needed)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.dbus import private_bus
+from tests.helpers.process import run_cli, start_app, wait_for
+
+CONFIG = """
+[schedule]
+monday = "off"
+tuesday = "off"
+wednesday = "off"
+thursday = "off"
+friday = "off"
+saturday = "off"
+sunday = "off"
+
+[breaks]
+strictness = "gentle"
+"""
+
+
+class Running:
+    def __init__(self, tmp_path: Path, bus: str) -> None:
+        self.data, self.config = tmp_path / "data", tmp_path / "config.toml"
+        self.config.write_text(CONFIG, encoding="utf-8")
+        self.env = {"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": bus}
+        self.process = start_app(*self.options(), "--tray-wait", "0s", env=self.env)
+        log = self.data / "shiftwell.log"
+        wait_for(lambda: log.exists() and "ready; data in" in log.read_text(), 30, "ready")
+
+    def options(self) -> list[str]:
+        return ["--data-dir", str(self.data), "--config", str(self.config)]
+
+    def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, *self.options(), env=self.env)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[Running]:
+    with private_bus() as bus:
+        running = Running(tmp_path, bus)
+        try:
+            yield running
+        finally:
+            if running.process.poll() is None:
+                running.process.send_signal(signal.SIGTERM)
+            running.process.communicate(timeout=30)
+
+
+def state(app: Running) -> str:
+    result = app("status", "--json")
+    assert result.returncode == 0, result.stderr
+    value: str = json.loads(result.stdout)["state"]
+    return value
+
+
+def test_each_command_drives_the_running_app(app: Running) -> None:
+    assert app("status").stdout.strip() == "Off shift — start a shift from this menu"
+    refused = app("start")
+    assert refused.returncode == 1
+    assert "add --yes to confirm" in refused.stderr
+    assert app("start", "--yes").returncode == 0
+    assert state(app) == "focus"
+    paused = app("pause", "15m")
+    assert paused.returncode == 0 and "Paused — resumes in 15 min" in paused.stdout
+    assert app("resume").returncode == 0
+    assert app("break", "long").stdout.startswith("Long break — 10 min left")
+    assert app("focus").returncode == 0
+    assert app("call", "start").stdout.startswith("On a call")
+    assert app("call", "end").returncode == 0
+    wrong = app("resume")
+    assert wrong.returncode == 1 and "Can't resume while focusing." in wrong.stderr
+    assert app("end-shift").returncode == 0
+    assert state(app) == "off_shift"
+    too_late = app("overtime", "20m", "--reason", "handover")
+    assert too_late.returncode == 1 and "Can't overtime while off shift" in too_late.stderr
+    status = json.loads(app("status", "--json").stdout)
+    assert status["overtime_left_s"] == 7200
+    assert app("quit").stdout.strip() == "Shiftwell is stopping."
+    assert app.process.wait(timeout=20) == 0
+    with sqlite3.connect(app.data / "shiftwell.sqlite3") as db:
+        triggers = [t for (t,) in db.execute("select trigger from 'transition' order by id")]
+    assert triggers == [
+        "start_shift",
+        "pause",
+        "resume",
+        "break_now",
+        "skip",
+        "call_start",
+        "call_end",
+        "end_shift",
+    ]
+
+
+def test_bad_arguments_are_refused_before_reaching_the_app(app: Running) -> None:
+    result = app("pause", "a while")
+    assert result.returncode == 2
+    assert "'a while' is not a duration" in result.stderr
+    missing = app("overtime", "15m")
+    assert missing.returncode == 2 and "--reason" in missing.stderr
+    assert app("break", "forever").returncode == 2
+    assert state(app) == "off_shift"
+
+
+def test_stats_reads_the_database_without_the_app(app: Running) -> None:
+    app("start", "--yes")
+    app("end-shift")
+    app("quit")
+    app.process.wait(timeout=20)
+    table = app("stats")
+    assert table.returncode == 0 and "Shiftwell —" in table.stdout
+    as_json = json.loads(app("stats", "--format", "json").stdout)
+    assert as_json["week"]
+    bad = app("stats", "--week", "2026-W60")
+    assert bad.returncode == 2 and "--week" in bad.stderr
