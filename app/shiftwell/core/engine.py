@@ -314,9 +314,17 @@ class Engine:
         self._overtime_until = None
         self._call_pending_logoff = False
         self._due = None
+        notice = Notice(NoticeKind.WEEK_OVER, 0.0) if self._last_of_week() else None
         if trigger is Trigger.END_SHIFT:
-            return self._commit(trigger, State.OFF_SHIFT, detail="ended by hand")
-        return self._commit(trigger, State.LOGGED_OFF, detail="shift over")
+            return self._commit(trigger, State.OFF_SHIFT, detail="ended by hand", notice=notice)
+        return self._commit(trigger, State.LOGGED_OFF, detail="shift over", notice=notice)
+
+    def _last_of_week(self) -> bool:
+        """No more scheduled shifts this (local, ISO) week after the one ending now."""
+        tz = self._settings.schedule.tz
+        week = self._clock.now().astimezone(tz).isocalendar()[:2]
+        following = self._next_planned()
+        return following is None or following.start.astimezone(tz).isocalendar()[:2] != week
 
     def _grant_overtime(self, reason: str, duration: timedelta | None) -> Transition:
         reason = " ".join(reason.split())

@@ -246,6 +246,7 @@ class CheckInRecord:
 class NoticeKind(StrEnum):
     SHIFT_ENDING = "shift_ending"  # a staged warning before the log-off
     SHIFT_OVER_ON_CALL = "shift_over_on_call"  # log-off waits for the call to end
+    WEEK_OVER = "week_over"  # the week's last scheduled shift just ended
 
 
 @dataclass(frozen=True)

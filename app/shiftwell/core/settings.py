@@ -85,6 +85,7 @@ class Settings:
     checkin: bool = True
     sounds: bool = True
     notify_breaks: bool = True
+    week_review: bool = True  # open the weekly review after the week's last shift
     hooks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -220,6 +221,7 @@ _READERS: dict[str, Reader] = {
     "checkin.enabled": _boolean,
     "sounds.enabled": _boolean,
     "notifications.breaks": _boolean,
+    "stats.open_after_last_shift": _boolean,
     **{f"hooks.{event}": _argv for event in HOOK_EVENTS},
 }
 
@@ -337,6 +339,7 @@ def _build(
         checkin=get("checkin.enabled", defaults.checkin),
         sounds=get("sounds.enabled", defaults.sounds),
         notify_breaks=get("notifications.breaks", defaults.notify_breaks),
+        week_review=get("stats.open_after_last_shift", defaults.week_review),
         hooks=hooks,
     )
 
@@ -427,6 +430,7 @@ def settings_to_dotted(settings: Settings) -> dict[str, Any]:
         "checkin.enabled": s.checkin,
         "sounds.enabled": s.sounds,
         "notifications.breaks": s.notify_breaks,
+        "stats.open_after_last_shift": s.week_review,
     }
     values |= {f"hooks.{event}": list(argv) for event, argv in s.hooks.items()}
     return {key: values[key] for key in KNOWN_KEYS if key in values}

@@ -191,6 +191,9 @@ class Shell(QObject):
         status = self.status()
         assert status is not None
         self._screens(transition, status)
+        notice = transition.notice
+        if notice is not None and notice.kind is NoticeKind.WEEK_OVER and self.settings.week_review:
+            self.desktop.open_stats()
         message = self._announcement(transition, status)
         if message is not None:
             self.announcer.announce(*message)

@@ -175,3 +175,15 @@ def test_shift_end_during_a_call_waits_for_the_call(tmp_path: Path) -> None:
     assert engine.state is State.LOGGED_OFF
     shift = recorder.transitions[-1].shift
     assert shift is not None and shift.actual_end == datetime(2026, 11, 23, 17, 5, tzinfo=UTC)
+
+
+def test_the_weeks_last_shift_says_so_when_it_ends(
+    week: tuple[Engine, ManualClock, Recorder, Repository],
+) -> None:
+    _, clock, recorder, _ = week
+    clock.advance_to(local(22, 17, 1))  # Thursday: Friday's shift is still to come
+    thursday = [t for t in recorder.transitions if t.target is State.LOGGED_OFF]
+    assert thursday[-1].notice is None
+    clock.advance_to(local(23, 17, 1))  # Friday: the last one of the week
+    friday = [t for t in recorder.transitions if t.target is State.LOGGED_OFF]
+    assert friday[-1].notice is not None and friday[-1].notice.kind is NoticeKind.WEEK_OVER

@@ -299,3 +299,17 @@ def test_the_minute_tick_leaves_an_alive_mark_and_notices_sleep(harness: Harness
     harness.clock.advance(60)
     assert engine.state is State.FOCUS
     assert harness.repository.transitions()[-1].trigger == "sleep"
+
+
+def test_the_weekly_review_opens_after_the_weeks_last_shift(
+    harness_factory: HarnessFactory,
+) -> None:
+    friday = MONDAY_9AM + timedelta(days=4)
+    h = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=friday)
+    h.clock.advance(8 * 3600 + 1)
+    assert h.outside.stats_opened == 1
+    quiet = harness_factory(
+        settings=Settings(schedule=WeeklySchedule(UTC), week_review=False), start=friday
+    )
+    quiet.clock.advance(8 * 3600 + 1)
+    assert quiet.outside.stats_opened == 0
