@@ -10,7 +10,6 @@ prints a JSON line whenever what it shows changes, until its stdin closes.
 from __future__ import annotations
 
 import json
-import os
 import select
 import subprocess
 import sys
@@ -115,33 +114,6 @@ def offscreen_platform(config_dir: Path, screens: dict[str, Rect]) -> str:
 
 
 # --- a private X server with RandR monitors --------------------------------------------------
-
-
-@contextmanager
-def xvfb(width: int, height: int) -> Iterator[str]:
-    """Starts Xvfb on a free display (it picks one and tells us by -displayfd); yields ':N'."""
-    read_end, write_end = os.pipe()
-    process = subprocess.Popen(
-        [
-            *("Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"),
-            "-screen",
-            "0",
-            f"{width}x{height}x24",
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            ready, _, _ = select.select([announced], [], [], 20)
-            number = announced.readline().strip() if ready else ""
-        assert number, "Xvfb did not announce a display"
-        yield f":{number}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 class Monitors:

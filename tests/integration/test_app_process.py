@@ -20,15 +20,10 @@ def bus() -> Iterator[str]:
         yield address
 
 
-def test_app_starts_without_a_tray_and_quits_cleanly_on_sigterm(tmp_path: Path, bus: str) -> None:
-    data, config = tmp_path / "data", tmp_path / "config.toml"
+def run_until_ready(data: Path, config: Path, bus: str) -> tuple[int, str]:
+    """Start the real app offscreen, wait until it is ready, stop it with SIGTERM."""
     process = start_app(
-        "--data-dir",
-        str(data),
-        "--config",
-        str(config),
-        "--tray-wait",
-        "0s",
+        *("--data-dir", str(data), "--config", str(config), "--tray-wait", "0s"),
         env={"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": bus},
     )
     log = data / "shiftwell.log"
@@ -37,8 +32,14 @@ def test_app_starts_without_a_tray_and_quits_cleanly_on_sigterm(tmp_path: Path, 
     finally:
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 0, stderr
-    text = log.read_text()
+    return process.returncode, stderr
+
+
+def test_app_starts_without_a_tray_and_quits_cleanly_on_sigterm(tmp_path: Path, bus: str) -> None:
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    code, stderr = run_until_ready(data, config, bus)
+    assert code == 0, stderr
+    text = (data / "shiftwell.log").read_text()
     assert "no system tray after 0 s; showing a status window" in text
     assert "signal received; quitting" in text
     assert config.exists(), "the commented default config is written on first run"
@@ -50,22 +51,27 @@ def test_app_starts_without_a_tray_and_quits_cleanly_on_sigterm(tmp_path: Path, 
 def test_broken_config_is_reported_and_the_file_kept(tmp_path: Path, bus: str) -> None:
     data, config = tmp_path / "data", tmp_path / "config.toml"
     config.write_text('[breaks.micro]\nevery = "often"\n', encoding="utf-8")
-    process = start_app(
-        "--data-dir",
-        str(data),
-        "--config",
-        str(config),
-        "--tray-wait",
-        "0s",
-        env={"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": bus},
-    )
-    log = data / "shiftwell.log"
-    try:
-        wait_for(lambda: log.exists() and "ready" in log.read_text(), 30, "the app to be ready")
-    finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 0
+    code, stderr = run_until_ready(data, config, bus)
+    assert code == 0
     assert f"{config}: breaks.micro.every: 'often' is not a duration" in stderr
     assert config.read_text(encoding="utf-8") == '[breaks.micro]\nevery = "often"\n'
     assert "using Shiftwell's own pop-up" in stderr  # no notification daemon on this bus
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 200]
+)
+def test_a_corrupt_database_is_kept_aside_and_the_user_told_where(
+    tmp_path: Path, bus: str, garbage: bytes
+) -> None:
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    data.mkdir(mode=0o700)
+    (data / "shiftwell.sqlite3").write_bytes(garbage)
+    code, stderr = run_until_ready(data, config, bus)
+    assert code == 0, stderr
+    [kept] = data.glob("shiftwell.sqlite3.corrupt-*")
+    assert kept.read_bytes() == garbage
+    log = (data / "shiftwell.log").read_text()
+    assert f"it was kept as {kept}" in log
+    with sqlite3.connect(data / "shiftwell.sqlite3") as db:
+        assert db.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -11,22 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.configs import config
 from tests.helpers.dbus import private_bus
 from tests.helpers.process import run_cli, start_app, wait_for
 
-CONFIG = """
-[schedule]
-monday = "off"
-tuesday = "off"
-wednesday = "off"
-thursday = "off"
-friday = "off"
-saturday = "off"
-sunday = "off"
-
-[breaks]
-strictness = "gentle"
-"""
+CONFIG = config()
 
 
 class Running:

@@ -18,24 +18,13 @@ from pathlib import Path
 import pytest
 
 from shiftwell.platform.instance import socket_path
+from tests.helpers.configs import config
 from tests.helpers.dbus import private_bus
 from tests.helpers.process import start_app, wait_for
 
 RUNS = 50
 SEED = 20261123
-CONFIG = "\n".join(
-    [
-        "[schedule]",
-        *(
-            f'{d} = "off"'
-            for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        ),
-        "[breaks]",
-        'strictness = "gentle"',
-        "[logoff]",
-        "warnings = []",
-    ]
-)
+CONFIG = config("[logoff]\nwarnings = []")
 COMMANDS: list[tuple[str, dict[str, object]]] = [
     ("start", {"confirmed": True}),
     ("break", {"kind": "micro"}),
@@ -93,7 +82,7 @@ def test_sigkill_at_random_moments_loses_nothing(
 ) -> None:
     rng = random.Random(SEED)
     data, config = tmp_path / "data", tmp_path / "config.toml"
-    config.write_text(CONFIG + "\n", encoding="utf-8")
+    config.write_text(CONFIG, encoding="utf-8")
     log = data / "shiftwell.log"
     path = socket_path(data)
     acknowledged = 0

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.configs import config
 from tests.helpers.desktop import DesktopSession, desktop_session
 from tests.helpers.process import run_cli, start_app, wait_for
 
@@ -19,25 +20,7 @@ pytestmark = pytest.mark.desktop
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "desktop"
 # No scheduled shifts, one-minute shifts, and breaks that can be skipped at once.
-CONFIG = """
-[schedule]
-monday = "off"
-tuesday = "off"
-wednesday = "off"
-thursday = "off"
-friday = "off"
-saturday = "off"
-sunday = "off"
-
-[shift]
-length = "1m"
-
-[logoff]
-warnings = []
-
-[breaks]
-strictness = "gentle"
-"""
+CONFIG = config('[shift]\nlength = "1m"', "[logoff]\nwarnings = []")
 
 
 class App:

@@ -19,6 +19,7 @@ class Announcer:
 
     def announce(self, title: str, body: str, timeout_ms: int = 10_000) -> str:
         """Show it; returns the route taken (the notifier's name or `popup`)."""
+        log.info("announce: %s — %s", title, body)
         if self._notifier is not None and self._notifier.send(title, body, timeout_ms):
             self.last_route = self._notifier.name
             return self.last_route

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWid
 from pytestqt.qtbot import QtBot
 
 from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView, LogoffWindow
-from tests.helpers.screens import Monitors, cover_child, offscreen_platform, xvfb
+from tests.helpers.desktop import xvfb
+from tests.helpers.screens import Monitors, cover_child, offscreen_platform
 
 REASONS = ("Escalated customer", "Handover", "System outage")
 
@@ -264,7 +265,7 @@ def test_two_screens_each_get_a_log_off_window_and_quit_still_works(tmp_path: Pa
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb")
 def test_a_screen_plugged_in_while_it_shows_is_covered_too() -> None:
-    with xvfb(1280, 480) as display:
+    with xvfb(size="1280x480x24") as display:
         monitors = Monitors(display)
         try:
             with cover_child("logoff", {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}) as child:

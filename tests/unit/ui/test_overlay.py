@@ -24,8 +24,9 @@ from shiftwell.platform.assets import asset
 from shiftwell.ui.overlay import CLOSES_BY_ITSELF, BreakOverlay, BreakView, clock_face
 from shiftwell.ui.palette import DARK, LIGHT, Palette
 from shiftwell.ui.style import apply_style, colours, stylesheet
+from tests.helpers.desktop import xvfb
 from tests.helpers.process import shiftwell_env, wait_for
-from tests.helpers.screens import Monitors, cover_child, offscreen_platform, xvfb
+from tests.helpers.screens import Monitors, cover_child, offscreen_platform
 
 START = 1000.0
 
@@ -334,7 +335,7 @@ needs_xvfb = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb
 
 @needs_xvfb
 def test_screens_plugged_in_and_out_during_a_break_gain_and_lose_windows() -> None:
-    with xvfb(1280, 480) as display:
+    with xvfb(size="1280x480x24") as display:
         monitors = Monitors(display)
         try:
             env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
