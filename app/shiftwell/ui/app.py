@@ -79,6 +79,9 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     QTimer.singleShot(0, finish_start)
     _quit_on_signals(app)
     status = app.exec()
+    for kept in _KEEPALIVE:
+        if hasattr(kept, "stop"):
+            kept.stop()
     server.close()
     notifier.close()
     if desktop.idle is not None:
@@ -135,6 +138,13 @@ def _attach_platform(shell: Shell) -> None:
     if settings.detect_calls:
         shell.desktop.calls = system_call_detector()
     shell.desktop.ideas = load_break_ideas(_user_ideas_file()) or shell.desktop.ideas
+    if sys.platform.startswith("linux"):
+        from shiftwell.platform.sleep import SleepWatcher
+
+        watcher = SleepWatcher()
+        if watcher.start():
+            watcher.sleeping.connect(shell.sleep_signal)
+            _KEEPALIVE.append(watcher)
 
 
 def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
@@ -250,7 +260,7 @@ def _quit_on_signals(app: QApplication) -> None:
 
     notifier.activated.connect(on_signal)
     # Keep the sockets alive as long as the app.
-    _SIGNAL_KEEPALIVE.append((reader, writer, notifier))
+    _KEEPALIVE.append((reader, writer, notifier))
 
 
-_SIGNAL_KEEPALIVE: list[object] = []
+_KEEPALIVE: list[object] = []

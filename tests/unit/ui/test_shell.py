@@ -313,3 +313,18 @@ def test_the_weekly_review_opens_after_the_weeks_last_shift(
     )
     quiet.clock.advance(8 * 3600 + 1)
     assert quiet.outside.stats_opened == 0
+
+
+def test_logind_sleep_signals_mark_alive_before_and_look_at_the_clocks_after(
+    harness: Harness,
+) -> None:
+    harness.shell.close()
+    marks: list[object] = []
+    engine = harness.shell.attach(harness.repository, alive=marks.append)
+    harness.click("start_shift")
+    harness.shell.sleep_signal(True)
+    assert marks == [harness.clock.now()]
+    harness.clock.jump_wall(timedelta(minutes=40))
+    harness.shell.sleep_signal(False)  # at once, not at the next minute tick
+    assert harness.repository.transitions()[-1].trigger == "sleep"
+    assert engine.state is State.FOCUS
