@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, timedelta
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from shiftwell.core.model import State
@@ -328,3 +329,43 @@ def test_logind_sleep_signals_mark_alive_before_and_look_at_the_clocks_after(
     harness.shell.sleep_signal(False)  # at once, not at the next minute tick
     assert harness.repository.transitions()[-1].trigger == "sleep"
     assert engine.state is State.FOCUS
+
+
+@pytest.mark.parametrize(
+    ("strictness", "at_once", "after_five_seconds"),
+    [
+        ("gentle", {"skip", "postpone"}, {"skip", "postpone"}),
+        ("normal", set(), {"skip", "postpone"}),
+        ("strict", set(), set()),
+    ],
+)
+def test_the_overlay_offers_what_the_strictness_allows(
+    harness_factory: HarnessFactory,
+    strictness: str,
+    at_once: set[str],
+    after_five_seconds: set[str],
+) -> None:
+    from shiftwell.core.settings import BreakPolicy, Strictness
+    from shiftwell.ui.overlay import BreakOverlay
+
+    policy = BreakPolicy(strictness=Strictness(strictness))
+    h = harness_factory(settings=Settings(auto_start=False, breaks=policy))
+    h.click("start_shift")
+    h.click("long_break")
+    overlay = h.shell._overlay
+    assert isinstance(overlay, BreakOverlay)
+
+    def offered() -> set[str]:
+        overlay.tick()
+        return {
+            name
+            for window in overlay.windows
+            for name, button in (("skip", window.skip), ("postpone", window.postpone))
+            if not button.isHidden()
+        }
+
+    assert offered() == at_once
+    h.clock.advance(5)
+    assert offered() == after_five_seconds
+    note = overlay.view.note if overlay.view else ""
+    assert ("strict" in note) is (strictness == "strict")
