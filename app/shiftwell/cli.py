@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
     parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that this Shiftwell works (offscreen, on a temporary folder; your data "
+        "and settings are not touched), print one line per check and exit",
+    )
+    parser.add_argument(
         "--tray-wait",
         metavar="DURATION",
         type=_duration,
@@ -97,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_check:
+        return _self_check()
     paths = resolve_paths(args.data_dir, args.config)
     command = args.command or "run"
     if command == "stats":
@@ -121,6 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
 
     return run(paths, tray_wait=args.tray_wait.total_seconds())
+
+
+def _self_check() -> int:
+    from shiftwell.selfcheck import run_self_check  # loads Qt, which plain commands avoid
+
+    return run_self_check()
 
 
 def _request_args(args: argparse.Namespace) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import signal
 import socket
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,16 @@ def check(db_path: Path, acknowledged: int) -> int:
     assert stored >= acknowledged, f"{acknowledged - stored} acknowledged transitions lost"
     assert open_segments <= 1 and open_shifts <= 1
     assert open_segments == open_shifts  # an open shift has exactly its resumed segment
-    return stored
+    return int(stored)
+
+
+def starts(log: Path) -> int:
+    """How many times the app has got ready (each start logs it once)."""
+    return log.read_text().count("ready; data in") if log.exists() else 0
+
+
+def ready_after(log: Path, count: int) -> Callable[[], bool]:
+    return lambda: starts(log) > count
 
 
 def test_sigkill_at_random_moments_loses_nothing(
@@ -90,16 +100,12 @@ def test_sigkill_at_random_moments_loses_nothing(
     with private_bus() as bus:
         env = {"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": bus}
         for run in range(RUNS):
-            before = log.read_text().count("ready; data in") if log.exists() else 0
+            before = starts(log)
             app = start_app(
                 "--data-dir", str(data), "--config", str(config), "--tray-wait", "0s", env=env
             )
             try:
-                wait_for(
-                    lambda b=before: log.exists() and log.read_text().count("ready; data in") > b,
-                    30,
-                    f"run {run} to be ready",
-                )
+                wait_for(ready_after(log, before), 30, f"run {run} to be ready")
                 if run:
                     check(data / "shiftwell.sqlite3", acknowledged)
                 deadline = time.monotonic() + rng.uniform(0.02, 0.5)
@@ -116,7 +122,7 @@ def test_sigkill_at_random_moments_loses_nothing(
             "--data-dir", str(data), "--config", str(config), "--tray-wait", "0s", env=env
         )
         try:
-            wait_for(lambda: log.read_text().count("ready; data in") > RUNS, 30, "the last start")
+            wait_for(ready_after(log, RUNS), 30, "the last start")
             stored = check(data / "shiftwell.sqlite3", acknowledged)
         finally:
             app.send_signal(signal.SIGTERM)
