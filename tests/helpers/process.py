@@ -15,6 +15,7 @@ APP_DIR = Path(__file__).resolve().parents[2] / "app"
 def shiftwell_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(APP_DIR), env.get("PYTHONPATH")]))
+    env["SHIFTWELL_LANG"] = "en"  # the tests read English, whatever the machine's locale
     env.update(extra or {})
     return env
 

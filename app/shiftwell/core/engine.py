@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from shiftwell.core import policy
 from shiftwell.core.breaks import BreakClock
 from shiftwell.core.clock import Clock, TimerHandle
+from shiftwell.core.i18n import _
 from shiftwell.core.model import (
     BreakKind,
     BreakNow,
@@ -270,14 +271,18 @@ class Engine:
             if not confirmed:
                 starts = planned.start.astimezone(self._settings.schedule.tz)
                 raise NeedsConfirmation(
-                    f"Your shift starts at {starts:%H:%M}. Start it now anyway? "
-                    "The early start is recorded."
+                    _(
+                        "Your shift starts at {time}. Start it now anyway? "
+                        "The early start is recorded."
+                    ).format(time=f"{starts:%H:%M}")
                 )
             return self._start_shift(Trigger.START_SHIFT, planned, scheduled=True)
         if not confirmed:
             raise NeedsConfirmation(
-                "There is no shift on your schedule now. Start one anyway? "
-                "It is recorded as work outside the schedule."
+                _(
+                    "There is no shift on your schedule now. Start one anyway? "
+                    "It is recorded as work outside the schedule."
+                )
             )
         extra = PlannedShift(now, now + self._settings.shift_length)
         return self._start_shift(Trigger.START_SHIFT, extra, scheduled=False)
@@ -329,10 +334,10 @@ class Engine:
     def _grant_overtime(self, reason: str, duration: timedelta | None) -> Transition:
         reason = " ".join(reason.split())
         if not reason:
-            raise EventRejected("Say why you need more time: the reason is recorded.")
+            raise EventRejected(_("Say why you need more time: the reason is recorded."))
         wanted = (duration or self._settings.overtime.step).total_seconds()
         if wanted <= 0:
-            raise EventRejected("Overtime must be longer than zero.")
+            raise EventRejected(_("Overtime must be longer than zero."))
         seconds = min(wanted, self._overtime_left())
         assert self._shift is not None
         now, mono = self._stamp(), self._mono()
@@ -415,9 +420,9 @@ class Engine:
 
     def _check_in(self, score: int | None, word: str) -> Transition:
         if self._checkin_for is None:
-            raise EventRejected("There is no check-in waiting.")
+            raise EventRejected(_("There is no check-in waiting."))
         if score is not None and not 1 <= score <= 5:
-            raise EventRejected("The check-in score goes from 1 to 5.")
+            raise EventRejected(_("The check-in score goes from 1 to 5."))
         word = " ".join(word.split())[:_MAX_WORD]
         record = CheckInRecord(self._checkin_for, score, word)
         self._checkin_for = None
@@ -513,7 +518,7 @@ class Engine:
         """Close what the last run left open, as interrupted at its last sign of life; go on
         with the shift if the schedule says it is still running."""
         if self._state is not State.OFF_SHIFT:
-            raise EventRejected("Recovery happens once, at start.")
+            raise EventRejected(_("Recovery happens once, at start."))
         now = self._clock.now()
         alive = min(unfinished.last_alive, now)
         closed = tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shiftwell.core.durations import format_duration
+from shiftwell.core.i18n import _, marked
 from shiftwell.core.model import State, Trigger
 from shiftwell.core.settings import Settings, Strictness
 
@@ -55,18 +56,22 @@ def allowed(ctx: Context) -> frozenset[Trigger]:
 def why_not(trigger: Trigger, ctx: Context) -> str:
     """Why `trigger` is not allowed now, in words for the user."""
     if trigger is _T.SKIP and trigger in _BASE[ctx.state]:
-        return _why_no_skip(ctx) or "Can't skip now."
+        return _why_no_skip(ctx) or _("Can't skip now.")
     if trigger is _T.POSTPONE and trigger in _BASE[ctx.state]:
-        return _why_no_postpone(ctx) or "Can't postpone now."
+        return _why_no_postpone(ctx) or _("Can't postpone now.")
     if trigger is _T.PAUSE and ctx.state.in_break:
-        return "Breaks are strict: this one can't be paused."
+        return _("Breaks are strict: this one can't be paused.")
     if trigger is _T.DISMISS and ctx.state is State.LOGGED_OFF:
-        return "Log-off is strict: the screen stays until you log off or ask for more time."
+        return _("Log-off is strict: the screen stays until you log off or ask for more time.")
     if trigger is _T.OVERTIME and trigger in _BASE[ctx.state]:
         cap = format_duration(ctx.settings.overtime.weekly_cap)
-        return f"This week's overtime ({cap}) is used up: the only choice now is to log off."
-    action = trigger.value.replace("_", " ")
-    return f"Can't {action} while {_STATE_WORDS[ctx.state]}."
+        return _(
+            "This week's overtime ({cap}) is used up: the only choice now is to log off."
+        ).format(cap=cap)
+    action = _ACTION_WORDS.get(trigger, trigger.value.replace("_", " "))
+    return _("Can't {action} while {state}.").format(
+        action=_(action), state=_(_STATE_WORDS[ctx.state])
+    )
 
 
 def _waiting(ctx: Context) -> str | None:
@@ -74,41 +79,59 @@ def _waiting(ctx: Context) -> str | None:
     if not ctx.state.in_break or breaks.strictness is not Strictness.NORMAL:
         return None
     wait = breaks.skip_delay.total_seconds() - ctx.seconds_into_break
-    return f"Give it {max(1, round(wait))} s first." if wait > 0 else None
+    return _("Give it {seconds} s first.").format(seconds=max(1, round(wait))) if wait > 0 else None
 
 
 def _why_no_skip(ctx: Context) -> str | None:
     breaks = ctx.settings.breaks
     if breaks.strictness is Strictness.STRICT:
-        return "Breaks are strict: this one can't be skipped."
+        return _("Breaks are strict: this one can't be skipped.")
     if not breaks.allow_skip:
-        return "Skipping breaks is turned off."
+        return _("Skipping breaks is turned off.")
     cap = breaks.max_skips_per_day
     if cap and ctx.skips_today >= cap:
-        return f"You have skipped {ctx.skips_today} breaks today, the most allowed."
+        return _("You have skipped {count} breaks today, the most allowed.").format(
+            count=ctx.skips_today
+        )
     return _waiting(ctx)
 
 
 def _why_no_postpone(ctx: Context) -> str | None:
     settings = ctx.settings
     if settings.breaks.strictness is Strictness.STRICT:
-        return "Breaks are strict: this one can't be postponed."
+        return _("Breaks are strict: this one can't be postponed.")
     if not settings.breaks.allow_postpone:
-        return "Postponing breaks is turned off."
+        return _("Postponing breaks is turned off.")
     if ctx.postpones >= settings.postpone_limit:
-        return f"This break was already postponed {ctx.postpones} times; take it now."
+        return _("This break was already postponed {count} times; take it now.").format(
+            count=ctx.postpones
+        )
     return _waiting(ctx)
 
 
 _STATE_WORDS = {
-    State.OFF_SHIFT: "off shift",
-    State.FOCUS: "focusing",
-    State.BREAK_DUE: "a break is due",
-    State.MICRO_BREAK: "on a micro break",
-    State.LONG_BREAK: "on a long break",
-    State.PAUSED: "paused",
-    State.AWAY: "away",
-    State.ON_CALL: "on a call",
-    State.LOGGED_OFF: "logged off",
-    State.OVERTIME: "on overtime",
+    State.OFF_SHIFT: marked("off shift"),
+    State.FOCUS: marked("focusing"),
+    State.BREAK_DUE: marked("a break is due"),
+    State.MICRO_BREAK: marked("on a micro break"),
+    State.LONG_BREAK: marked("on a long break"),
+    State.PAUSED: marked("paused"),
+    State.AWAY: marked("away"),
+    State.ON_CALL: marked("on a call"),
+    State.LOGGED_OFF: marked("logged off"),
+    State.OVERTIME: marked("on overtime"),
+}
+# What the user asked for, as said in "Can't … while …" (the trigger's name, in words).
+_ACTION_WORDS = {
+    _T.START_SHIFT: marked("start shift"),
+    _T.BREAK_NOW: marked("break now"),
+    _T.SKIP: marked("skip"),
+    _T.POSTPONE: marked("postpone"),
+    _T.PAUSE: marked("pause"),
+    _T.RESUME: marked("resume"),
+    _T.END_SHIFT: marked("end shift"),
+    _T.DISMISS: marked("dismiss"),
+    _T.OVERTIME: marked("overtime"),
+    _T.CALL_START: marked("call start"),
+    _T.CALL_END: marked("call end"),
 }

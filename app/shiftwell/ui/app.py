@@ -22,6 +22,7 @@ from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.ui import dialogs
 from shiftwell.ui.announcer import Announcer
+from shiftwell.ui.i18n import install_translation
 from shiftwell.ui.qt_clock import QtClock
 from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
@@ -35,6 +36,7 @@ _TRAY_POLL_MS = 1000
 
 def run(paths: Paths, *, tray_wait: float) -> int:
     app = QApplication([sys.argv[0]])
+    install_translation(app)  # before any window is built: windows don't retranslate
     app.setApplicationName("Shiftwell")
     app.setDesktopFileName("shiftwell")
     app.setQuitOnLastWindowClosed(False)

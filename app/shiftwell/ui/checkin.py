@@ -10,14 +10,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from shiftwell.core.i18n import marked
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.screens import button, label
 
 SCORES: tuple[tuple[int, str], ...] = (
-    (1, "Drained"),
-    (2, "Tired"),
-    (3, "Okay"),
-    (4, "Good"),
-    (5, "Great"),
+    (1, marked("Drained")),
+    (2, marked("Tired")),
+    (3, marked("Okay")),
+    (4, marked("Good")),
+    (5, marked("Great")),
 )
 _DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
 _MAX_WORD = 40
@@ -32,27 +34,30 @@ class CheckInDialog(QWidget):
         self.setProperty("shiftwell", "dialog")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setWindowTitle("Shiftwell — check-in")
-        self.setAccessibleName("Shiftwell check-in: how are you doing?")
-        self.question = label("dialogTitle", "Question", "How are you doing?")
+        self.setWindowTitle(self.tr("Shiftwell — check-in"))
+        self.setAccessibleName(self.tr("Shiftwell check-in: how are you doing?"))
+        self.question = label("dialogTitle", self.tr("Question"), self.tr("How are you doing?"))
         self.explain = label(
-            "dialogNote", "About this question", "Only you see this. Keys 1 to 5 answer, Esc skips."
+            "dialogNote",
+            self.tr("About this question"),
+            self.tr("Only you see this. Keys 1 to 5 answer, Esc skips."),
         )
         self.score_buttons: list[QPushButton] = []
         scores = QHBoxLayout()
         scores.setSpacing(8)
-        for score, word in SCORES:
+        for score, english in SCORES:
+            word = _t(english)
             pick = button(f"{score}\n{word}", "scoreButton", f"{score}, {word}")
-            pick.setToolTip(f"Press {score}")
+            pick.setToolTip(self.tr("Press {key}").format(key=score))
             pick.clicked.connect(lambda _=False, value=score: self.answer(value))
             scores.addWidget(pick)
             self.score_buttons.append(pick)
         self.word = QLineEdit()
         self.word.setObjectName("wordField")
-        self.word.setAccessibleName("In a word (optional)")
-        self.word.setPlaceholderText("In a word (optional)")
+        self.word.setAccessibleName(self.tr("In a word (optional)"))
+        self.word.setPlaceholderText(self.tr("In a word (optional)"))
         self.word.setMaxLength(_MAX_WORD)
-        self.skip_button = button("Skip", "quietButton", "Skip the check-in")
+        self.skip_button = button(self.tr("Skip"), "quietButton", self.tr("Skip the check-in"))
         self.skip_button.clicked.connect(self.skip)
 
         layout = QVBoxLayout(self)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from shiftwell.core.model import State
 from shiftwell.ui.screens import CoverWindow, ScreenCover, button, glyph, label
 
-REASON_PROMPT = "What still needs doing?"
 _MAX_REASON = 200
 
 
@@ -47,9 +46,9 @@ class OvertimePanel(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("overtimePanel")
-        self.setAccessibleName("Ask for more time")
-        self.prompt = label("panelTitle", "Question", REASON_PROMPT)
-        self.note = label("coverNote", "About overtime")
+        self.setAccessibleName(self.tr("Ask for more time"))
+        self.prompt = label("panelTitle", self.tr("Question"), self.tr("What still needs doing?"))
+        self.note = label("coverNote", self.tr("About overtime"))
         self.note.setWordWrap(True)
         reasons = QWidget()
         self.reasons_row = QHBoxLayout(reasons)
@@ -58,12 +57,14 @@ class OvertimePanel(QFrame):
         self.reason_buttons: list[QPushButton] = []
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonField")
-        self.reason.setAccessibleName("Reason for more time")
-        self.reason.setPlaceholderText("Or say why in your own words")
+        self.reason.setAccessibleName(self.tr("Reason for more time"))
+        self.reason.setPlaceholderText(self.tr("Or say why in your own words"))
         self.reason.setMaxLength(_MAX_REASON)
         self.reason.setClearButtonEnabled(True)
-        self.cancel_button = button("Cancel", "coverButton", "Cancel: no more time")
-        self.grant_button = button("Grant more time", "primaryButton")
+        self.cancel_button = button(
+            self.tr("Cancel"), "coverButton", self.tr("Cancel: no more time")
+        )
+        self.grant_button = button(self.tr("Grant more time"), "primaryButton")
         self.grant_button.setEnabled(False)
 
         layout = QVBoxLayout(self)
@@ -94,7 +95,7 @@ class OvertimePanel(QFrame):
             old.deleteLater()
         self.reason_buttons = []
         for reason in reasons:
-            pick = button(reason, "reasonButton", f"Reason: {reason}")
+            pick = button(reason, "reasonButton", self.tr("Reason: {reason}").format(reason=reason))
             pick.clicked.connect(lambda _=False, text=reason: self.pick(text))
             self.reasons_row.addWidget(pick)
             self.reason_buttons.append(pick)
@@ -114,21 +115,25 @@ class OvertimePanel(QFrame):
 
 class LogoffWindow(CoverWindow):
     def __init__(self, screen: QScreen) -> None:
-        super().__init__(screen, "logoffScreen", "Shiftwell: your shift is over")
-        self.headline = label("coverHeadline", "Headline")
+        super().__init__(screen, "logoffScreen", self.tr("Shiftwell: your shift is over"))
+        self.headline = label("coverHeadline", self.tr("Headline"))
         self.headline.setWordWrap(True)
         self.summary = QWidget()
         self.summary.setObjectName("summaryCard")
-        self.summary.setAccessibleName("Your shift")
+        self.summary.setAccessibleName(self.tr("Your shift"))
         self.summary_layout = QVBoxLayout(self.summary)
         self.summary_layout.setContentsMargins(28, 20, 28, 20)
         self.summary_layout.setSpacing(6)
         self.summary_lines: list[QLabel] = []
-        self.more_time = button("I need more time…", "coverButton", "I need more time")
-        self.close_button = button("Close", "primaryButton", "Close the log-off screen")
+        self.more_time = button(
+            self.tr("I need more time…"), "coverButton", self.tr("I need more time")
+        )
+        self.close_button = button(
+            self.tr("Close"), "primaryButton", self.tr("Close the log-off screen")
+        )
         self.panel = OvertimePanel()
         self.panel.hide()
-        self.hint = label("coverHint", "Hint")
+        self.hint = label("coverHint", self.tr("Hint"))
 
         column = QWidget()
         column.setObjectName("coverColumn")
@@ -173,9 +178,9 @@ class LogoffWindow(CoverWindow):
             self.close_panel()
         self.more_time.setVisible(view.can_overtime)
         self.hint.setText(
-            "Close this screen when you are done for the day."
+            self.tr("Close this screen when you are done for the day.")
             if view.can_dismiss
-            else "This screen stays until you log off."
+            else self.tr("This screen stays until you log off.")
         )
 
     def open_panel(self) -> None:

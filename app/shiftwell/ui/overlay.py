@@ -15,10 +15,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
+from shiftwell.core.i18n import marked
 from shiftwell.core.model import State
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.screens import CoverWindow, ScreenCover, button, glyph, label
 
-CLOSES_BY_ITSELF = "This screen closes by itself when the break is over."
+CLOSES_BY_ITSELF = marked("This screen closes by itself when the break is over.")
 _PROGRESS_STEPS = 1000
 
 
@@ -44,23 +46,23 @@ def clock_face(seconds: float) -> str:
 
 class BreakWindow(CoverWindow):
     def __init__(self, screen: QScreen) -> None:
-        super().__init__(screen, "breakOverlay", "Shiftwell break")
-        self.title = label("coverTitle", "Break")
-        self.countdown = label("breakCountdown", "Time left")
+        super().__init__(screen, "breakOverlay", self.tr("Shiftwell break"))
+        self.title = label("coverTitle", self.tr("Break"))
+        self.countdown = label("breakCountdown", self.tr("Time left"))
         self.progress = QProgressBar()
         self.progress.setObjectName("breakProgress")
-        self.progress.setAccessibleName("Time left in the break")
+        self.progress.setAccessibleName(self.tr("Time left in the break"))
         self.progress.setRange(0, _PROGRESS_STEPS)
         self.progress.setTextVisible(False)
         self.progress.setFixedWidth(320)
-        self.idea = label("coverBody", "Break idea")
+        self.idea = label("coverBody", self.tr("Break idea"))
         self.idea.setWordWrap(True)
-        self.note = label("coverNote", "Note")
+        self.note = label("coverNote", self.tr("Note"))
         self.note.setWordWrap(True)
-        self.postpone = button("Postpone", "coverButton")
-        self.skip = button("Skip this break", "coverButton", "Skip this break")
-        self.hint = label("coverHint", "Hint")
-        self.hint.setText(CLOSES_BY_ITSELF)
+        self.postpone = button(self.tr("Postpone"), "coverButton")
+        self.skip = button(self.tr("Skip this break"), "coverButton")
+        self.hint = label("coverHint", self.tr("Hint"))
+        self.hint.setText(_t(CLOSES_BY_ITSELF))
 
         column = QWidget()
         column.setObjectName("coverColumn")
@@ -92,7 +94,9 @@ class BreakWindow(CoverWindow):
         left = max(0.0, view.ends_at - now)
         self.title.setText(view.title)
         self.countdown.setText(clock_face(left))
-        self.countdown.setAccessibleDescription(f"{clock_face(left)} left")
+        self.countdown.setAccessibleDescription(
+            self.tr("{time} left").format(time=clock_face(left))
+        )
         self.progress.setValue(round(_PROGRESS_STEPS * left / total) if total > 0 else 0)
         self.idea.setText(view.idea)
         self.note.setText(view.note)

@@ -18,8 +18,8 @@ class Popup(QWidget):
             | Qt.WindowType.WindowStaysOnTopHint,
         )
         self.setObjectName("shiftwellPopup")
-        self.setAccessibleName("Shiftwell announcement")
-        self.setWindowTitle("Shiftwell announcement")
+        self.setAccessibleName(self.tr("Shiftwell announcement"))
+        self.setWindowTitle(self.tr("Shiftwell announcement"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet(
             "#shiftwellPopup { background: #1f2a30; border: 1px solid #3c4a52;"

@@ -27,6 +27,7 @@ from shiftwell.core.model import (
 )
 from shiftwell.platform.instance import CommandRejected
 from shiftwell.ui import text
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.shell import Shell
 
 
@@ -47,7 +48,7 @@ class RemoteControl:
     def _cmd_status(self, _args: dict[str, Any]) -> dict[str, Any]:
         status = self._shell.status()
         if status is None:
-            return {"state": "starting", "headline": "Starting…"}
+            return {"state": "starting", "headline": _t("Starting…")}
         mono = self._shell.clock.monotonic()
         reply: dict[str, Any] = {
             "state": status.state.value,
@@ -101,7 +102,9 @@ class RemoteControl:
             return self._do(Resume())
         if state.in_break or state is State.BREAK_DUE:
             return self._do(Skip())
-        raise CommandRejected(f"Nothing to leave: you are {text.STATE_NAMES[state].lower()}.")
+        raise CommandRejected(
+            _t("Nothing to leave: you are {state}.").format(state=text.state_name(state).lower())
+        )
 
     def _cmd_call(self, args: dict[str, Any]) -> dict[str, Any]:
         action = args.get("action")
@@ -129,11 +132,13 @@ class RemoteControl:
     def _do(self, event: Event) -> dict[str, Any]:
         engine = self._shell.engine
         if engine is None:
-            raise CommandRejected("Shiftwell is still starting; try again in a moment.")
+            raise CommandRejected(_t("Shiftwell is still starting; try again in a moment."))
         try:
             transition = engine.handle(event)
         except NeedsConfirmation as question:
-            raise CommandRejected(f"{question} (add --yes to confirm)") from None
+            raise CommandRejected(
+                _t("{question} (add --yes to confirm)").format(question=question)
+            ) from None
         except EventRejected as rejected:
             raise CommandRejected(str(rejected)) from None
         reply = self._cmd_status({})

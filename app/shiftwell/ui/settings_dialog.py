@@ -28,7 +28,7 @@ from shiftwell.core.durations import format_duration
 from shiftwell.core.settings import Settings, cross_key_problems, settings_to_dotted
 from shiftwell.platform.autostart import Autostart, autostart_command
 from shiftwell.ui.palette import Palette, current_palette
-from shiftwell.ui.settings.fields import Field
+from shiftwell.ui.settings.fields import Field, plain_name
 from shiftwell.ui.settings.pages import Page, settings_pages
 from shiftwell.ui.settings.style import stylesheet
 
@@ -50,21 +50,21 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Shiftwell settings")
-        self.setAccessibleName("Shiftwell settings")
+        self.setWindowTitle(self.tr("Shiftwell settings"))
+        self.setAccessibleName(self.tr("Shiftwell settings"))
         self.setStyleSheet(stylesheet(palette or current_palette()))
         self._autostart = autostart
         self._start_command = list(start_command or autostart_command())
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Settings sections")
+        self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.tabs.setUsesScrollButtons(False)
         pages = settings_pages()
         self.fields: dict[str, Field] = {}
         for page in pages:
             self._add_page(page)
         self.login_page = self._login_page()
-        self.tabs.insertTab(len(pages) - 1, self.login_page, "S&tart at login")
+        self.tabs.insertTab(len(pages) - 1, self.login_page, self.login_page.title)
 
         values = settings_to_dotted(settings)
         for key, field in self.fields.items():
@@ -75,11 +75,11 @@ class SettingsDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.save_button: QPushButton = buttons.addButton(
-            "Sa&ve", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Sa&ve"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setAccessibleName(self.tr("Save settings"))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel: close without saving")
+        cancel.setAccessibleName(self.tr("Cancel: close without saving"))
         self.save_button.clicked.connect(self._save)
         cancel.clicked.connect(self.reject)
 
@@ -99,26 +99,32 @@ class SettingsDialog(QDialog):
             self.fields[field.key] = field
         self.tabs.addTab(page, page.title)
 
-    def _login_page(self) -> QWidget:
-        page = Page("S&tart at login", "Shiftwell can start by itself when you log in.")
-        self.autostart_box = QCheckBox("Start Shiftwell when I log &in")
-        self.autostart_box.setAccessibleName("Start Shiftwell when I log in")
+    def _login_page(self) -> Page:
+        page = Page(
+            self.tr("S&tart at login"), self.tr("Shiftwell can start by itself when you log in.")
+        )
+        self.autostart_box = QCheckBox(self.tr("Start Shiftwell when I log &in"))
+        self.autostart_box.setAccessibleName(plain_name(self.autostart_box.text()))
         self.autostart_note = QLabel()
         self.autostart_note.setObjectName("fieldHint")
         self.autostart_note.setWordWrap(True)
         self.autostart_problem = QLabel()
         self.autostart_problem.setObjectName("fieldProblem")
         self.autostart_problem.setWordWrap(True)
-        self.autostart_problem.setAccessibleName("Start at login: problem")
+        self.autostart_problem.setAccessibleName(self.tr("Start at login: problem"))
         self.autostart_problem.hide()
         if self._autostart is None:
             self._autostart_was = False
             self.autostart_box.setEnabled(False)
-            self.autostart_note.setText("Starting at login is not available on this system.")
+            self.autostart_note.setText(
+                self.tr("Starting at login is not available on this system.")
+            )
         else:
             self._autostart_was = self._autostart.is_enabled()
             self.autostart_box.setChecked(self._autostart_was)
-            self.autostart_note.setText(f"The entry lives in {self._autostart.location}")
+            self.autostart_note.setText(
+                self.tr("The entry lives in {location}").format(location=self._autostart.location)
+            )
         self.autostart_note.setAccessibleName(self.autostart_note.text())
         for widget in (self.autostart_box, self.autostart_note, self.autostart_problem):
             page.column.addWidget(widget)
@@ -137,10 +143,14 @@ class SettingsDialog(QDialog):
         if cross_key_problems({MICRO: micro, LONG: long}):
             if not self.fields[MICRO].locked:
                 shown = format_duration(long)
-                found[MICRO] = f"A micro break must be shorter than a long break ({shown})."
+                found[MICRO] = self.tr(
+                    "A micro break must be shorter than a long break ({length})."
+                ).format(length=shown)
             elif not self.fields[LONG].locked:
                 shown = format_duration(micro)
-                found[LONG] = f"A long break must be longer than a micro break ({shown})."
+                found[LONG] = self.tr(
+                    "A long break must be longer than a micro break ({length})."
+                ).format(length=shown)
         return found
 
     def _revalidate(self) -> None:
@@ -174,8 +184,12 @@ class SettingsDialog(QDialog):
             else:
                 self._autostart.disable()
         except (OSError, ValueError) as error:
-            verb = "turn on" if wanted else "turn off"
-            self.autostart_problem.setText(f"Could not {verb} start at login: {error}")
+            problem = (
+                self.tr("Could not turn on start at login: {error}")
+                if wanted
+                else self.tr("Could not turn off start at login: {error}")
+            )
+            self.autostart_problem.setText(problem.format(error=error))
             self.autostart_problem.show()
             self.tabs.setCurrentWidget(self.login_page)
             self.autostart_box.setFocus()

@@ -42,6 +42,7 @@ from shiftwell.platform.calls import CallDetector
 from shiftwell.platform.idle import IdleMonitor
 from shiftwell.ui import text, views
 from shiftwell.ui.announcer import Announcer
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.status_window import StatusWindow
 from shiftwell.ui.tray import Tray, TrayMenu
 
@@ -69,7 +70,7 @@ class Desktop:
     open_settings: Callable[[], None] = lambda: None
     idle: IdleMonitor | None = None
     calls: CallDetector | None = None
-    ideas: Sequence[str] = field(default_factory=lambda: ("Stand up and stretch.",))
+    ideas: Sequence[str] = field(default_factory=lambda: (_t("Stand up and stretch."),))
 
 
 class Shell(QObject):
@@ -179,7 +180,7 @@ class Shell(QObject):
         self.refresh()
 
     def ask_overtime(self) -> None:
-        reason = self.desktop.ask_reason(views.QUICK_REASONS)
+        reason = self.desktop.ask_reason(views.quick_reasons())
         if reason is not None:
             self.submit(GrantOvertime(reason))
 
@@ -264,40 +265,48 @@ class Shell(QObject):
             return self._wrap_up_message(notice.seconds_left)
         if notice is not None and notice.kind is NoticeKind.SHIFT_OVER_ON_CALL:
             return (
-                "Your shift is over",
-                "Finish your call: the log-off screen comes when it ends.",
+                self.tr("Your shift is over"),
+                self.tr("Finish your call: the log-off screen comes when it ends."),
             )
         if not settings.notify_breaks:
             return None
         if target is State.BREAK_DUE and status.next_break is not None:
             left = text.seconds_left(status, self.clock.monotonic()) or 0.0
-            what = text.BREAK_NAMES[status.next_break].capitalize()
-            return (f"{what} in {text.span(left)}", "Finish what you are doing.")
+            title = _t("{break_name} in {time}").format(
+                break_name=text.break_title(status.next_break), time=text.span(left)
+            )
+            return (title, self.tr("Finish what you are doing."))
         if target is State.MICRO_BREAK:
             length = text.span(settings.micro.length.total_seconds())
             return (
-                f"Micro break — {length}",
-                "Look away from the screen, roll your shoulders, breathe out slowly.",
+                self.tr("Micro break — {length}").format(length=length),
+                self.tr("Look away from the screen, roll your shoulders, breathe out slowly."),
             )
         if transition.trigger is Trigger.CALL_END and status.next_break_at is not None:
             left = status.next_break_at - self.clock.monotonic()
             if left <= settings.call_grace.total_seconds() + 1:
-                return ("A break after your call", f"It starts in {text.span(left)}.")
+                return (
+                    self.tr("A break after your call"),
+                    self.tr("It starts in {time}.").format(time=text.span(left)),
+                )
         if (
             source is State.LONG_BREAK
             and target is State.FOCUS
             and (transition.trigger is Trigger.DEADLINE)
         ):
-            return ("Break over", "Welcome back.")
+            return (self.tr("Break over"), self.tr("Welcome back."))
         return None
 
     def _wrap_up_message(self, seconds_left: float) -> tuple[str, str]:
-        title = f"Your shift ends in {text.span(seconds_left)}"
+        title = self.tr("Your shift ends in {time}").format(time=text.span(seconds_left))
         if seconds_left > 90:
-            return (title, "Time to wrap up: finish the current case, write your handover.")
+            body = self.tr("Time to wrap up: finish the current case, write your handover.")
+            return (title, body)
         action = self.settings.logoff.action
-        then = f" and runs “{' '.join(action)}”" if action else ""
-        return (title, f"In a minute Shiftwell shows the log-off screen{then}.")
+        if not action:
+            return (title, self.tr("In a minute Shiftwell shows the log-off screen."))
+        body = self.tr("In a minute Shiftwell shows the log-off screen and runs “{command}”.")
+        return (title, body.format(command=" ".join(action)))
 
     def _run_hooks(self, transition: Transition) -> None:
         settings = self.settings

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiftwell.core.i18n import marked
 from shiftwell.storage.export import (
     figures_json,
     format_day,
@@ -55,9 +56,11 @@ from shiftwell.storage.export import (
     week_title,
 )
 from shiftwell.storage.stats import DayFigures, IsoWeek, WeekFigures
+from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette, current_palette
 from shiftwell.ui.stats.cards import FigureCard, card_texts, stylesheet
 from shiftwell.ui.stats.pdf import write_summary_pdf
+from shiftwell.ui.text import weekday
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ class WeekFiles(Protocol):
 
 @dataclass(frozen=True)
 class ExportKind:
-    label: str
+    label: str  # in English, as marked: shown with _t()
     name: str  # file name part
     suffix: str
     filter: str
@@ -84,20 +87,28 @@ class ExportKind:
 
 
 EXPORTS = {
-    "segments_csv": ExportKind("Segments (CSV)…", "segments", "csv", "CSV (*.csv)", True),
-    "overtime_csv": ExportKind("Overtime grants (CSV)…", "overtime", "csv", "CSV (*.csv)", True),
-    "ics": ExportKind("Calendar (ICS)…", "calendar", "ics", "iCalendar (*.ics)", True),
-    "json": ExportKind("Figures (JSON)…", "figures", "json", "JSON (*.json)"),
-    "png": ExportKind("Picture of this window (PNG)…", "stats", "png", "PNG image (*.png)"),
-    "pdf": ExportKind("One-page summary (PDF)…", "summary", "pdf", "PDF (*.pdf)"),
+    "segments_csv": ExportKind(
+        marked("Segments (CSV)…"), "segments", "csv", marked("CSV (*.csv)"), True
+    ),
+    "overtime_csv": ExportKind(
+        marked("Overtime grants (CSV)…"), "overtime", "csv", marked("CSV (*.csv)"), True
+    ),
+    "ics": ExportKind(
+        marked("Calendar (ICS)…"), "calendar", "ics", marked("iCalendar (*.ics)"), True
+    ),
+    "json": ExportKind(marked("Figures (JSON)…"), "figures", "json", marked("JSON (*.json)")),
+    "png": ExportKind(
+        marked("Picture of this window (PNG)…"), "stats", "png", marked("PNG image (*.png)")
+    ),
+    "pdf": ExportKind(marked("One-page summary (PDF)…"), "summary", "pdf", marked("PDF (*.pdf)")),
 }
 
 CHARTS = {
-    "focus": "Focus hours per day, against the plan",
-    "breaks": "Breaks per day",
-    "logoff": "Log-off against the planned end",
-    "overtime": "Overtime per day",
-    "checkin": "Check-ins across the week",
+    "focus": marked("Focus hours per day, against the plan"),
+    "breaks": marked("Breaks per day"),
+    "logoff": marked("Log-off against the planned end"),
+    "overtime": marked("Overtime per day"),
+    "checkin": marked("Check-ins across the week"),
 }
 
 
@@ -133,7 +144,7 @@ class ChartCard(QFrame):
         self.footer = QLabel()
         self.footer.setObjectName("chartNote")
         self.footer.setWordWrap(True)
-        self.footer.setAccessibleName(f"{key} notes")
+        self.footer.setAccessibleName(self.tr("{chart} notes").format(chart=key))
         self.footer.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -178,8 +189,8 @@ class StatsWindow(QMainWindow):
         self.week = IsoWeek.containing(today())
         self.shown: WeekFigures | None = None
 
-        self.setWindowTitle("Shiftwell — your week")
-        self.setAccessibleName("Shiftwell week stats")
+        self.setWindowTitle(self.tr("Shiftwell — your week"))
+        self.setAccessibleName(self.tr("Shiftwell week stats"))
         self.setStyleSheet(stylesheet(self._palette))
         self.resize(1200, 860)
 
@@ -210,37 +221,41 @@ class StatsWindow(QMainWindow):
 
     def _build_navigation(self) -> QHBoxLayout:
         self.previous_button = self._button(
-            "\u2039 Previous", "Previous week", "Previous week (Alt+←)"
+            self.tr("\u2039 Previous"), self.tr("Previous week"), self.tr("Previous week (Alt+←)")
         )
-        self.this_week_button = self._button("This week", "This week", "This week (Home)")
-        self.next_button = self._button("Next \u203a", "Next week", "Next week (Alt+→)")
+        self.this_week_button = self._button(
+            self.tr("This week"), self.tr("This week"), self.tr("This week (Home)")
+        )
+        self.next_button = self._button(
+            self.tr("Next \u203a"), self.tr("Next week"), self.tr("Next week (Alt+→)")
+        )
         self.previous_button.clicked.connect(self.go_previous)
         self.this_week_button.clicked.connect(self.go_this_week)
         self.next_button.clicked.connect(self.go_next)
         self.week_label = QLabel()
         self.week_label.setObjectName("weekTitle")
-        self.week_label.setAccessibleName("Week shown")
+        self.week_label.setAccessibleName(self.tr("Week shown"))
         self.week_note = QLabel()
         self.week_note.setObjectName("weekNote")
-        self.week_note.setAccessibleName("About this week")
+        self.week_note.setAccessibleName(self.tr("About this week"))
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.week_label)
         titles.addWidget(self.week_note)
 
-        self.export_menu = QMenu("Export", self)
-        self.export_menu.setAccessibleName("Export menu")
+        self.export_menu = QMenu(self.tr("Export"), self)
+        self.export_menu.setAccessibleName(self.tr("Export menu"))
         self.export_actions: dict[str, QAction] = {}
         for key, kind in EXPORTS.items():
-            action = self.export_menu.addAction(kind.label)
+            action = self.export_menu.addAction(_t(kind.label))
             action.triggered.connect(lambda _checked=False, k=key: self.ask_and_export(k))
             if kind.needs_rows and self._files is None:
                 action.setEnabled(False)
             self.export_actions[key] = action
         self.export_button = QToolButton()
-        self.export_button.setText("Export…")
-        self.export_button.setAccessibleName("Export")
-        self.export_button.setToolTip("Save this week as CSV, calendar, picture or PDF")
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save this week as CSV, calendar, picture or PDF"))
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
@@ -271,7 +286,9 @@ class StatsWindow(QMainWindow):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
-        self.charts = {key: ChartCard(key, title, self._palette) for key, title in CHARTS.items()}
+        self.charts = {
+            key: ChartCard(key, _t(title), self._palette) for key, title in CHARTS.items()
+        }
         grid.addWidget(self.charts["focus"], 0, 0)
         grid.addWidget(self.charts["breaks"], 0, 1)
         grid.addWidget(self.charts["logoff"], 0, 2)
@@ -318,9 +335,13 @@ class StatsWindow(QMainWindow):
 
     def _add_shortcuts(self) -> None:
         for keys, slot, name in (
-            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self.go_previous, "Previous week"),
-            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), self.go_next, "Next week"),
-            (QKeySequence(Qt.Key.Key_Home), self.go_this_week, "This week"),
+            (
+                QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+                self.go_previous,
+                self.tr("Previous week"),
+            ),
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), self.go_next, self.tr("Next week")),
+            (QKeySequence(Qt.Key.Key_Home), self.go_this_week, self.tr("This week")),
         ):
             action = QAction(name, self)
             action.setShortcut(keys)
@@ -354,8 +375,10 @@ class StatsWindow(QMainWindow):
             log.warning("can't read the figures for %s: %s", week, error)
             self.shown = None
             self._show_message(
-                "Couldn't read this week",
-                f"Shiftwell could not read the figures for {week}: {error}",
+                self.tr("Couldn't read this week"),
+                self.tr("Shiftwell could not read the figures for {week}: {error}").format(
+                    week=week, error=error
+                ),
             )
             return
         self.shown = figures
@@ -364,7 +387,7 @@ class StatsWindow(QMainWindow):
             kind = EXPORTS[action_key]
             self.export_actions[action_key].setEnabled(not kind.needs_rows or bool(self._files))
         if figures.empty:
-            self._show_message("No shifts recorded this week", self._empty_text(figures))
+            self._show_message(self.tr("No shifts recorded this week"), self._empty_text(figures))
             return
         self.pages.setCurrentWidget(self.content)
         for text in card_texts(figures):
@@ -376,23 +399,29 @@ class StatsWindow(QMainWindow):
         today = self._today()
         if figures.week == self.this_week:
             worked = sum(1 for day in figures.days if day.worked)
-            so_far = f"{worked} day{'s' if worked != 1 else ''} worked so far"
-            return f"This week, until {format_day(today)} · {so_far} · times in {zone}"
-        return f"Times in {zone}"
+            so_far = _tn("%n days worked so far", "%n day worked so far", worked)
+            return self.tr("This week, until {day} · {so_far} · times in {zone}").format(
+                day=format_day(today), so_far=so_far, zone=zone
+            )
+        return self.tr("Times in {zone}").format(zone=zone)
 
     def _empty_text(self, figures: WeekFigures) -> str:
         if figures.week > self.this_week:
-            lines = ["This week is still ahead."]
+            lines = [self.tr("This week is still ahead.")]
         elif figures.week == self.this_week:
-            lines = ["Shifts you work this week will show up here as you go."]
+            lines = [self.tr("Shifts you work this week will show up here as you go.")]
         else:
-            lines = ["There were no shifts in this week — a week off, or before Shiftwell."]
+            lines = [
+                self.tr("There were no shifts in this week — a week off, or before Shiftwell.")
+            ]
         before = figures.previous
         if before.days_worked:
-            lines.append(
-                f"The week before: {format_hours(before.worked_seconds)} over "
-                f"{before.days_worked} day{'s' if before.days_worked != 1 else ''}."
+            week_before = _tn(
+                "The week before: {hours} over %n days.",
+                "The week before: {hours} over %n day.",
+                before.days_worked,
             )
+            lines.append(week_before.format(hours=format_hours(before.worked_seconds)))
         return "\n".join(lines)
 
     def _show_message(self, title: str, text: str) -> None:
@@ -406,7 +435,7 @@ class StatsWindow(QMainWindow):
 
     def _fill_charts(self, figures: WeekFigures) -> None:
         days = figures.days
-        labels = [f"{day.day:%a}" for day in days]
+        labels = [weekday(day.day) for day in days]
         p = self._palette
         self._focus_chart(days, labels, p)
         self._breaks_chart(days, labels, p)
@@ -416,8 +445,8 @@ class StatsWindow(QMainWindow):
 
     def _focus_chart(self, days: tuple[DayFigures, ...], labels: list[str], p: Palette) -> None:
         card = self.charts["focus"]
-        planned = _bar_set("Planned", [d.planned_seconds / 3600 for d in days], p.planned)
-        focus = _bar_set("Focus", [d.focus_seconds / 3600 for d in days], p.focus)
+        planned = _bar_set(self.tr("Planned"), [d.planned_seconds / 3600 for d in days], p.planned)
+        focus = _bar_set(self.tr("Focus"), [d.focus_seconds / 3600 for d in days], p.focus)
         series = QBarSeries()
         series.append(planned)
         series.append(focus)
@@ -425,10 +454,14 @@ class StatsWindow(QMainWindow):
         top = max(d.planned_seconds for d in days) / 3600
         top = max(top, max(d.focus_seconds for d in days) / 3600)
         _plot(card.chart, series, labels, _hours_axis(top, p), p)
+        said = self.tr("{day}: focus {focus} of {planned} planned")
         card.show_chart(
             "; ".join(
-                f"{format_day(d.day)}: focus {format_hours(d.focus_seconds)} of "
-                f"{format_hours(d.planned_seconds)} planned"
+                said.format(
+                    day=format_day(d.day),
+                    focus=format_hours(d.focus_seconds),
+                    planned=format_hours(d.planned_seconds),
+                )
                 for d in days
                 if d.worked
             )
@@ -437,24 +470,32 @@ class StatsWindow(QMainWindow):
     def _breaks_chart(self, days: tuple[DayFigures, ...], labels: list[str], p: Palette) -> None:
         card = self.charts["breaks"]
         if not any(d.breaks.due for d in days):
-            card.show_placeholder("No breaks fell due this week.")
+            card.show_placeholder(self.tr("No breaks fell due this week."))
             return
         series = QStackedBarSeries()
         for name, colour, field in (
-            ("Kept", p.kept, "kept"),
-            ("Natural", p.natural, "natural"),
-            ("Postponed", p.postponed, "postponed"),
-            ("Skipped", p.skipped, "skipped"),
+            (self.tr("Kept"), p.kept, "kept"),
+            (self.tr("Natural"), p.natural, "natural"),
+            (self.tr("Postponed"), p.postponed, "postponed"),
+            (self.tr("Skipped"), p.skipped, "skipped"),
         ):
             counts = [float(getattr(d.breaks, field)) for d in days]
             series.append(_bar_set(name, counts, colour))
         series.setBarWidth(0.55)
         top = max(d.breaks.due for d in days)
         _plot(card.chart, series, labels, _count_axis(top, p), p)
+        said = self.tr(
+            "{day}: {kept} kept, {natural} natural, {postponed} postponed, {skipped} skipped"
+        )
         card.show_chart(
             "; ".join(
-                f"{format_day(d.day)}: {d.breaks.kept} kept, {d.breaks.natural} natural, "
-                f"{d.breaks.postponed} postponed, {d.breaks.skipped} skipped"
+                said.format(
+                    day=format_day(d.day),
+                    kept=d.breaks.kept,
+                    natural=d.breaks.natural,
+                    postponed=d.breaks.postponed,
+                    skipped=d.breaks.skipped,
+                )
                 for d in days
                 if d.worked
             )
@@ -463,8 +504,8 @@ class StatsWindow(QMainWindow):
     def _logoff_chart(self, figures: WeekFigures, labels: list[str], p: Palette) -> None:
         card = self.charts["logoff"]
         days = figures.days
-        on_time = _scatter("On time", p.focus, 10)
-        late = _scatter("Late", p.late, 10)
+        on_time = _scatter(self.tr("On time"), p.focus, 10)
+        late = _scatter(self.tr("Late"), p.late, 10)
         plans: list[QLineSeries] = []  # a short dash per day: the planned end
         values: list[float] = []
         lines: list[str] = []
@@ -472,7 +513,7 @@ class StatsWindow(QMainWindow):
             if day.planned_end is not None:
                 hour = _clock_hours(day.planned_end, day.day, figures)
                 dash = QLineSeries()
-                dash.setName("Planned end")
+                dash.setName(self.tr("Planned end"))
                 dash.setPen(QPen(QColor(p.muted), 2.5))
                 dash.append(index - 0.32, hour)
                 dash.append(index + 0.32, hour)
@@ -483,10 +524,14 @@ class StatsWindow(QMainWindow):
                 (on_time if day.on_time else late).append(index, hour)
                 values.append(hour)
                 lateness = day.late_seconds or 0
-                how = "on time" if day.on_time else f"{format_duration(lateness)} late"
-                lines.append(f"{format_day(day.day)}: {how}")
+                how = (
+                    self.tr("on time")
+                    if day.on_time
+                    else self.tr("{time} late").format(time=format_duration(lateness))
+                )
+                lines.append(self.tr("{day}: {how}").format(day=format_day(day.day), how=how))
         if not (on_time.count() or late.count()):
-            card.show_placeholder("No log-offs yet this week.")
+            card.show_placeholder(self.tr("No log-offs yet this week."))
             return
         chart = card.chart
         _clear(chart)
@@ -510,12 +555,12 @@ class StatsWindow(QMainWindow):
         card = self.charts["overtime"]
         grants = [grant for day in days for grant in day.overtime]
         if not any(d.overtime_seconds for d in days):
-            card.show_placeholder("No overtime this week.")
+            card.show_placeholder(self.tr("No overtime this week."))
             card.set_footer("")
             return
         series = QBarSeries()
         series.append(
-            _bar_set("Overtime (min)", [d.overtime_seconds / 60 for d in days], p.overtime)
+            _bar_set(self.tr("Overtime (min)"), [d.overtime_seconds / 60 for d in days], p.overtime)
         )
         series.setBarWidth(0.4)
         top = max(d.overtime_seconds for d in days) / 60
@@ -538,14 +583,14 @@ class StatsWindow(QMainWindow):
         card = self.charts["checkin"]
         points = [(i, d.checkin_mean) for i, d in enumerate(days) if d.checkin_mean is not None]
         if not points:
-            card.show_placeholder("No check-ins this week.")
+            card.show_placeholder(self.tr("No check-ins this week."))
             return
         chart = card.chart
         _clear(chart)
         line = QLineSeries()
-        line.setName("Check-in")
+        line.setName(self.tr("Check-in"))
         line.setPen(QPen(QColor(p.checkin), 2))
-        dots = _scatter("Check-in", p.checkin, 9)
+        dots = _scatter(self.tr("Check-in"), p.checkin, 9)
         for index, score in points:
             line.append(index, score)
             dots.append(index, score)
@@ -564,8 +609,12 @@ class StatsWindow(QMainWindow):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
         chart.legend().hide()
+        said = self.tr("{day}: {score} of 5")
         card.show_chart(
-            "; ".join(f"{format_day(days[i].day)}: {score:.1f} of 5" for i, score in points)
+            "; ".join(
+                said.format(day=format_day(days[i].day), score=f"{score:.1f}")
+                for i, score in points
+            )
         )
 
     # --- exports -------------------------------------------------------------------------------
@@ -573,7 +622,8 @@ class StatsWindow(QMainWindow):
     def ask_and_export(self, key: str) -> None:
         kind = EXPORTS[key]
         suggested = self._export_dir / f"shiftwell-{self.week}-{kind.name}.{kind.suffix}"
-        chosen = self.ask_path(f"Export {kind.label.rstrip('…')}", str(suggested), kind.filter)
+        caption = self.tr("Export {what}").format(what=_t(kind.label).rstrip("…"))
+        chosen = self.ask_path(caption, str(suggested), _t(kind.filter))
         if chosen:
             self.export(key, Path(chosen))
 
@@ -584,20 +634,22 @@ class StatsWindow(QMainWindow):
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             log.warning("export to %s failed: %s", path, reason)
-            self.statusBar().showMessage(f"Couldn't save {path.name}: {reason}")
+            self.statusBar().showMessage(
+                self.tr("Couldn't save {name}: {reason}").format(name=path.name, reason=reason)
+            )
             return False
-        self.statusBar().showMessage(f"Saved {path}", 10_000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10_000)
         return True
 
     def _write(self, key: str, path: Path) -> None:
         week = self.week
         if key == "png":
             if not self.grab().save(str(path), "PNG"):
-                raise OSError(f"can't write a PNG to {path}")
+                raise OSError(self.tr("can't write a PNG to {path}").format(path=path))
             return
         figures = self.shown
         if figures is None:
-            raise ValueError("there are no figures to export for this week")
+            raise ValueError(self.tr("there are no figures to export for this week"))
         if key == "pdf":
             write_summary_pdf(path, figures)
         elif key == "json":
@@ -605,7 +657,7 @@ class StatsWindow(QMainWindow):
         else:
             files = self._files
             if files is None:
-                raise ValueError("exports of stored rows are not available here")
+                raise ValueError(self.tr("exports of stored rows are not available here"))
             if key == "segments_csv":
                 path.write_text(files.segments_csv(week), encoding="utf-8", newline="")
             elif key == "overtime_csv":

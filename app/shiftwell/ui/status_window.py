@@ -4,28 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.tray import TrayMenu
-
-NO_TRAY_NOTE = (
-    "No system tray was found on this desktop, so Shiftwell shows itself in this window. "
-    "Closing it keeps Shiftwell running; use Menu → Quit to stop it."
-)
 
 
 class StatusWindow(QWidget):
     def __init__(self, menu: TrayMenu) -> None:
         super().__init__()
         self.setWindowTitle("Shiftwell")
-        self.setAccessibleName("Shiftwell status")
-        self.headline = QLabel("Starting…")
+        self.setAccessibleName(self.tr("Shiftwell status"))
+        self.headline = QLabel(_t("Starting…"))
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.headline.setFont(font)
-        note = QLabel(NO_TRAY_NOTE)
+        note = QLabel(
+            self.tr(
+                "No system tray was found on this desktop, so Shiftwell shows itself in this "
+                "window. Closing it keeps Shiftwell running; use Menu → Quit to stop it."
+            )
+        )
         note.setWordWrap(True)
-        self.menu_button = QPushButton("Menu")
-        self.menu_button.setAccessibleName("Shiftwell menu")
+        self.menu_button = QPushButton(self.tr("Menu"))
+        self.menu_button.setAccessibleName(_t("Shiftwell menu"))
         self.menu_button.setMenu(menu.menu)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)

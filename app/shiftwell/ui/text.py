@@ -3,25 +3,54 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 from shiftwell.core.engine import Status, Tally
+from shiftwell.core.i18n import marked
 from shiftwell.core.model import BreakKind, State
+from shiftwell.ui.i18n import _t, _tn
 
+# In English, as marked; `state_name` and `break_name` give them in the user's language.
 STATE_NAMES = {
-    State.OFF_SHIFT: "Off shift",
-    State.FOCUS: "Focus",
-    State.BREAK_DUE: "Break soon",
-    State.MICRO_BREAK: "Micro break",
-    State.LONG_BREAK: "Long break",
-    State.PAUSED: "Paused",
-    State.AWAY: "Away",
-    State.ON_CALL: "On a call",
-    State.LOGGED_OFF: "Shift over",
-    State.OVERTIME: "Overtime",
+    State.OFF_SHIFT: marked("Off shift"),
+    State.FOCUS: marked("Focus"),
+    State.BREAK_DUE: marked("Break soon"),
+    State.MICRO_BREAK: marked("Micro break"),
+    State.LONG_BREAK: marked("Long break"),
+    State.PAUSED: marked("Paused"),
+    State.AWAY: marked("Away"),
+    State.ON_CALL: marked("On a call"),
+    State.LOGGED_OFF: marked("Shift over"),
+    State.OVERTIME: marked("Overtime"),
 }
 
-BREAK_NAMES = {BreakKind.MICRO: "micro break", BreakKind.LONG: "long break"}
+BREAK_NAMES = {BreakKind.MICRO: marked("micro break"), BreakKind.LONG: marked("long break")}
+# A break's name starting a sentence ("Micro break in 30 s"): its own message, since not
+# every language capitalises by changing the first letter.
+_BREAK_TITLES = {BreakKind.MICRO: marked("Micro break"), BreakKind.LONG: marked("Long break")}
+
+
+_WEEKDAYS = (
+    marked("Mon"),
+    marked("Tue"),
+    marked("Wed"),
+    marked("Thu"),
+    marked("Fri"),
+    marked("Sat"),
+    marked("Sun"),
+)
+
+
+def state_name(state: State) -> str:
+    return _t(STATE_NAMES[state])
+
+
+def break_name(kind: BreakKind) -> str:
+    return _t(BREAK_NAMES[kind])
+
+
+def break_title(kind: BreakKind) -> str:
+    return _t(_BREAK_TITLES[kind])
 
 
 def seconds_left(status: Status, monotonic: float) -> float | None:
@@ -48,19 +77,26 @@ def span(seconds: float) -> str:
     """`45 s`, `12 min`, `1 h 05 min` — rounded up, so `1 min` means at most a minute."""
     whole = math.ceil(seconds)
     if whole < 60:
-        return f"{whole} s"
+        return _t("{seconds} s").format(seconds=whole)
     minutes = math.ceil(whole / 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return _t("{minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return _t("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
 
 
 def worked(seconds: float) -> str:
     """Time worked, rounded down: `6 h 40 min`."""
     minutes = int(seconds // 60)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    if hours:
+        return _t("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
+    return _t("{minutes} min").format(minutes=minutes)
+
+
+def weekday(when: date) -> str:
+    """The day's short name, `Mon`, in the user's language."""
+    return _t(_WEEKDAYS[when.weekday()])
 
 
 def clock_time(when: datetime) -> str:
@@ -69,7 +105,7 @@ def clock_time(when: datetime) -> str:
 
 def headline(status: Status, monotonic: float) -> str:
     """One line, as in the tray tooltip: `Focus — micro break in 12 min`."""
-    name = STATE_NAMES[status.state]
+    name = state_name(status.state)
     left = seconds_left(status, monotonic)
     shift_first = status.shift_ends is not None and (
         status.next_break_at is None or status.shift_ends <= status.next_break_at
@@ -77,26 +113,28 @@ def headline(status: Status, monotonic: float) -> str:
     match status.state:
         case State.FOCUS if left is not None:
             if shift_first:
-                prefix = "Wrapping up" if status.wrap_up else name
-                return f"{prefix} — shift ends in {span(left)}"
+                prefix = _t("Wrapping up") if status.wrap_up else name
+                return _t("{state} — shift ends in {time}").format(state=prefix, time=span(left))
             assert status.next_break is not None
-            return f"{name} — {BREAK_NAMES[status.next_break]} in {span(left)}"
+            return _t("{state} — {break_name} in {time}").format(
+                state=name, break_name=break_name(status.next_break), time=span(left)
+            )
         case State.BREAK_DUE if left is not None and status.next_break is not None:
-            return f"{BREAK_NAMES[status.next_break].capitalize()} in {span(left)}"
-        case State.MICRO_BREAK | State.LONG_BREAK if left is not None:
-            return f"{name} — {span(left)} left"
-        case State.PAUSED:
-            return f"{name} — resumes in {span(left)}" if left is not None else name
+            return _t("{break_name} in {time}").format(
+                break_name=break_title(status.next_break), time=span(left)
+            )
+        case State.MICRO_BREAK | State.LONG_BREAK | State.OVERTIME if left is not None:
+            return _t("{state} — {time} left").format(state=name, time=span(left))
+        case State.PAUSED if left is not None:
+            return _t("{state} — resumes in {time}").format(state=name, time=span(left))
         case State.AWAY:
-            return f"{name} — counts as a break"
+            return _t("{state} — counts as a break").format(state=name)
         case State.ON_CALL:
-            return f"{name} — breaks wait until it ends"
-        case State.OVERTIME if left is not None:
-            return f"{name} — {span(left)} left"
+            return _t("{state} — breaks wait until it ends").format(state=name)
         case State.OFF_SHIFT:
-            return f"{name} — start a shift from this menu"
+            return _t("{state} — start a shift from this menu").format(state=name)
         case State.LOGGED_OFF:
-            return f"{name} — time to log off"
+            return _t("{state} — time to log off").format(state=name)
         case _:
             return name
 
@@ -104,19 +142,28 @@ def headline(status: Status, monotonic: float) -> str:
 def tooltip(status: Status, monotonic: float) -> str:
     lines = ["Shiftwell", headline(status, monotonic)]
     if status.state.on_shift and status.shift is not None:
-        lines.append(f"Shift ends at {clock_time(status.shift.planned_end)}")
+        ends = clock_time(status.shift.planned_end)
+        lines.append(_t("Shift ends at {time}").format(time=ends))
     elif status.next_shift is not None:
         start = status.next_shift.start.astimezone()
-        lines.append(f"Next shift: {start:%a %H:%M}")
+        lines.append(
+            _t("Next shift: {day} {time}").format(day=weekday(start), time=f"{start:%H:%M}")
+        )
     return "\n".join(lines)
 
 
 def summary(tally: Tally) -> tuple[str, ...]:
     """The log-off screen's account of the day."""
-    breaks = f"{tally.breaks_kept} break{'s' if tally.breaks_kept != 1 else ''} kept"
+    kept = _tn("%n breaks kept", "%n break kept", tally.breaks_kept)
     if tally.natural_breaks:
-        breaks += f", {tally.natural_breaks} away from the desk"
-    lines = [f"Focus time: {worked(tally.focus_seconds)}", breaks.capitalize()]
+        kept = _t("{kept}, {count} away from the desk").format(
+            kept=kept, count=tally.natural_breaks
+        )
+    lines = [_t("Focus time: {time}").format(time=worked(tally.focus_seconds)), kept]
     if tally.skipped or tally.postponed:
-        lines.append(f"Breaks skipped: {tally.skipped} · postponed: {tally.postponed}")
+        lines.append(
+            _t("Breaks skipped: {skipped} · postponed: {postponed}").format(
+                skipped=tally.skipped, postponed=tally.postponed
+            )
+        )
     return tuple(lines)

@@ -26,6 +26,7 @@ from shiftwell.core.model import (
     Trigger,
 )
 from shiftwell.ui import text
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.icons import state_icon
 
 Submit = Callable[[Event], object]
@@ -36,37 +37,41 @@ class TrayMenu:
 
     def __init__(self, submit: Submit, handlers: Mapping[str, Callable[[], None]]) -> None:
         self.menu = QMenu()
-        self.menu.setAccessibleName("Shiftwell menu")
-        self.header = self.menu.addAction("Starting…")
+        self.menu.setAccessibleName(_t("Shiftwell menu"))
+        self.header = self.menu.addAction(_t("Starting…"))
         self.header.setEnabled(False)
         self.menu.addSeparator()
         self.actions: dict[str, QAction] = {}
         self._triggers: dict[str, Trigger] = {}
-        self._add("start_shift", "Start shift", Trigger.START_SHIFT, lambda: submit(StartShift()))
-        self.break_menu = self.menu.addMenu("Take a break now")
+        self._add(
+            "start_shift", _t("Start shift"), Trigger.START_SHIFT, lambda: submit(StartShift())
+        )
+        self.break_menu = self.menu.addMenu(_t("Take a break now"))
         self.break_menu.menuAction().setObjectName("break_now")
-        for kind, label in ((BreakKind.MICRO, "Micro break"), (BreakKind.LONG, "Long break")):
+        for kind in (BreakKind.MICRO, BreakKind.LONG):
             self._add(
                 f"{kind.value}_break",
-                label,
+                text.break_title(kind),
                 Trigger.BREAK_NOW,
                 _sender(submit, BreakNow(kind)),
                 self.break_menu,
             )
-        self._add("postpone", "Postpone break", Trigger.POSTPONE, lambda: submit(Postpone()))
-        self._add("skip", "Skip break", Trigger.SKIP, lambda: submit(Skip()))
-        self._add("call_start", "On a call", Trigger.CALL_START, lambda: submit(CallStart()))
-        self._add("call_end", "Call ended", Trigger.CALL_END, lambda: submit(CallEnd()))
-        self._add("pause", "Pause", Trigger.PAUSE, lambda: submit(Pause()))
-        self._add("resume", "Resume", Trigger.RESUME, lambda: submit(Resume()))
-        self._add("overtime", "I need more time…", Trigger.OVERTIME, handlers["overtime"])
-        self._add("dismiss", "Close the log-off screen", Trigger.DISMISS, lambda: submit(Dismiss()))
-        self._add("end_shift", "End shift", Trigger.END_SHIFT, lambda: submit(EndShift()))
+        self._add("postpone", _t("Postpone break"), Trigger.POSTPONE, lambda: submit(Postpone()))
+        self._add("skip", _t("Skip break"), Trigger.SKIP, lambda: submit(Skip()))
+        self._add("call_start", _t("On a call"), Trigger.CALL_START, lambda: submit(CallStart()))
+        self._add("call_end", _t("Call ended"), Trigger.CALL_END, lambda: submit(CallEnd()))
+        self._add("pause", _t("Pause"), Trigger.PAUSE, lambda: submit(Pause()))
+        self._add("resume", _t("Resume"), Trigger.RESUME, lambda: submit(Resume()))
+        self._add("overtime", _t("I need more time…"), Trigger.OVERTIME, handlers["overtime"])
+        self._add(
+            "dismiss", _t("Close the log-off screen"), Trigger.DISMISS, lambda: submit(Dismiss())
+        )
+        self._add("end_shift", _t("End shift"), Trigger.END_SHIFT, lambda: submit(EndShift()))
         self.menu.addSeparator()
         for key, label in (
-            ("stats", "This week…"),
-            ("settings", "Settings…"),
-            ("quit", "Quit Shiftwell"),
+            ("stats", _t("This week…")),
+            ("settings", _t("Settings…")),
+            ("quit", _t("Quit Shiftwell")),
         ):
             self.actions[key] = self.menu.addAction(label)
             self.actions[key].triggered.connect(handlers[key])
@@ -88,12 +93,14 @@ class TrayMenu:
 
     def render(self, status: Status | None, monotonic: float) -> None:
         allowed = status.allowed if status else frozenset()
-        self.header.setText(text.headline(status, monotonic) if status else "Starting…")
+        self.header.setText(text.headline(status, monotonic) if status else _t("Starting…"))
         for key, trigger in self._triggers.items():
             self.actions[key].setVisible(trigger in allowed)
         self.break_menu.menuAction().setVisible(Trigger.BREAK_NOW in allowed)
         if status is not None:
-            self.actions["postpone"].setText(f"Postpone break ({status.postpones_left} left)")
+            self.actions["postpone"].setText(
+                _t("Postpone break ({count} left)").format(count=status.postpones_left)
+            )
         self.actions["stats"].setEnabled(status is not None)
 
 
@@ -141,7 +148,9 @@ class Tray(QObject):
             self.icon.setIcon(state_icon(state, minutes, wrap_up=wrap_up))
             self._shown = shown
             self.shown_state, self.shown_minutes = state, minutes
-        self.icon.setToolTip(text.tooltip(status, mono) if status else "Shiftwell — starting…")
+        self.icon.setToolTip(
+            text.tooltip(status, mono) if status else self.tr("Shiftwell — starting…")
+        )
         self._arm_refresh(status, mono)
 
     def _arm_refresh(self, status: Status | None, mono: float) -> None:

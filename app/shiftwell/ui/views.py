@@ -4,31 +4,44 @@ from __future__ import annotations
 
 from shiftwell.core.durations import format_duration
 from shiftwell.core.engine import Status
+from shiftwell.core.i18n import marked
 from shiftwell.core.model import State, Trigger
 from shiftwell.core.settings import Settings, Strictness
 from shiftwell.ui import text
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.logoff_screen import LogoffView
 from shiftwell.ui.overlay import BreakView
 
-QUICK_REASONS = ("Escalated customer", "Handover", "System outage", "Queue backlog")
+QUICK_REASONS = (
+    marked("Escalated customer"),
+    marked("Handover"),
+    marked("System outage"),
+    marked("Queue backlog"),
+)
+
+
+def quick_reasons() -> tuple[str, ...]:
+    """The overtime reasons offered as one click, in the user's language."""
+    return tuple(_t(reason) for reason in QUICK_REASONS)
 
 
 def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
     ends = status.segment_ends if status.segment_ends is not None else 0.0
     strict = settings.breaks.strictness is Strictness.STRICT
     return BreakView(
-        title=text.STATE_NAMES[status.state],
+        title=text.state_name(status.state),
         ends_at=ends,
         idea=idea,
         can_skip=Trigger.SKIP in status.allowed or _later(status, Trigger.SKIP, settings),
         can_postpone=Trigger.POSTPONE in status.allowed
         or _later(status, Trigger.POSTPONE, settings),
-        postpone_label=f"Postpone {format_duration(settings.postpone_step)}"
-        f" ({status.postpones_left} left)",
+        postpone_label=_t("Postpone {time} ({count} left)").format(
+            time=format_duration(settings.postpone_step), count=status.postpones_left
+        ),
         skip_available_at=status.skip_available_at
         if settings.breaks.strictness is Strictness.NORMAL
         else None,
-        note="This break is strict: it ends by itself." if strict else "",
+        note=_t("This break is strict: it ends by itself.") if strict else "",
     )
 
 
@@ -48,18 +61,19 @@ def logoff_view(status: Status, settings: Settings) -> LogoffView:
     left = status.overtime_left
     cap = format_duration(settings.overtime.weekly_cap)
     note = (
-        f"Overtime left this week: {text.worked(left)} of {cap}. Every grant is recorded "
-        "with its reason."
+        _t(
+            "Overtime left this week: {left} of {cap}. Every grant is recorded with its reason."
+        ).format(left=text.worked(left), cap=cap)
         if left > 0
-        else f"This week's overtime ({cap}) is used up."
+        else _t("This week's overtime ({cap}) is used up.").format(cap=cap)
     )
     return LogoffView(
-        headline="Your shift is over — log off",
+        headline=_t("Your shift is over — log off"),
         summary=text.summary(status.tally),
         can_dismiss=Trigger.DISMISS in status.allowed,
         can_overtime=Trigger.OVERTIME in status.allowed,
         overtime_note=note,
-        quick_reasons=QUICK_REASONS,
+        quick_reasons=quick_reasons(),
     )
 
 

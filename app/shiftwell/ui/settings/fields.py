@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiftwell.core.i18n import marked
 from shiftwell.core.settings import validate_value
+from shiftwell.ui.i18n import _t
 
-LOCK_NOTE = "Set by your team's policy"
+LOCK_NOTE = marked("Set by your team's policy")
 
 # Text in a line edit -> the TOML value; raises ValueError for text that can't be one.
 TextToToml = Callable[[str], Any]
@@ -52,12 +54,12 @@ class Field(QObject):
         self.problem = QLabel()
         self.problem.setObjectName("fieldProblem")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(f"{self.name}: problem")
+        self.problem.setAccessibleName(self.tr("{field}: problem").format(field=self.name))
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.hide()
-        self.lock_note = QLabel(LOCK_NOTE)
+        self.lock_note = QLabel(_t(LOCK_NOTE))
         self.lock_note.setObjectName("lockNote")
-        self.lock_note.setAccessibleName(f"{self.name}: {LOCK_NOTE}")
+        self.lock_note.setAccessibleName(f"{self.name}: {_t(LOCK_NOTE)}")
         self.lock_note.hide()
         self.cell = QWidget()
         layout = QVBoxLayout(self.cell)
@@ -98,7 +100,7 @@ class Field(QObject):
     def lock(self) -> None:
         self.locked = True
         self.editor.setEnabled(False)
-        self.editor.setAccessibleDescription(LOCK_NOTE)
+        self.editor.setAccessibleDescription(_t(LOCK_NOTE))
         self.lock_note.show()
 
     def typed(self) -> Any:
@@ -180,7 +182,7 @@ class CommandField(TextField):
         self.preview.setObjectName("fieldHint")
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setAccessibleName(f"{self.name}: runs")
+        self.preview.setAccessibleName(self.tr("{field}: runs").format(field=self.name))
         layout = self.cell.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.preview)
@@ -193,7 +195,8 @@ class CommandField(TextField):
         try:
             return shlex.split(text)
         except ValueError as error:
-            raise ValueError(f"can't split {text!r} into arguments ({error})") from None
+            message = self.tr("can't split {text} into arguments ({error})")
+            raise ValueError(message.format(text=repr(text), error=error)) from None
 
     def _show_preview(self) -> None:
         try:
@@ -202,7 +205,7 @@ class CommandField(TextField):
             argv = None
         if argv:
             shown = ", ".join(f'"{arg}"' for arg in argv)
-            self.preview.setText(f"Runs [{shown}]")
+            self.preview.setText(self.tr("Runs [{arguments}]").format(arguments=shown))
         self.preview.setVisible(bool(argv))
 
 

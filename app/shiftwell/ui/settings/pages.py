@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiftwell.core.i18n import marked
 from shiftwell.core.schedule import SPAN_HELP
 from shiftwell.core.settings import HOOK_EVENTS, Strictness
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.settings.fields import (
     CheckField,
     ChoiceField,
@@ -32,7 +34,7 @@ from shiftwell.ui.settings.fields import (
     zone_names,
 )
 
-DURATION = "e.g. 90s, 25m, 1h30m"
+DURATION = marked("e.g. 90s, 25m, 1h30m")
 DURATION_WIDTH, SPANS_WIDTH = 14, 40  # in characters
 
 
@@ -83,15 +85,23 @@ class Page(QWidget):
 
 
 def duration(key: str, label: str) -> TextField:
-    return TextField(key, label, placeholder=DURATION, width=DURATION_WIDTH)
+    return TextField(key, label, placeholder=_t(DURATION), width=DURATION_WIDTH)
 
 
 def schedule_page() -> Page:
     page = Page(
-        "&Schedule",
-        "Your shifts, in your time zone. A span that ends before it starts runs past midnight.",
+        _t("&Schedule"),
+        _t("Your shifts, in your time zone. A span that ends before it starts runs past midnight."),
     )
-    days = ("&Monday", "T&uesday", "&Wednesday", "Thu&rsday", "&Friday", "S&aturday", "Su&nday")
+    days = (
+        _t("&Monday"),
+        _t("T&uesday"),
+        _t("&Wednesday"),
+        _t("Thu&rsday"),
+        _t("&Friday"),
+        _t("S&aturday"),
+        _t("Su&nday"),
+    )
     keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     page.form(
         [
@@ -101,16 +111,16 @@ def schedule_page() -> Page:
             ),
             TextField(
                 "schedule.days_off",
-                "&Days off",
+                _t("&Days off"),
                 to_toml=comma_list,
                 to_text=join_list,
-                placeholder="e.g. 2026-12-24, 2026-12-27..2027-01-02",
+                placeholder=_t("e.g. 2026-12-24, 2026-12-27..2027-01-02"),
             ),
             TextField(
                 "schedule.timezone",
-                "Time &zone",
+                _t("Time &zone"),
                 to_toml=optional_text,
-                placeholder="This computer's time zone",
+                placeholder=_t("This computer's time zone"),
                 completions=zone_names(),
                 width=SPANS_WIDTH,
             ),
@@ -118,8 +128,8 @@ def schedule_page() -> Page:
     )
     page.form(
         [
-            CheckField("shift.auto_start", "Start shifts &on schedule by themselves"),
-            duration("shift.length", "Len&gth of a shift started from the tray"),
+            CheckField("shift.auto_start", _t("Start shifts &on schedule by themselves")),
+            duration("shift.length", _t("Len&gth of a shift started from the tray")),
         ]
     )
     page.finish()
@@ -127,50 +137,57 @@ def schedule_page() -> Page:
 
 
 STRICTNESS = (
-    (Strictness.GENTLE.value, "Gentle — dismiss a break any time"),
-    (Strictness.NORMAL.value, "Normal — skip or postpone after a few seconds"),
-    (Strictness.STRICT.value, "Strict — no skipping, postponing or pausing"),
+    (Strictness.GENTLE.value, marked("Gentle — dismiss a break any time")),
+    (Strictness.NORMAL.value, marked("Normal — skip or postpone after a few seconds")),
+    (Strictness.STRICT.value, marked("Strict — no skipping, postponing or pausing")),
 )
 
 
 def breaks_page() -> Page:
-    page = Page("&Breaks", "How often you pause, for how long, and how easily a break gives way.")
+    page = Page(
+        _t("&Breaks"),
+        _t("How often you pause, for how long, and how easily a break gives way."),
+    )
     pair = QHBoxLayout()
     pair.setSpacing(12)
     page.form(
         [
-            duration("breaks.micro.every", "&Every"),
-            duration("breaks.micro.length", "Len&gth"),
+            duration("breaks.micro.every", _t("&Every")),
+            duration("breaks.micro.length", _t("Len&gth")),
         ],
-        "Micro break",
+        _t("Micro break"),
         into=pair,
     )
     page.form(
         [
-            duration("breaks.long.every", "Eve&ry"),
-            duration("breaks.long.length", "Le&ngth"),
+            duration("breaks.long.every", _t("Eve&ry")),
+            duration("breaks.long.length", _t("Le&ngth")),
         ],
-        "Long break",
+        _t("Long break"),
         into=pair,
     )
     page.column.addLayout(pair)
     page.form(
         [
-            duration("breaks.warning", "&Warn before a break"),
-            CheckField("breaks.natural", "Time &away from the computer counts as a break"),
+            duration("breaks.warning", _t("&Warn before a break")),
+            CheckField("breaks.natural", _t("Time &away from the computer counts as a break")),
         ]
     )
     page.form(
         [
-            ChoiceField("breaks.strictness", "Str&ictness", STRICTNESS),
-            duration("breaks.skip_delay", "Skip or postpone possible a&fter"),
-            CheckField("breaks.allow_skip", "Allow s&kipping"),
-            NumberField("breaks.max_skips_per_day", "Skips &per day (0: no limit)"),
-            CheckField("breaks.allow_postpone", "Allow p&ostponing"),
-            duration("breaks.postpone", "Postpone b&y"),
-            NumberField("breaks.max_postpones", "&Max postpones per break"),
+            ChoiceField(
+                "breaks.strictness",
+                _t("Str&ictness"),
+                [(value, _t(text)) for value, text in STRICTNESS],
+            ),
+            duration("breaks.skip_delay", _t("Skip or postpone possible a&fter")),
+            CheckField("breaks.allow_skip", _t("Allow s&kipping")),
+            NumberField("breaks.max_skips_per_day", _t("Skips &per day (0: no limit)")),
+            CheckField("breaks.allow_postpone", _t("Allow p&ostponing")),
+            duration("breaks.postpone", _t("Postpone b&y")),
+            NumberField("breaks.max_postpones", _t("&Max postpones per break")),
         ],
-        "Skipping and postponing",
+        _t("Skipping and postponing"),
     )
     page.finish()
     return page
@@ -178,80 +195,85 @@ def breaks_page() -> Page:
 
 def logoff_page() -> Page:
     page = Page(
-        "&Log-off",
-        "How the working day ends: warnings before the end, then the log-off screen.",
+        _t("&Log-off"),
+        _t("How the working day ends: warnings before the end, then the log-off screen."),
     )
     page.form(
         [
             TextField(
                 "logoff.warnings",
-                "Warn&ings before the end",
+                _t("Warn&ings before the end"),
                 to_toml=comma_list,
                 to_text=join_list,
-                placeholder="e.g. 15m, 5m, 1m",
+                placeholder=_t("e.g. 15m, 5m, 1m"),
                 width=SPANS_WIDTH,
             ),
-            CheckField("logoff.strict", "Strict: the log-off scree&n can't be dismissed"),
+            CheckField("logoff.strict", _t("Strict: the log-off scree&n can't be dismissed")),
             CommandField(
                 "logoff.action",
-                "&Action command",
+                _t("&Action command"),
                 empty=[],
-                placeholder="e.g. loginctl lock-session (run directly, not by a shell)",
+                placeholder=_t("e.g. loginctl lock-session (run directly, not by a shell)"),
             ),
-            duration("logoff.action_timeout", "Action time&out"),
+            duration("logoff.action_timeout", _t("Action time&out")),
         ]
     )
     page.form(
         [
-            duration("overtime.step", "Overtime st&ep"),
-            duration("overtime.weekly_cap", "Overtime cap per &week"),
+            duration("overtime.step", _t("Overtime st&ep")),
+            duration("overtime.weekly_cap", _t("Overtime cap per &week")),
         ],
-        "Overtime",
+        _t("Overtime"),
     )
     page.finish()
     return page
 
 
 def calls_page() -> Page:
-    page = Page("&Calls, check-ins && sound")
+    page = Page(_t("&Calls, check-ins && sound"))
     page.form(
         [
-            CheckField("calls.detect_microphone", "&Detect calls (the microphone is in use)"),
-            duration("calls.grace", "&Grace after a call"),
+            CheckField("calls.detect_microphone", _t("&Detect calls (the microphone is in use)")),
+            duration("calls.grace", _t("&Grace after a call")),
         ],
-        "Calls",
+        _t("Calls"),
     )
     page.form(
         [
-            CheckField("checkin.enabled", "Ask for a check-&in after long breaks"),
-            CheckField("sounds.enabled", "Play so&unds"),
-            CheckField("notifications.breaks", "Announce breaks with a desktop &notification"),
+            CheckField("checkin.enabled", _t("Ask for a check-&in after long breaks")),
+            CheckField("sounds.enabled", _t("Play so&unds")),
+            CheckField("notifications.breaks", _t("Announce breaks with a desktop &notification")),
         ],
-        "Check-ins and sound",
+        _t("Check-ins and sound"),
     )
     page.finish()
     return page
 
 
 HOOK_LABELS = {
-    "shift_start": "Shift st&arts",
-    "break_start": "B&reak starts",
-    "break_end": "Break e&nds",
-    "wrap_up": "&Wrap-up notice",
-    "logoff": "L&og-off",
-    "overtime": "Overtime &granted",
+    "shift_start": marked("Shift st&arts"),
+    "break_start": marked("B&reak starts"),
+    "break_end": marked("Break e&nds"),
+    "wrap_up": marked("&Wrap-up notice"),
+    "logoff": marked("L&og-off"),
+    "overtime": marked("Overtime &granted"),
 }
 assert set(HOOK_LABELS) == set(HOOK_EVENTS)
 
 
 def hooks_page() -> Page:
     page = Page(
-        "&Hooks",
-        "A command to run when something happens, written as in a terminal. It is run "
-        "directly, not by a shell, and told what happened in SHIFTWELL_* environment variables.",
+        _t("&Hooks"),
+        _t(
+            "A command to run when something happens, written as in a terminal. It is run "
+            "directly, not by a shell, and told what happened in SHIFTWELL_* environment "
+            "variables."
+        ),
     )
     page.form(
-        CommandField(f"hooks.{event}", HOOK_LABELS[event], empty=None, placeholder="not set")
+        CommandField(
+            f"hooks.{event}", _t(HOOK_LABELS[event]), empty=None, placeholder=_t("not set")
+        )
         for event in HOOK_EVENTS
     )
     page.finish()

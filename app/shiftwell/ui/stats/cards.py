@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from shiftwell.storage.export import NONE, format_duration, format_hours, format_percent
 from shiftwell.storage.stats import Headline, WeekFigures
+from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette
 
 
@@ -39,19 +40,21 @@ def _trend(
     had_week: bool,
 ) -> str:
     if not had_week:
-        return "no shifts last week"
+        return _t("no shifts last week")
     if before is None:
-        return "" if now is None else "nothing to compare last week"
+        return "" if now is None else _t("nothing to compare last week")
     if now is None:
-        return f"last week {show(before)}"
+        return _t("last week {figure}").format(figure=show(before))
     change = now - before
     if words(abs(change)) == words(0):
-        return "same as last week"
-    return f"{'↑' if change > 0 else '↓'} {words(abs(change))} vs last week"
+        return _t("same as last week")
+    return _t("{arrow} {change} vs last week").format(
+        arrow="↑" if change > 0 else "↓", change=words(abs(change))
+    )
 
 
 def _points(change: float) -> str:
-    return f"{change * 100:.0f} pts"
+    return _t("{points} pts").format(points=f"{change * 100:.0f}")
 
 
 def _score(mean: float) -> str:
@@ -59,7 +62,7 @@ def _score(mean: float) -> str:
 
 
 def _days(count: float) -> str:
-    return f"{count:.0f} day" if round(count) == 1 else f"{count:.0f} days"
+    return _tn("%n days", "%n day", round(count))
 
 
 def card_texts(figures: WeekFigures) -> list[CardText]:
@@ -74,57 +77,57 @@ def card_texts(figures: WeekFigures) -> list[CardText]:
         return _trend(pick(now), pick(before), words, show or words, had_week=had)
 
     breaks = now.breaks
-    overtime_detail = f"of the {format_duration(now.overtime_cap_seconds)} weekly cap"
+    cap = format_duration(now.overtime_cap_seconds)
+    overtime_detail = _t("of the {cap} weekly cap").format(cap=cap)
     if now.over_cap:
-        over = now.overtime_seconds - now.overtime_cap_seconds
-        overtime_detail = (
-            f"{format_duration(over)} over the {format_duration(now.overtime_cap_seconds)} cap"
-        )
+        over = format_duration(now.overtime_seconds - now.overtime_cap_seconds)
+        overtime_detail = _t("{over} over the {cap} cap").format(over=over, cap=cap)
     checkin = now.checkin_mean
     return [
         CardText(
             "worked",
-            "Hours worked",
+            _t("Hours worked"),
             format_hours(now.worked_seconds),
-            f"of {format_hours(now.planned_seconds)} planned\n"
-            f"{format_hours(now.focus_seconds)} of it focus",
+            _t("of {planned} planned\n{focus} of it focus").format(
+                planned=format_hours(now.planned_seconds), focus=format_hours(now.focus_seconds)
+            ),
             trend(lambda h: h.worked_seconds, format_hours),
         ),
         CardText(
             "on_time",
-            "Logged off on time",
+            _t("Logged off on time"),
             format_percent(now.on_time_rate),
-            f"{now.on_time_days} of {_days(now.logoff_days)}",
+            _t("{count} of {days}").format(count=now.on_time_days, days=_days(now.logoff_days)),
             trend(lambda h: h.on_time_rate, _points, format_percent),
         ),
         CardText(
             "breaks",
-            "Breaks kept",
+            _t("Breaks kept"),
             format_percent(now.breaks_kept_rate),
-            f"{breaks.kept + breaks.natural} of {breaks.due} due"
+            _t("{kept} of {due} due").format(kept=breaks.kept + breaks.natural, due=breaks.due)
             if breaks.due
-            else "no breaks fell due",
+            else _t("no breaks fell due"),
             trend(lambda h: h.breaks_kept_rate, _points, format_percent),
         ),
         CardText(
             "overtime",
-            "Overtime",
+            _t("Overtime"),
             format_duration(now.overtime_seconds),
             overtime_detail,
             trend(lambda h: h.overtime_seconds, format_duration),
         ),
         CardText(
             "off_schedule",
-            "Outside the schedule",
+            _t("Outside the schedule"),
             _days(now.days_off_schedule),
-            "on a day off or before the shift",
+            _t("on a day off or before the shift"),
             trend(lambda h: h.days_off_schedule, _days),
         ),
         CardText(
             "checkin",
-            "Check-in",
+            _t("Check-in"),
             NONE if checkin is None else _score(checkin),
-            f"{now.checkins} check-in{'s' if now.checkins != 1 else ''}",
+            _tn("%n check-ins", "%n check-in", now.checkins),
             trend(lambda h: h.checkin_mean, lambda change: f"{change:.1f}", _score),
         ),
     ]
@@ -141,7 +144,7 @@ class FigureCard(QFrame):
         self.title.setObjectName("cardTitle")
         self.value = QLabel()
         self.value.setObjectName("cardValue")
-        self.value.setAccessibleName(f"{key} value")
+        self.value.setAccessibleName(self.tr("{card} value").format(card=key))
         self.detail = QLabel()
         self.detail.setObjectName("cardDetail")
         self.detail.setWordWrap(True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from shiftwell.core.i18n import marked
 from shiftwell.storage.export import (
     NONE,
     format_clock,
@@ -20,13 +21,28 @@ from shiftwell.storage.export import (
     week_title,
 )
 from shiftwell.storage.stats import WeekFigures
+from shiftwell.ui.i18n import _t
 from shiftwell.ui.palette import LIGHT
 from shiftwell.ui.stats.cards import card_texts
 
 LAYOUT_WIDTH = 1000.0
-BREAKS_NOTE = (
+BREAKS_NOTE = marked(
     "Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed "
     "+ skipped); a break postponed twice and then taken counts as one of three."
+)
+HEADER = (
+    marked("Day"),
+    marked("Planned"),
+    marked("Worked"),
+    marked("Focus"),
+    marked("Kept"),
+    marked("Natural"),
+    marked("Postp."),
+    marked("Skipped"),
+    marked("Planned end"),
+    marked("Log-off"),
+    marked("Overtime"),
+    marked("Check-in"),
 )
 
 
@@ -34,12 +50,15 @@ def summary_html(figures: WeekFigures) -> str:
     p = LIGHT
     tz = figures.tz
     cell = f"padding: 3px 8px; border-bottom: 1px solid {p.border}; white-space: nowrap;"
+    title = _t("Shiftwell — {week}").format(week=week_title(figures.week))
+    zone = _t("Times in {zone}.").format(zone=tz.key)
     parts = [
-        f"<h2 style='color:{p.text}; margin:0'>Shiftwell — {escape(week_title(figures.week))}</h2>",
-        f"<p style='color:{p.muted}; margin-top:2px'>Times in {escape(tz.key)}.</p>",
+        f"<h2 style='color:{p.text}; margin:0'>{escape(title)}</h2>",
+        f"<p style='color:{p.muted}; margin-top:2px'>{escape(zone)}</p>",
     ]
     if figures.empty:
-        parts.append("<p><b>No shifts recorded this week.</b></p>")
+        nothing = escape(_t("No shifts recorded this week."))
+        parts.append(f"<p><b>{nothing}</b></p>")
         return "\n".join(parts)
     parts.append("<table cellspacing='0' style='margin-bottom:12px'>")
     for card in card_texts(figures):
@@ -50,27 +69,17 @@ def summary_html(figures: WeekFigures) -> str:
             f"<td style='{cell} color:{p.muted}'>{escape(card.trend)}</td></tr>"
         )
     parts.append("</table>")
-    header = (
-        "Day",
-        "Planned",
-        "Worked",
-        "Focus",
-        "Kept",
-        "Natural",
-        "Postp.",
-        "Skipped",
-        "Planned end",
-        "Log-off",
-        "Overtime",
-        "Check-in",
-    )
     parts.append("<table cellspacing='0' width='100%'><tr>")
-    parts += [f"<th style='{cell} text-align:left; color:{p.muted}'>{h}</th>" for h in header]
+    parts += [
+        f"<th style='{cell} text-align:left; color:{p.muted}'>{escape(_t(h))}</th>" for h in HEADER
+    ]
     parts.append("</tr>")
     for day in figures.days:
         if day.worked:
             mean = day.checkin_mean
-            logged = "open" if day.logged_off is None else format_clock(day.logged_off, day.day, tz)
+            logged = (
+                _t("open") if day.logged_off is None else format_clock(day.logged_off, day.day, tz)
+            )
             cells = [
                 format_hours(day.planned_seconds),
                 format_hours(day.worked_seconds),
@@ -80,7 +89,7 @@ def summary_html(figures: WeekFigures) -> str:
                 str(day.breaks.postponed),
                 str(day.breaks.skipped),
                 format_clock(day.planned_end, day.day, tz),
-                logged if day.on_time is not False else f"{logged} (late)",
+                logged if day.on_time is not False else _t("{time} (late)").format(time=logged),
                 format_duration(day.overtime_seconds) if day.overtime_seconds else "",
                 "" if mean is None else f"{mean:.1f}",
             ]
@@ -92,14 +101,15 @@ def summary_html(figures: WeekFigures) -> str:
     parts.append("</table>")
     grants = [grant for day in figures.days for grant in day.overtime]
     if grants:
-        parts.append(f"<h4 style='color:{p.text}; margin-top:14px'>Overtime</h4><ul>")
+        heading = escape(_t("Overtime"))
+        parts.append(f"<h4 style='color:{p.text}; margin-top:14px'>{heading}</h4><ul>")
         parts += [
             f"<li>{escape(format_day(g.day))} · {escape(format_duration(g.seconds))} — "
             f"{escape(g.reason)}</li>"
             for g in grants
         ]
         parts.append("</ul>")
-    parts.append(f"<p style='color:{p.muted}; font-size:8pt'>{escape(BREAKS_NOTE)}</p>")
+    parts.append(f"<p style='color:{p.muted}; font-size:8pt'>{escape(_t(BREAKS_NOTE))}</p>")
     return "\n".join(parts)
 
 

@@ -1,0 +1,1923 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>shiftwell</name>
+    <message>
+        <location filename="../../app/shiftwell/core/engine.py" line="+275"/>
+        <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
+        <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no shift on your schedule now. Start one anyway? It is recorded as work outside the schedule.</source>
+        <translation>Ahora no tienes ningún turno en tu horario. ¿Empiezas uno de todos modos? Se registrará como trabajo fuera del horario.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Say why you need more time: the reason is recorded.</source>
+        <translation>Di por qué necesitas más tiempo: el motivo queda registrado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overtime must be longer than zero.</source>
+        <translation>Las horas extra tienen que durar más de cero.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>There is no check-in waiting.</source>
+        <translation>No hay ningún check-in pendiente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check-in score goes from 1 to 5.</source>
+        <translation>La puntuación del check-in va del 1 al 5.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Recovery happens once, at start.</source>
+        <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/policy.py" line="+59"/>
+        <source>Can&apos;t skip now.</source>
+        <translation>Ahora no puedes saltarte el descanso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can&apos;t postpone now.</source>
+        <translation>Ahora no puedes posponer el descanso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breaks are strict: this one can&apos;t be paused.</source>
+        <translation>Los descansos son estrictos: este no se puede pausar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log-off is strict: the screen stays until you log off or ask for more time.</source>
+        <translation>El fin de turno es estricto: la pantalla se queda hasta que cierres la sesión o pidas más tiempo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This week&apos;s overtime ({cap}) is used up: the only choice now is to log off.</source>
+        <translation>Ya has usado las horas extra de esta semana ({cap}): lo único que queda es cerrar la sesión.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Can&apos;t {action} while {state}.</source>
+        <translation>Ahora no puedes {action}: {state}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give it {seconds} s first.</source>
+        <translation>Espera {seconds} s primero.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Breaks are strict: this one can&apos;t be skipped.</source>
+        <translation>Los descansos son estrictos: este no te lo puedes saltar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipping breaks is turned off.</source>
+        <translation>Saltarse descansos está desactivado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have skipped {count} breaks today, the most allowed.</source>
+        <translation>Hoy ya has llegado al máximo de descansos saltados ({count}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Breaks are strict: this one can&apos;t be postponed.</source>
+        <translation>Los descansos son estrictos: este no se puede posponer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Postponing breaks is turned off.</source>
+        <translation>Posponer descansos está desactivado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This break was already postponed {count} times; take it now.</source>
+        <translation>Este descanso ya se ha pospuesto el máximo de veces ({count}); tómatelo ahora.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>off shift</source>
+        <translation>estás fuera de turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>focusing</source>
+        <translation>estás en tiempo de concentración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a break is due</source>
+        <translation>toca un descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on a micro break</source>
+        <translation>estás en un microdescanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on a long break</source>
+        <translation>estás en un descanso largo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>estás en pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>away</source>
+        <translation>estás ausente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on a call</source>
+        <translation>estás en una llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>logged off</source>
+        <translation>tu turno ha terminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on overtime</source>
+        <translation>estás haciendo horas extra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>start shift</source>
+        <translation>empezar un turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>break now</source>
+        <translation>tomarte un descanso ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skip</source>
+        <translation>saltarte el descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>postpone</source>
+        <translation>posponer el descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause</source>
+        <translation>pausar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resume</source>
+        <translation>reanudar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end shift</source>
+        <translation>terminar el turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dismiss</source>
+        <translation>cerrar la pantalla de fin de turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overtime</source>
+        <translation>pedir horas extra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call start</source>
+        <translation>empezar una llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call end</source>
+        <translation>terminar una llamada</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/checkin.py" line="+18"/>
+        <source>Drained</source>
+        <translation>Sin energía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tired</source>
+        <translation>Con cansancio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Okay</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Great</source>
+        <translation>Genial</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/dialogs.py" line="+14"/>
+        <source>Shiftwell question</source>
+        <translation>Pregunta de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start anyway</source>
+        <translation>Empezar igualmente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>I need more time</source>
+        <translation>Necesito más tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why? (recorded with the overtime)</source>
+        <translation>¿Por qué? (se guarda con las horas extra)</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/overlay.py" line="+23"/>
+        <source>This screen closes by itself when the break is over.</source>
+        <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+51"/>
+        <location filename="../../app/shiftwell/ui/status_window.py" line="+16"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="+41"/>
+        <location line="+55"/>
+        <source>Starting…</source>
+        <translation>Arrancando…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Nothing to leave: you are {state}.</source>
+        <translation>No hay nada que dejar (estado: {state}).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Shiftwell is still starting; try again in a moment.</source>
+        <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{question} (add --yes to confirm)</source>
+        <translation>{question} (añade --yes para confirmar)</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+30"/>
+        <source>Set by your team&apos;s policy</source>
+        <translation>Fijado por la política de tu equipo</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+37"/>
+        <source>e.g. 90s, 25m, 1h30m</source>
+        <translation>p. ej. 90s, 25m, 1h30m</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your shifts, in your time zone. A span that ends before it starts runs past midnight.</source>
+        <translation>Tus turnos, en tu zona horaria. Un tramo que termina antes de empezar pasa de la medianoche.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Monday</source>
+        <translation>L&amp;unes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;uesday</source>
+        <translation>&amp;Martes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wednesday</source>
+        <translation>Miérc&amp;oles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu&amp;rsday</source>
+        <translation>&amp;Jueves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Friday</source>
+        <translation>&amp;Viernes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;aturday</source>
+        <translation>&amp;Sábado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Su&amp;nday</source>
+        <translation>Domi&amp;ngo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Days off</source>
+        <translation>Días li&amp;bres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
+        <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zona horaria</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer&apos;s time zone</source>
+        <translation>La zona horaria de este equipo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start shifts &amp;on schedule by themselves</source>
+        <translation>Empezar los tu&amp;rnos del horario automáticamente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Len&amp;gth of a shift started from the tray</source>
+        <translation>Dur&amp;ación de un turno iniciado desde la bandeja</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gentle — dismiss a break any time</source>
+        <translation>Suave — cierra un descanso cuando quieras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal — skip or postpone after a few seconds</source>
+        <translation>Normal — salta o pospón tras unos segundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strict — no skipping, postponing or pausing</source>
+        <translation>Estricto — sin saltar, posponer ni pausar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Breaks</source>
+        <translation>&amp;Descansos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often you pause, for how long, and how easily a break gives way.</source>
+        <translation>Cada cuánto descansas, durante cuánto tiempo y con qué facilidad cede un descanso.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Every</source>
+        <translation>F&amp;recuencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Len&amp;gth</source>
+        <translation>D&amp;uración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+18"/>
+        <location line="+12"/>
+        <source>Micro break</source>
+        <translation>Microdescanso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Eve&amp;ry</source>
+        <translation>Frecue&amp;ncia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le&amp;ngth</source>
+        <translation>Dur&amp;ación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-11"/>
+        <location line="+11"/>
+        <source>Long break</source>
+        <translation>Descanso largo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Warn before a break</source>
+        <translation>A&amp;visar antes de un descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;away from the computer counts as a break</source>
+        <translation>&amp;El tiempo lejos del equipo cuenta como descanso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Str&amp;ictness</source>
+        <translation>Fir&amp;meza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip or postpone possible a&amp;fter</source>
+        <translation>Saltar o posponer se puede &amp;tras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow s&amp;kipping</source>
+        <translation>Permitir &amp;saltar descansos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skips &amp;per day (0: no limit)</source>
+        <translation>Má&amp;ximo de saltos al día (0: sin límite)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow p&amp;ostponing</source>
+        <translation>Permitir p&amp;osponer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postpone b&amp;y</source>
+        <translation>&amp;Posponer durante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Max postpones per break</source>
+        <translation>Máximo de apla&amp;zamientos por descanso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipping and postponing</source>
+        <translation>Saltar y posponer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Log-off</source>
+        <translation>&amp;Fin del turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the working day ends: warnings before the end, then the log-off screen.</source>
+        <translation>Cómo termina la jornada: avisos antes del final y después la pantalla de fin de turno.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Warn&amp;ings before the end</source>
+        <translation>&amp;Avisos antes del final</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 15m, 5m, 1m</source>
+        <translation>p. ej. 15m, 5m, 1m</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strict: the log-off scree&amp;n can&apos;t be dismissed</source>
+        <translation>Estricto: la pa&amp;ntalla de fin de turno no se puede cerrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Action command</source>
+        <translation>Co&amp;mando al terminar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. loginctl lock-session (run directly, not by a shell)</source>
+        <translation>p. ej. loginctl lock-session (se ejecuta directamente, no en un shell)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action time&amp;out</source>
+        <translation>Tiempo má&amp;ximo del comando</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overtime st&amp;ep</source>
+        <translation>&amp;Bloque de horas extra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overtime cap per &amp;week</source>
+        <translation>Tope de horas extra por &amp;semana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+114"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+44"/>
+        <location line="+60"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-6"/>
+        <source>Overtime</source>
+        <translation>Horas extra</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Calls, check-ins &amp;&amp; sound</source>
+        <translation>&amp;Llamadas, check-ins y sonido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Detect calls (the microphone is in use)</source>
+        <translation>De&amp;tectar llamadas (el micrófono está en uso)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Grace after a call</source>
+        <translation>&amp;Margen tras una llamada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask for a check-&amp;in after long breaks</source>
+        <translation>Pedir un check-in tras los descansos la&amp;rgos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play so&amp;unds</source>
+        <translation>Reproducir &amp;sonidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Announce breaks with a desktop &amp;notification</source>
+        <translation>Anunciar los descansos con una &amp;notificación de escritorio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check-ins and sound</source>
+        <translation>Check-ins y sonido</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shift st&amp;arts</source>
+        <translation>Empie&amp;za un turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;reak starts</source>
+        <translation>Empieza un desca&amp;nso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break e&amp;nds</source>
+        <translation>&amp;Termina un descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wrap-up notice</source>
+        <translation>A&amp;viso de fin de turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;og-off</source>
+        <translation>Fin del turn&amp;o</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overtime &amp;granted</source>
+        <translation>Horas e&amp;xtra concedidas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Hooks</source>
+        <translation>&amp;Comandos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A command to run when something happens, written as in a terminal. It is run directly, not by a shell, and told what happened in SHIFTWELL_* environment variables.</source>
+        <translation>Un comando que se ejecuta cuando pasa algo, escrito como en una terminal. Se ejecuta directamente, no en un shell, y recibe lo ocurrido en variables de entorno SHIFTWELL_*.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+73"/>
+        <source>Stand up and stretch.</source>
+        <translation>Ponte de pie y estírate.</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+99"/>
+        <source>{break_name} in {time}</source>
+        <translation>{break_name} en {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="-71"/>
+        <source>no shifts last week</source>
+        <translation>sin turnos la semana pasada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing to compare last week</source>
+        <translation>nada con qué comparar la semana pasada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last week {figure}</source>
+        <translation>la semana pasada: {figure}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>same as last week</source>
+        <translation>igual que la semana pasada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{arrow} {change} vs last week</source>
+        <translation>{arrow} {change} frente a la semana pasada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{points} pts</source>
+        <translation>{points} puntos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n days</source>
+        <comment>%n day</comment>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>of the {cap} weekly cap</source>
+        <translation>del tope semanal de {cap}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{over} over the {cap} cap</source>
+        <translation>{over} por encima del tope de {cap}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hours worked</source>
+        <translation>Horas trabajadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>of {planned} planned
+{focus} of it focus</source>
+        <translation>de {planned} previstas
+{focus} de concentración</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Logged off on time</source>
+        <translation>Desconexión a tiempo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} of {days}</source>
+        <translation>{count} de {days}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Breaks kept</source>
+        <translation>Descansos respetados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kept} of {due} due</source>
+        <translation>{kept} de {due} previstos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no breaks fell due</source>
+        <translation>no tocaba ningún descanso</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Outside the schedule</source>
+        <translation>Fuera del horario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on a day off or before the shift</source>
+        <translation>en un día libre o antes del turno</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-59"/>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n check-ins</source>
+        <comment>%n check-in</comment>
+        <translation>
+            <numerusform>%n check-in</numerusform>
+            <numerusform>%n check-ins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-15"/>
+        <source>Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed + skipped); a break postponed twice and then taken counts as one of three.</source>
+        <translation>Descansos respetados = (respetados + naturales) ÷ cada vez que tocaba un descanso (respetados + naturales + pospuestos + saltados); un descanso pospuesto dos veces y luego tomado cuenta como uno de tres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worked</source>
+        <translation>Trabajado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-107"/>
+        <source>Focus</source>
+        <translation>Concentración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept</source>
+        <translation>Respetados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Natural</source>
+        <translation>Naturales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postp.</source>
+        <translation>Posp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Saltados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned end</source>
+        <translation>Fin previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-off</source>
+        <translation>Desconexión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shiftwell — {week}</source>
+        <translation>Shiftwell — {week}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times in {zone}.</source>
+        <translation>Horas en {zone}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No shifts recorded this week.</source>
+        <translation>No hay turnos registrados esta semana.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{time} (late)</source>
+        <translation>{time} (tarde)</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="+91"/>
+        <source>Segments (CSV)…</source>
+        <translation>Segmentos (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overtime grants (CSV)…</source>
+        <translation>Horas extra concedidas (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calendar (ICS)…</source>
+        <translation>Calendario (ICS)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures (JSON)…</source>
+        <translation>Cifras (JSON)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Picture of this window (PNG)…</source>
+        <translation>Imagen de esta ventana (PNG)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One-page summary (PDF)…</source>
+        <translation>Resumen de una página (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Focus hours per day, against the plan</source>
+        <translation>Horas de concentración por día, frente a lo previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breaks per day</source>
+        <translation>Descansos por día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-off against the planned end</source>
+        <translation>Desconexión frente al fin previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overtime per day</source>
+        <translation>Horas extra por día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-ins across the week</source>
+        <translation>Check-ins a lo largo de la semana</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+291"/>
+        <source>%n days worked so far</source>
+        <comment>%n day worked so far</comment>
+        <translation>
+            <numerusform>%n día trabajado hasta ahora</numerusform>
+            <numerusform>%n días trabajados hasta ahora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The week before: {hours} over %n days.</source>
+        <comment>The week before: {hours} over %n day.</comment>
+        <translation>
+            <numerusform>La semana anterior: {hours} en %n día.</numerusform>
+            <numerusform>La semana anterior: {hours} en %n días.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/status_window.py" line="+13"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="-56"/>
+        <source>Shiftwell menu</source>
+        <translation>Menú de Shiftwell</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/text.py" line="-1"/>
+        <source>Off shift</source>
+        <translation>Fuera de turno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Break soon</source>
+        <translation>Descanso pronto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="+21"/>
+        <source>On a call</source>
+        <translation>En una llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift over</source>
+        <translation>Turno terminado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>micro break</source>
+        <translation>microdescanso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>long break</source>
+        <translation>descanso largo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+8"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Wrapping up</source>
+        <translation>Cerrando el día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{state} — shift ends in {time}</source>
+        <translation>{state} — el turno termina en {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} — {break_name} in {time}</source>
+        <translation>{state} — {break_name} en {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{state} — {time} left</source>
+        <translation>{state} — quedan {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} — resumes in {time}</source>
+        <translation>{state} — se reanuda en {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} — counts as a break</source>
+        <translation>{state} — cuenta como descanso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} — breaks wait until it ends</source>
+        <translation>{state} — los descansos esperan a que termine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} — start a shift from this menu</source>
+        <translation>{state} — empieza un turno desde este menú</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} — time to log off</source>
+        <translation>{state} — hora de desconectar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift ends at {time}</source>
+        <translation>El turno termina a las {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next shift: {day} {time}</source>
+        <translation>Próximo turno: {day} {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n breaks kept</source>
+        <comment>%n break kept</comment>
+        <translation>
+            <numerusform>%n descanso respetado</numerusform>
+            <numerusform>%n descansos respetados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kept}, {count} away from the desk</source>
+        <translation>{kept}, {count} lejos del escritorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Focus time: {time}</source>
+        <translation>Tiempo de concentración: {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Breaks skipped: {skipped} · postponed: {postponed}</source>
+        <translation>Descansos saltados: {skipped} · pospuestos: {postponed}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/tray.py" line="-14"/>
+        <source>Start shift</source>
+        <translation>Empezar turno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take a break now</source>
+        <translation>Tomar un descanso ahora</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Postpone break</source>
+        <translation>Posponer descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip break</source>
+        <translation>Saltar descanso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call ended</source>
+        <translation>Llamada terminada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I need more time…</source>
+        <translation>Necesito más tiempo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the log-off screen</source>
+        <translation>Cerrar la pantalla de fin de turno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End shift</source>
+        <translation>Terminar turno</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This week…</source>
+        <translation>Esta semana…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Shiftwell</source>
+        <translation>Salir de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Postpone break ({count} left)</source>
+        <translation>Posponer descanso (quedan {count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/views.py" line="+16"/>
+        <source>Escalated customer</source>
+        <translation>Cliente escalado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handover</source>
+        <translation>Traspaso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System outage</source>
+        <translation>Caída del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue backlog</source>
+        <translation>Cola acumulada</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Postpone {time} ({count} left)</source>
+        <translation>Posponer {time} (quedan {count})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This break is strict: it ends by itself.</source>
+        <translation>Este descanso es estricto: termina solo.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Overtime left this week: {left} of {cap}. Every grant is recorded with its reason.</source>
+        <translation>Horas extra que te quedan esta semana: {left} de {cap}. Cada concesión se registra con su motivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This week&apos;s overtime ({cap}) is used up.</source>
+        <translation>Ya has usado las horas extra de esta semana ({cap}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your shift is over — log off</source>
+        <translation>Tu turno ha terminado — hora de desconectar</translation>
+    </message>
+</context>
+<context>
+    <name>BreakWindow</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/overlay.py" line="+26"/>
+        <source>Shiftwell break</source>
+        <translation>Descanso de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time left in the break</source>
+        <translation>Tiempo que queda de descanso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Break idea</source>
+        <translation>Idea para el descanso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Postpone</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip this break</source>
+        <translation>Saltar este descanso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hint</source>
+        <translation>Indicación</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{time} left</source>
+        <translation>quedan {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="-273"/>
+        <source>{chart} notes</source>
+        <translation>notas de {chart}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/checkin.py" line="+15"/>
+        <source>Shiftwell — check-in</source>
+        <translation>Shiftwell — check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shiftwell check-in: how are you doing?</source>
+        <translation>Check-in de Shiftwell: ¿cómo estás?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How are you doing?</source>
+        <translation>¿Cómo estás?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About this question</source>
+        <translation>Sobre esta pregunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only you see this. Keys 1 to 5 answer, Esc skips.</source>
+        <translation>Solo lo ves tú. Las teclas del 1 al 5 responden; Esc lo salta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Press {key}</source>
+        <translation>Pulsa {key}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>In a word (optional)</source>
+        <translation>En una palabra (opcional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip</source>
+        <translation>Saltar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skip the check-in</source>
+        <translation>Saltar el check-in</translation>
+    </message>
+</context>
+<context>
+    <name>CommandField</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+155"/>
+        <source>{field}: runs</source>
+        <translation>{field}: ejecuta</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>can&apos;t split {text} into arguments ({error})</source>
+        <translation>no se puede separar {text} en argumentos ({error})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Runs [{arguments}]</source>
+        <translation>Ejecuta [{arguments}]</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location line="-151"/>
+        <source>{field}: problem</source>
+        <translation>{field}: problema</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+17"/>
+        <source>{card} value</source>
+        <translation>valor de {card}</translation>
+    </message>
+</context>
+<context>
+    <name>LogoffWindow</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/logoff_screen.py" line="+118"/>
+        <source>Shiftwell: your shift is over</source>
+        <translation>Shiftwell: tu turno ha terminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your shift</source>
+        <translation>Tu turno</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I need more time…</source>
+        <translation>Necesito más tiempo…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I need more time</source>
+        <translation>Necesito más tiempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the log-off screen</source>
+        <translation>Cerrar la pantalla de fin de turno</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hint</source>
+        <translation>Indicación</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Close this screen when you are done for the day.</source>
+        <translation>Cierra esta pantalla cuando termines por hoy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This screen stays until you log off.</source>
+        <translation>Esta pantalla se queda hasta que cierres la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>OvertimePanel</name>
+    <message>
+        <location line="-134"/>
+        <source>Ask for more time</source>
+        <translation>Pedir más tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What still needs doing?</source>
+        <translation>¿Qué te queda por hacer?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About overtime</source>
+        <translation>Sobre las horas extra</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reason for more time</source>
+        <translation>Motivo para pedir más tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or say why in your own words</source>
+        <translation>O di por qué con tus palabras</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel: no more time</source>
+        <translation>Cancelar: sin más tiempo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grant more time</source>
+        <translation>Conceder más tiempo</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Reason: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Popup</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/popup.py" line="+21"/>
+        <location line="+1"/>
+        <source>Shiftwell announcement</source>
+        <translation>Aviso de Shiftwell</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings_dialog.py" line="+53"/>
+        <location line="+1"/>
+        <source>Shiftwell settings</source>
+        <translation>Ajustes de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings sections</source>
+        <translation>Secciones de ajustes</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save settings</source>
+        <translation>Guardar los ajustes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel: close without saving</source>
+        <translation>Cancelar: cerrar sin guardar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>S&amp;tart at login</source>
+        <translation>&amp;Inicio con la sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shiftwell can start by itself when you log in.</source>
+        <translation>Shiftwell puede arrancar solo cuando inicias sesión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start Shiftwell when I log &amp;in</source>
+        <translation>Abrir Shiftwell al &amp;entrar en la sesión</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start at login: problem</source>
+        <translation>Inicio con la sesión: problema</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting at login is not available on this system.</source>
+        <translation>Arrancar al iniciar sesión no está disponible en este sistema.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The entry lives in {location}</source>
+        <translation>La entrada está en {location}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A micro break must be shorter than a long break ({length}).</source>
+        <translation>Un microdescanso tiene que ser más corto que un descanso largo ({length}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A long break must be longer than a micro break ({length}).</source>
+        <translation>Un descanso largo tiene que ser más largo que un microdescanso ({length}).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Could not turn on start at login: {error}</source>
+        <translation>No se pudo activar el inicio con la sesión: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not turn off start at login: {error}</source>
+        <translation>No se pudo desactivar el inicio con la sesión: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-7"/>
+        <source>Your shift is over</source>
+        <translation>Tu turno ha terminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish your call: the log-off screen comes when it ends.</source>
+        <translation>Termina tu llamada: la pantalla de fin de turno aparecerá cuando acabe.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finish what you are doing.</source>
+        <translation>Termina lo que estás haciendo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Micro break — {length}</source>
+        <translation>Microdescanso — {length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look away from the screen, roll your shoulders, breathe out slowly.</source>
+        <translation>Aparta la vista de la pantalla, mueve los hombros y suelta el aire despacio.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A break after your call</source>
+        <translation>Un descanso después de tu llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It starts in {time}.</source>
+        <translation>Empieza en {time}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Break over</source>
+        <translation>Fin del descanso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Welcome back.</source>
+        <translation>¡Hola de nuevo!</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your shift ends in {time}</source>
+        <translation>Tu turno termina en {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time to wrap up: finish the current case, write your handover.</source>
+        <translation>Hora de ir cerrando: termina el caso actual y escribe tu traspaso.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In a minute Shiftwell shows the log-off screen.</source>
+        <translation>En un minuto Shiftwell mostrará la pantalla de fin de turno.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In a minute Shiftwell shows the log-off screen and runs “{command}”.</source>
+        <translation>En un minuto Shiftwell mostrará la pantalla de fin de turno y ejecutará «{command}».</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="+45"/>
+        <source>Shiftwell — your week</source>
+        <translation>Shiftwell — tu semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shiftwell week stats</source>
+        <translation>Estadísticas semanales de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+117"/>
+        <source>Previous week</source>
+        <translation>Semana anterior</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Previous week (Alt+←)</source>
+        <translation>Semana anterior (Alt+←)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+117"/>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>This week (Home)</source>
+        <translation>Esta semana (Inicio)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+113"/>
+        <source>Next week</source>
+        <translation>Semana siguiente</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Next week (Alt+→)</source>
+        <translation>Semana siguiente (Alt+→)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Week shown</source>
+        <translation>Semana mostrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About this week</source>
+        <translation>Sobre esta semana</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Export menu</source>
+        <translation>Menú de exportación</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this week as CSV, calendar, picture or PDF</source>
+        <translation>Guarda esta semana como CSV, calendario, imagen o PDF</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Couldn&apos;t read this week</source>
+        <translation>No se pudo leer esta semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shiftwell could not read the figures for {week}: {error}</source>
+        <translation>Shiftwell no pudo leer las cifras de {week}: {error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No shifts recorded this week</source>
+        <translation>No hay turnos registrados esta semana</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This week, until {day} · {so_far} · times in {zone}</source>
+        <translation>Esta semana, hasta el {day} · {so_far} · horas en {zone}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Times in {zone}</source>
+        <translation>Horas en {zone}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This week is still ahead.</source>
+        <translation>Esta semana todavía no ha llegado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shifts you work this week will show up here as you go.</source>
+        <translation>Los turnos que trabajes esta semana irán apareciendo aquí.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There were no shifts in this week — a week off, or before Shiftwell.</source>
+        <translation>No hubo turnos esta semana: una semana libre, o antes de Shiftwell.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Planned</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Focus</source>
+        <translation>Concentración</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{day}: focus {focus} of {planned} planned</source>
+        <translation>{day}: concentración {focus} de {planned} previstas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No breaks fell due this week.</source>
+        <translation>Esta semana no tocaba ningún descanso.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept</source>
+        <translation>Respetados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Natural</source>
+        <translation>Naturales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postponed</source>
+        <translation>Pospuestos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Saltados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{day}: {kept} kept, {natural} natural, {postponed} postponed, {skipped} skipped</source>
+        <translation>{day}: {kept} respetados, {natural} naturales, {postponed} pospuestos, {skipped} saltados</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Planned end</source>
+        <translation>Fin previsto</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>on time</source>
+        <translation>a tiempo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{time} late</source>
+        <translation>{time} tarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{day}: {how}</source>
+        <translation>{day}: {how}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No log-offs yet this week.</source>
+        <translation>Todavía no hay desconexiones esta semana.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No overtime this week.</source>
+        <translation>Sin horas extra esta semana.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overtime (min)</source>
+        <translation>Horas extra (min)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No check-ins this week.</source>
+        <translation>Sin check-ins esta semana.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{day}: {score} of 5</source>
+        <translation>{day}: {score} de 5</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export {what}</source>
+        <translation>Exportar {what}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Couldn&apos;t save {name}: {reason}</source>
+        <translation>No se pudo guardar {name}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>can&apos;t write a PNG to {path}</source>
+        <translation>no se puede escribir un PNG en {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there are no figures to export for this week</source>
+        <translation>no hay cifras que exportar de esta semana</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>exports of stored rows are not available here</source>
+        <translation>aquí no se pueden exportar los registros guardados</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/status_window.py" line="-14"/>
+        <source>Shiftwell status</source>
+        <translation>Estado de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No system tray was found on this desktop, so Shiftwell shows itself in this window. Closing it keeps Shiftwell running; use Menu → Quit to stop it.</source>
+        <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/tray.py" line="+50"/>
+        <source>Shiftwell — starting…</source>
+        <translation>Shiftwell — arrancando…</translation>
+    </message>
+</context>
+</TS>

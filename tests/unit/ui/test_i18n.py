@@ -1,0 +1,318 @@
+"""Shiftwell in Spanish: the shell and the core's messages switch language, and back.
+
+Also checks the translation files themselves: every message translated with its
+placeholders and mnemonics intact, the .qm compiled from the .ts, and the .ts in step with
+the code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from shiftwell.core import i18n as core_i18n
+from shiftwell.core.engine import Tally
+from shiftwell.core.model import Skip, State
+from shiftwell.core.settings import Settings
+from shiftwell.ui import text
+from shiftwell.ui.i18n import LANG_VARIABLE, install_translation, remove_translation
+from shiftwell.ui.logoff_screen import LogoffScreen
+from shiftwell.ui.settings_dialog import SettingsDialog
+from shiftwell.ui.tray import TrayMenu
+from tests.helpers.shell import Harness
+
+HarnessFactory = Callable[..., Harness]
+
+ROOT = Path(__file__).resolve().parents[3]
+TRANSLATIONS = ROOT / "resources" / "translations"
+SPANISH_TS = TRANSLATIONS / "shiftwell_es.ts"
+SPANISH_QM = TRANSLATIONS / "shiftwell_es.qm"
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+MNEMONIC = re.compile(r"&([^&])")
+
+
+@pytest.fixture
+def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
+    """No language from the environment; whatever a test installs is removed after it."""
+    monkeypatch.delenv(LANG_VARIABLE, raising=False)
+    yield qapp
+    remove_translation(qapp)
+    assert core_i18n._("Can't skip now.") == "Can't skip now."
+
+
+@pytest.fixture
+def spanish(english: QApplication) -> QApplication:
+    assert install_translation(english, "es") == "es"
+    return english
+
+
+def mnemonics(label: str) -> list[str]:
+    """The Alt+letter keys in `label` ("&&" is a plain "&")."""
+    return MNEMONIC.findall(label.replace("&&", ""))
+
+
+def no_handlers() -> dict[str, Callable[[], None]]:
+    return {key: lambda: None for key in ("overtime", "stats", "settings", "quit")}
+
+
+# -- Spanish in the running shell -------------------------------------------------------------
+
+
+def test_the_tray_menu_speaks_spanish(spanish: QApplication, harness: Harness) -> None:
+    labels = {key: action.text() for key, action in harness.shell.menu.actions.items()}
+    assert labels["start_shift"] == "Empezar turno"
+    assert labels["end_shift"] == "Terminar turno"
+    assert labels["quit"] == "Salir de Shiftwell"
+    assert harness.shell.menu.break_menu.title() == "Tomar un descanso ahora"
+    assert harness.shell.menu.header.text() == "Fuera de turno — empieza un turno desde este menú"
+    harness.click("start_shift")
+    assert harness.shell.menu.header.text() == "Concentración — microdescanso en 20 min"
+    tooltip = harness.shell.tray.icon.toolTip()
+    assert "Concentración — microdescanso en 20 min" in tooltip
+    assert "El turno termina a las" in tooltip
+
+
+def test_headlines_and_announcements_keep_their_numbers(
+    spanish: QApplication, harness: Harness
+) -> None:
+    harness.click("start_shift")
+    harness.clock.advance(20 * 60 - 30)
+    assert harness.notifier.sent[-1] == ("Microdescanso en 30 s", "Termina lo que estás haciendo.")
+    status = harness.shell.status()
+    assert status is not None and status.state is State.BREAK_DUE
+    assert text.headline(status, harness.clock.monotonic()) == "Microdescanso en 30 s"
+    assert text.span(3 * 3600 + 5 * 60) == "3 h 05 min"
+    harness.clock.advance(30)
+    assert harness.notifier.titles[-1] == "Microdescanso — 20 s"
+    assert harness.shell.menu.actions["postpone"].text() == "Posponer descanso (quedan 3)"
+
+
+def test_engine_rejections_reach_the_user_in_spanish(
+    spanish: QApplication, harness: Harness
+) -> None:
+    harness.click("start_shift")
+    harness.shell.submit(Skip())  # focus: there is no break to skip
+    assert harness.notifier.sent[-1] == (
+        "Shiftwell",
+        "Ahora no puedes saltarte el descanso: estás en tiempo de concentración.",
+    )
+    harness.clock.advance(20 * 60)  # into the micro break; skipping waits 5 s
+    harness.shell.submit(Skip())
+    assert harness.notifier.sent[-1] == ("Shiftwell", "Espera 5 s primero.")
+
+
+def test_the_log_off_screen_speaks_spanish(spanish: QApplication, harness: Harness) -> None:
+    harness.click("start_shift")
+    harness.clock.advance(8 * 3600)
+    screen = harness.shell._logoff
+    assert isinstance(screen, LogoffScreen) and screen.view is not None
+    [window, *_] = screen.windows
+    assert window.headline.text() == "Tu turno ha terminado — hora de desconectar"
+    summary = [line.text() for line in window.summary_lines]
+    assert summary[0] == "Tiempo de concentración: 6 h 44 min"
+    assert re.fullmatch(r"\d+ descansos respetados", summary[1])
+    assert window.close_button.text() == "Cerrar"
+    assert window.more_time.text() == "Necesito más tiempo…"
+    picks = [pick.text() for pick in window.panel.reason_buttons]
+    assert picks == ["Cliente escalado", "Traspaso", "Caída del sistema", "Cola acumulada"]
+
+
+def test_plurals_follow_spanish_rules(spanish: QApplication) -> None:
+    one = text.summary(Tally(focus_seconds=60, breaks_kept=1))
+    many = text.summary(Tally(focus_seconds=60, breaks_kept=0))
+    assert one[1] == "1 descanso respetado"
+    assert many[1] == "0 descansos respetados"
+
+
+def test_the_settings_dialog_and_qts_own_buttons_speak_spanish(
+    spanish: QApplication, qtbot: QtBot
+) -> None:
+    dialog = SettingsDialog(Settings(), frozenset(), None, start_command=["shiftwell"])
+    qtbot.add_widget(dialog)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs[0] == "&Horario"
+    assert dialog.save_button.text() == "&Guardar"
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and "Cancelar" in cancel.text()  # from Qt's own translation
+    # Alt+letter still reaches every field: one letter each on a tab, none taken twice.
+    shared = [*tabs, dialog.save_button.text(), cancel.text()]
+    for index in range(dialog.tabs.count()):
+        page = dialog.tabs.widget(index)
+        assert page is not None
+        texts = [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None]
+        texts += [w.text() for w in page.findChildren(QCheckBox)]
+        letters = [letter.lower() for t in shared + texts for letter in mnemonics(t)]
+        assert len(letters) == len(set(letters)), (tabs[index], letters)
+
+
+def test_removing_the_translation_brings_english_back(english: QApplication) -> None:
+    assert install_translation(english, "es") == "es"
+    spanish_menu = TrayMenu(lambda _event: None, no_handlers())
+    assert spanish_menu.actions["start_shift"].text() == "Empezar turno"
+    remove_translation(english)
+    english_menu = TrayMenu(lambda _event: None, no_handlers())
+    assert english_menu.actions["start_shift"].text() == "Start shift"
+    assert text.span(45) == "45 s"
+    assert core_i18n._("Give it {seconds} s first.") == "Give it {seconds} s first."
+
+
+# -- choosing the language --------------------------------------------------------------------
+
+
+def test_the_environment_variable_picks_the_language(
+    english: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(LANG_VARIABLE, "es_MX")  # no Mexican file: the Spanish one serves
+    assert install_translation(english) == "es"
+    assert core_i18n._("Can't skip now.") == "Ahora no puedes saltarte el descanso."
+    assert install_translation(english, "en") is None  # the argument wins
+    assert core_i18n._("Can't skip now.") == "Can't skip now."
+
+
+@pytest.mark.logs_warnings
+def test_a_language_without_a_translation_stays_english_and_says_so(
+    english: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert install_translation(english, "fr") is None
+    assert install_translation(english, "not a language") is None
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == [
+        "Shiftwell has no French translation yet; it stays in English",
+        "'not a language' is not a language name (try e.g. 'es' or 'es_MX'); "
+        "Shiftwell stays in English",
+    ]
+    assert core_i18n._("Can't skip now.") == "Can't skip now."
+
+
+def run_with_locale(env: dict[str, str]) -> str:
+    """`install_translation` in a fresh process, whose system locale comes from `env`."""
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from shiftwell.ui.i18n import install_translation\n"
+        "app = QCoreApplication([])\n"
+        "print(install_translation(app))\n"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    clean.pop(LANG_VARIABLE, None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, "LANGUAGE": "", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.strip()
+
+
+def test_the_system_language_applies_unless_shiftwell_lang_says_otherwise() -> None:
+    assert run_with_locale({"LANG": "es_ES.UTF-8"}) == "es"
+    assert run_with_locale({"LANG": "es_ES.UTF-8", LANG_VARIABLE: "en"}) == "None"
+    assert run_with_locale({"LANG": "C.UTF-8"}) == "None"
+
+
+# -- the translation files --------------------------------------------------------------------
+
+
+def messages(ts: Path) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def forms(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def test_every_message_is_translated_with_its_placeholders_and_mnemonic() -> None:
+    found = messages(SPANISH_TS)
+    assert len(found) > 300
+    problems = []
+    for context, message in found:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{context}: {source!r} is {translation.get('type')}")
+            continue
+        for form in forms(message):
+            if not form.strip():
+                problems.append(f"{context}: {source!r} has an empty translation")
+            elif sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(source)):
+                problems.append(f"{context}: {source!r} -> {form!r} changes the placeholders")
+            elif len(mnemonics(form)) != len(mnemonics(source)):
+                problems.append(f"{context}: {source!r} -> {form!r} changes the mnemonic")
+    assert problems == []
+
+
+def test_messages_outside_classes_share_the_shiftwell_context() -> None:
+    contexts = {context for context, _ in messages(SPANISH_TS)}
+    assert "shiftwell" in contexts
+    assert "" not in contexts  # update.sh names lupdate's unnamed context
+    assert all(re.fullmatch(r"shiftwell|[A-Z][A-Za-z]+", context) for context in contexts)
+
+
+def linguist_tool(name: str) -> str | None:
+    beside_python = Path(sys.executable).with_name(name)
+    return str(beside_python) if beside_python.exists() else shutil.which(name)
+
+
+def test_the_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
+    lrelease = linguist_tool("pyside6-lrelease")
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    fresh = tmp_path / "shiftwell_es.qm"
+    subprocess.run(
+        [lrelease, "-silent", str(SPANISH_TS), "-qm", str(fresh)], check=True, timeout=60
+    )
+    assert fresh.read_bytes() == SPANISH_QM.read_bytes(), "run resources/translations/update.sh"
+
+
+def test_the_translation_source_lists_every_message_in_the_code(tmp_path: Path) -> None:
+    """update.sh run on a copy finds nothing new and nothing gone."""
+    tools = [linguist_tool(name) for name in ("pyside6-lupdate", "pyside6-lrelease")]
+    if None in tools or shutil.which("bash") is None:
+        pytest.skip("pyside6-lupdate / pyside6-lrelease are not installed")
+    copy = tmp_path / "shiftwell_es.ts"
+    shutil.copy(SPANISH_TS, copy)
+    path = f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}"
+    subprocess.run(
+        ["bash", str(TRANSLATIONS / "update.sh"), str(copy)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={"PATH": path, "HOME": str(tmp_path)},
+    )
+
+    def keys(ts: Path) -> set[tuple[str, str, str, str]]:
+        return {
+            (
+                context,
+                m.findtext("source") or "",
+                m.findtext("comment") or "",
+                "|".join(forms(m)),
+            )
+            for context, m in messages(ts)
+        }
+
+    assert keys(copy) == keys(SPANISH_TS), "run resources/translations/update.sh"
