@@ -6,6 +6,8 @@ enough contrast on light and dark panels alike (a dark rim around a saturated di
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
@@ -39,6 +41,49 @@ def state_pixmap(state: State, minutes: int | None, size: int, *, wrap_up: bool 
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
+    _paint(painter, state, minutes, size, wrap_up=wrap_up)
+    return pixmap
+
+
+def state_svg(state: State, *, wrap_up: bool = False, size: int = 24) -> bytes:
+    """The same icon as SVG (for `resources/icons/`, themes and packaging)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(size, size))
+    generator.setViewBox(QRectF(0, 0, size, size))
+    generator.setTitle(f"Shiftwell: {state.value}{' (wrap-up)' if wrap_up else ''}")
+    painter = QPainter(generator)
+    _paint(painter, state, None, size, wrap_up=wrap_up)
+    buffer.close()
+    return bytes(data.data())
+
+
+def svg_icon_files() -> dict[str, bytes]:
+    """Every state's icon as `state-<name>.svg`, plus the wrap-up variant."""
+    files = {f"state-{state.value}.svg": state_svg(state) for state in State}
+    files["state-wrap-up.svg"] = state_svg(State.FOCUS, wrap_up=True)
+    return files
+
+
+def write_svg_icons(folder: Path) -> list[Path]:
+    """Regenerate the shipped SVGs: `python -c "from shiftwell.ui.icons import *;
+    QGuiApplication([]); write_svg_icons(Path('resources/icons'))"` (offscreen)."""
+    written = []
+    for name, data in svg_icon_files().items():
+        (folder / name).write_bytes(data)
+        written.append(folder / name)
+    return written
+
+
+def _paint(
+    painter: QPainter, state: State, minutes: int | None, size: int, *, wrap_up: bool
+) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     rim = max(1.0, size / 16)
     disc = QRectF(rim / 2, rim / 2, size - rim, size - rim)
@@ -53,7 +98,6 @@ def state_pixmap(state: State, minutes: int | None, size: int, *, wrap_up: bool 
     else:
         _draw_glyph(painter, disc, state)
     painter.end()
-    return pixmap
 
 
 def _draw_number(painter: QPainter, disc: QRectF, minutes: int) -> None:

@@ -31,3 +31,17 @@ def test_icon_has_panel_sizes_with_transparent_corners(qtbot: QtBot) -> None:
     image = state_pixmap(State.PAUSED, None, 24).toImage()
     assert image.pixelColor(0, 0).alpha() == 0
     assert image.pixelColor(12, 12).alpha() == 255
+
+
+def test_shipped_svg_icons_are_the_drawn_ones(qtbot: QtBot) -> None:
+    from PySide6.QtSvg import QSvgRenderer
+
+    from shiftwell.platform.assets import asset
+    from shiftwell.ui.icons import svg_icon_files
+
+    for name, data in svg_icon_files().items():
+        shipped = asset("icons", name)
+        assert shipped.exists(), f"{name} missing: regenerate with write_svg_icons()"
+        assert shipped.read_bytes() == data, f"{name} is stale: regenerate with write_svg_icons()"
+        renderer = QSvgRenderer(str(shipped))
+        assert renderer.isValid() and renderer.viewBoxF().width() == 24
