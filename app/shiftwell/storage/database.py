@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import stat
 import time
@@ -17,16 +18,15 @@ from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.pool import NullPool, StaticPool
 
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DATABASE_NAME = "shiftwell.sqlite3"
 # The scripts that ship in the package, as `package:folder` (or a plain folder path).
@@ -99,6 +99,9 @@ def open_database(
     """
     _prepare_folder(path.parent)
     _check_access(path)
+    if migrations == MIGRATIONS and _already_current(path):
+        # The usual start: nothing to migrate, so Alembic (17 MB) is never loaded.
+        return OpenedDatabase(_engine(path), moved_aside=None, backup=None, path=path)
     waiter = _LockWaiter(path, lock_timeout)
     known = _known_revisions(migrations)
     problem = waiter.run(lambda wait: _inspect(path, wait, known))
@@ -114,15 +117,58 @@ def open_database(
     _create_private(path)
     backup = waiter.run(lambda wait: _migrate(path, wait, migrations))
     _keep_private(path)
+    return OpenedDatabase(_engine(path), moved_aside=moved_aside, backup=backup, path=path)
+
+
+def _engine(path: Path) -> sa.Engine:
     engine = sa.create_engine(f"sqlite:///{path}")
     sa.event.listen(engine, "connect", _on_connect)
-    return OpenedDatabase(engine=engine, moved_aside=moved_aside, backup=backup, path=path)
+    return engine
+
+
+_REVISION_LINE = re.compile(r"^(down_)?revision(?::[^=]*)? = (?:\"([^\"]*)\"|None)$", re.M)
+
+
+def head_revision() -> str:
+    """The newest shipped revision, read from the migration files (without Alembic)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (Path(__file__).parent / "migrations" / "versions").glob("*.py"):
+        for down, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            if value:
+                (parents if down else revisions).add(value)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one head revision, found {sorted(heads)}")
+    return heads.pop()
+
+
+def _already_current(path: Path) -> bool:
+    """A healthy database already at the newest schema (read-only look, no waiting)."""
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+                return False  # never let SQLite near a damaged file (it may drop its -wal)
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as connection:
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return False
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+            connection.execute("BEGIN IMMEDIATE")  # would we be able to write right now?
+            connection.execute("ROLLBACK")
+    except (OSError, sqlite3.Error):
+        return False  # missing, locked, damaged or unversioned: the careful path decides
+    if rows != [(head_revision(),)]:
+        return False
+    _keep_private(path)
+    return True
 
 
 def migration_config(
     connection: sa.Connection | None = None, migrations: str = MIGRATIONS
 ) -> Config:
     """Alembic's configuration, in code: the scripts to run and the connection to run them on."""
+    from alembic.config import Config
+
     config = Config()
     # The option goes through ConfigParser interpolation, where `%` is special.
     config.set_main_option("script_location", migrations.replace("%", "%%"))
@@ -342,6 +388,8 @@ def _utc_stamp() -> str:
 
 
 def _known_revisions(migrations: str) -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(migration_config(migrations=migrations))
     return frozenset(script.revision for script in scripts.walk_revisions())
 
@@ -388,6 +436,10 @@ def _migrate(path: Path, wait: float, migrations: str) -> Path | None:
 def _bring_to_head(
     connection: sa.Connection, path: Path, wait: float, migrations: str
 ) -> Path | None:
+    from alembic import command
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = migration_config(connection, migrations)
     head = ScriptDirectory.from_config(config).get_current_head()
     current = MigrationContext.configure(connection).get_current_revision()
@@ -462,6 +514,8 @@ def _check_first_schema(connection: sa.Connection, path: Path, migrations: str) 
 
 
 def _first_schema(migrations: str) -> Schema:
+    from alembic import command
+
     scratch = sa.create_engine("sqlite://", poolclass=StaticPool)
     try:
         with scratch.connect() as connection, connection.begin():

@@ -328,3 +328,31 @@ def test_a_newer_revision_is_refused_and_the_file_left_untouched(
     )
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == [DATABASE_NAME]
+
+
+def test_a_database_already_at_the_newest_schema_opens_without_loading_alembic(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from shiftwell.storage.database import head_revision
+
+    path = tmp_path / "current.sqlite3"
+    open_database(path).engine.dispose()  # created and migrated: Alembic runs once
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from shiftwell.storage.database import open_database\n"
+        f"opened = open_database(Path({str(path)!r}))\n"
+        "opened.engine.dispose()\n"
+        "print(any(m.split('.')[0] == 'alembic' for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+    with sqlite3.connect(path) as db:
+        assert db.execute("select version_num from alembic_version").fetchall() == [
+            (head_revision(),)
+        ]
