@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
 from shiftwell.core.settings import LoadedSettings
@@ -40,6 +41,9 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     app.setApplicationName("Shiftwell")
     app.setDesktopFileName("shiftwell")
     app.setQuitOnLastWindowClosed(False)
+    # Qt's pixmap cache flushes itself on a timer while it holds anything (the tray icon
+    # does): a few wake-ups a minute for nothing. Our icons are drawn once per change.
+    QPixmapCache.setCacheLimit(0)
     apply_style(app)
     server = InstanceServer(lambda cmd, args: remote(cmd, args), app)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -123,6 +123,8 @@ class Tray(QObject):
         # Redraws only when the shown minute changes: no per-second wake-ups.
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
+        # A coarse timer may fire before the minute changes, and then wake again.
+        self._refresh.setTimerType(Qt.TimerType.PreciseTimer)
         self._refresh.timeout.connect(self.refresh)
         self.shown_state: State | None = None
         self.shown_minutes: int | None = None
