@@ -131,10 +131,10 @@ def desktop_session(
                     env,
                 )
             )
-            wait_for(lambda: "trayer" in session.window_names(), 20, "trayer to map")
+            wait_for(lambda: "trayer" in session.window_names(), 60, "trayer to map")
         if notifications:
             stack.enter_context(_daemon(["dunst"], env))
-            wait_for(_owns_notifications(env), 20, "dunst to own the notification name")
+            wait_for(_owns_notifications(env), 60, "dunst to own the notification name")
         yield session
 
 
