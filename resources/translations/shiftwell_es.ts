@@ -575,7 +575,12 @@
         <translation>Anunciar los descansos con una &amp;notificación de escritorio</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Open the &amp;weekly review after the week&apos;s last shift</source>
+        <translation>Abrir el res&amp;umen semanal tras el último turno de la semana</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Check-ins and sound</source>
         <translation>Check-ins y sonido</translation>
     </message>
@@ -1915,7 +1920,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/shiftwell/ui/tray.py" line="+50"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="+52"/>
         <source>Shiftwell — starting…</source>
         <translation>Shiftwell — arrancando…</translation>
     </message>

@@ -29,8 +29,15 @@ def test_shipped_default_file_documents_exactly_the_defaults() -> None:
 def test_the_schedule_follows_the_users_time_zone_from_the_first_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import tzlocal
+
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    loaded = load_settings(tmp_path / "config.toml")
+    tzlocal.reload_localzone()  # tzlocal caches the zone it found first
+    try:
+        loaded = load_settings(tmp_path / "config.toml")
+    finally:
+        monkeypatch.undo()
+        tzlocal.reload_localzone()
     assert loaded.settings.schedule.tz == ZoneInfo("Europe/Berlin")
 
 

@@ -243,6 +243,10 @@ def calls_page() -> Page:
             CheckField("checkin.enabled", _t("Ask for a check-&in after long breaks")),
             CheckField("sounds.enabled", _t("Play so&unds")),
             CheckField("notifications.breaks", _t("Announce breaks with a desktop &notification")),
+            CheckField(
+                "stats.open_after_last_shift",
+                _t("Open the &weekly review after the week's last shift"),
+            ),
         ],
         _t("Check-ins and sound"),
     )
