@@ -49,7 +49,7 @@ from shiftwell.core.model import (
     new_id,
 )
 from shiftwell.core.schedule import PlannedShift
-from shiftwell.core.settings import Settings
+from shiftwell.core.settings import Settings, Strictness
 
 Listener = Callable[[Transition], None]
 
@@ -123,7 +123,8 @@ class Status:
     wrap_up: bool
     overtime_left: float
     checkin_for: str | None
-    skip_available_at: float | None
+    skip_available_at: float | None  # a normal break's skip/postpone delay ends then
+    allowed_after_wait: frozenset[Trigger]  # what `allowed` becomes when it has
     next_shift: PlannedShift | None
     idle_poll: float | None  # how often to report idle time; None: not needed now
     tally: Tally
@@ -212,6 +213,7 @@ class Engine:
             overtime_left=self._overtime_left(),
             checkin_for=self._checkin_for,
             skip_available_at=self._skip_available_at(),
+            allowed_after_wait=policy.allowed_after_wait(self._context()),
             next_shift=self._next_planned() if not self._state.on_shift else None,
             idle_poll=self._idle_poll(),
             tally=self._current_tally(),
@@ -864,8 +866,8 @@ class Engine:
         return sum(1 for at in self._skips if at.astimezone(tz).date() == today)
 
     def _skip_available_at(self) -> float | None:
-        if not self._state.in_break:
-            return None
+        if not self._state.in_break or self._settings.breaks.strictness is not Strictness.NORMAL:
+            return None  # only a normal break makes the user wait before skipping
         return self._segment_start + self._settings.breaks.skip_delay.total_seconds()
 
     def _idle_poll(self) -> float | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shiftwell.core.durations import format_duration
 from shiftwell.core.i18n import _, marked
@@ -51,6 +51,13 @@ def allowed(ctx: Context) -> frozenset[Trigger]:
     if ctx.overtime_left <= 0:
         result.discard(_T.OVERTIME)
     return frozenset(result)
+
+
+def allowed_after_wait(ctx: Context) -> frozenset[Trigger]:
+    """What will be allowed once a normal break's skip delay has passed (what the break
+    screen offers, counting the delay down); the same as `allowed` otherwise."""
+    wait = ctx.settings.breaks.skip_delay.total_seconds()
+    return allowed(replace(ctx, seconds_into_break=max(ctx.seconds_into_break, wait)))
 
 
 def why_not(trigger: Trigger, ctx: Context) -> str:

@@ -32,29 +32,14 @@ def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
         title=text.state_name(status.state),
         ends_at=ends,
         idea=idea,
-        can_skip=Trigger.SKIP in status.allowed or _later(status, Trigger.SKIP, settings),
-        can_postpone=Trigger.POSTPONE in status.allowed
-        or _later(status, Trigger.POSTPONE, settings),
+        can_skip=Trigger.SKIP in status.allowed_after_wait,
+        can_postpone=Trigger.POSTPONE in status.allowed_after_wait,
         postpone_label=_t("Postpone {time} ({count} left)").format(
             time=format_duration(settings.postpone_step), count=status.postpones_left
         ),
-        skip_available_at=status.skip_available_at
-        if settings.breaks.strictness is Strictness.NORMAL
-        else None,
+        skip_available_at=status.skip_available_at,
         note=_t("This break is strict: it ends by itself.") if strict else "",
     )
-
-
-def _later(status: Status, trigger: Trigger, settings: Settings) -> bool:
-    """Allowed once the normal-strictness delay has passed (the overlay counts it down)."""
-    breaks = settings.breaks
-    if breaks.strictness is not Strictness.NORMAL or status.skip_available_at is None:
-        return False
-    if trigger is Trigger.SKIP:
-        return breaks.allow_skip and (
-            not breaks.max_skips_per_day or Trigger.SKIP in status.allowed
-        )
-    return breaks.allow_postpone and status.postpones_left > 0
 
 
 def logoff_view(status: Status, settings: Settings) -> LogoffView:

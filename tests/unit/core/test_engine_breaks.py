@@ -255,3 +255,18 @@ def test_the_microphone_does_not_end_a_declared_call_nor_start_one_off_shift() -
     assert engine.handle(CallStart(detected=True)) is None  # still the same call
     engine.handle(CallEnd(detected=True))
     assert engine.state is State.FOCUS
+
+
+def test_what_the_break_screen_may_offer_once_the_wait_is_over() -> None:
+    # A daily skip cap, not yet reached: skipping waits for the delay, then is allowed.
+    engine, clock, _ = started(Settings(breaks=BreakPolicy(max_skips_per_day=3)))
+    engine.handle(BreakNow(BreakKind.LONG))
+    status = engine.status()
+    assert Trigger.SKIP not in status.allowed
+    assert {Trigger.SKIP, Trigger.POSTPONE} <= status.allowed_after_wait
+    clock.advance(5)
+    assert engine.status().allowed == engine.status().allowed_after_wait
+    strict, _, _ = started(Settings(breaks=BreakPolicy(strictness=Strictness.STRICT)))
+    strict.handle(BreakNow(BreakKind.LONG))
+    assert Trigger.SKIP not in strict.status().allowed_after_wait
+    assert strict.status().skip_available_at is None  # nothing to wait for
