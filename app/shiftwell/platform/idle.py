@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Protocol
 
+from shiftwell.platform.bus import BUS_ERRORS, BusConnection
+
 log = logging.getLogger(__name__)
 
 _DBUS_TIMEOUT_S = 2.0
@@ -145,8 +147,7 @@ class _DBusIdleMonitor(_QueryingIdleMonitor):
 
     def __init__(self, bus_address: str = "SESSION") -> None:
         super().__init__()
-        self._bus_address = bus_address
-        self._connection: Any = None
+        self._bus = BusConnection(bus_address, _DBUS_TIMEOUT_S)
 
     def query(self) -> float:
         from jeepney import DBusAddress, HeaderFields, MessageFlag, MessageType, new_method_call
@@ -156,11 +157,8 @@ class _DBusIdleMonitor(_QueryingIdleMonitor):
         # Asking must not start a service: a desktop that lacks it should simply not answer.
         message.header.flags |= MessageFlag.no_auto_start
         try:
-            if self._connection is None:
-                self._connection = _open_bus(self._bus_address)
-            reply = self._connection.send_and_get_reply(message, timeout=_DBUS_TIMEOUT_S)
-        except (OSError, TimeoutError, ValueError, KeyError, StopIteration) as error:
-            self._drop_connection()
+            reply = self._bus.call(message)
+        except BUS_ERRORS as error:
             reason = str(error) or type(error).__name__
             raise IdleUnavailable(f"session bus: {reason}") from None
         fields = reply.header.fields
@@ -177,18 +175,7 @@ class _DBusIdleMonitor(_QueryingIdleMonitor):
         return int(milliseconds) / 1000
 
     def close(self) -> None:
-        self._drop_connection()
-
-    def _drop_connection(self) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            connection.close()
-
-
-def _open_bus(bus_address: str) -> Any:
-    from jeepney.io.blocking import open_dbus_connection
-
-    return open_dbus_connection(bus_address, auth_timeout=_DBUS_TIMEOUT_S)
+        self._bus.close()
 
 
 class MutterIdleMonitor(_DBusIdleMonitor):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any, Protocol
+from typing import Protocol
+
+from shiftwell.platform.bus import BUS_ERRORS, BusConnection
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +33,11 @@ class FreedesktopNotifier:
     name = "freedesktop"
 
     def __init__(self, bus: str = "SESSION") -> None:
-        self._bus = bus
-        self._connection: Any = None
+        self._bus = BusConnection(bus, _TIMEOUT_S)
         self._last_id = 0  # a new announcement replaces the previous one: no stale pile-up
 
     def send(self, title: str, body: str, timeout_ms: int) -> bool:
         from jeepney import DBusAddress, MessageType, new_method_call
-        from jeepney.io.blocking import open_dbus_connection
 
         address = DBusAddress(
             "/org/freedesktop/Notifications",
@@ -52,12 +52,9 @@ class FreedesktopNotifier:
             ("Shiftwell", self._last_id, "shiftwell", title, body, [], hints, timeout_ms),
         )
         try:
-            if self._connection is None:
-                self._connection = open_dbus_connection(self._bus, auth_timeout=_TIMEOUT_S)
-            reply = self._connection.send_and_get_reply(message, timeout=_TIMEOUT_S)
-        except (OSError, TimeoutError, KeyError, ValueError) as error:
+            reply = self._bus.call(message)
+        except BUS_ERRORS as error:
             log.info("notification service unreachable: %s", error)
-            self._drop_connection()
             return False
         if reply.header.message_type is MessageType.error:
             log.info("notification refused: %s %s", reply.header.fields, reply.body)
@@ -66,12 +63,7 @@ class FreedesktopNotifier:
         return True
 
     def close(self) -> None:
-        self._drop_connection()
-
-    def _drop_connection(self) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            connection.close()
+        self._bus.close()
 
 
 class PlyerNotifier:
