@@ -85,9 +85,6 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     QTimer.singleShot(0, finish_start)
     _quit_on_signals(app)
     status = app.exec()
-    for kept in _KEEPALIVE:
-        if hasattr(kept, "stop"):
-            kept.stop()
     server.close()
     notifier.close()
     if desktop.idle is not None:
@@ -148,9 +145,12 @@ def _attach_platform(shell: Shell) -> None:
         from shiftwell.platform.sleep import SleepWatcher
 
         watcher = SleepWatcher()
+        watcher.setParent(shell)  # lives as long as the shell
         if watcher.start():
             watcher.sleeping.connect(shell.sleep_signal)
-            _KEEPALIVE.append(watcher)
+            app = QApplication.instance()
+            assert app is not None
+            app.aboutToQuit.connect(watcher.stop)
 
 
 def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
