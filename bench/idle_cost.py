@@ -45,6 +45,7 @@ from types import FrameType
 from typing import Any
 
 from bench._proc import ThreadCost, Window, pss_kb, tree_pids
+from tests.helpers.dbus import private_bus
 from tests.helpers.desktop import DesktopSession, desktop_session
 from tests.helpers.process import APP_DIR
 
@@ -86,21 +87,6 @@ app.exec()
 
 # A system bus of our own: Safe Eyes watches logind's PrepareForSleep on it (and stops if
 # there is none); nothing answers on it, as on a desktop without systemd.
-_SYSTEM_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
- "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:dir={directory}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*"/>
-    <allow receive_sender="*"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
 DESKTOP_TOOLS = {
     "Xvfb": "xvfb",
     "trayer": "trayer",
@@ -499,26 +485,12 @@ def _wait_for_tray(running: Running, spec: AppSpec) -> list[str]:
 
 @contextmanager
 def system_bus() -> Iterator[str]:
-    with tempfile.TemporaryDirectory(prefix="idle-cost-system-bus-") as directory:
-        config = Path(directory) / "bus.conf"
-        config.write_text(_SYSTEM_BUS_CONFIG.format(directory=directory), encoding="utf-8")
-        process = subprocess.Popen(
-            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        try:
-            assert process.stdout is not None
-            address = process.stdout.readline().strip()
-            if not address:
-                raise DesktopFailed("the private system bus printed no address")
+    """A private system bus (Safe Eyes will not start without one)."""
+    try:
+        with private_bus("system") as address:
             yield address
-        finally:
-            process.terminate()
-            process.wait(timeout=STOP_TIMEOUT_S)
-            if process.stdout is not None:
-                process.stdout.close()
+    except AssertionError as error:  # how the test helpers say the daemon did not start
+        raise DesktopFailed(f"the private system bus: {error}") from None
 
 
 @contextmanager

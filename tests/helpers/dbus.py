@@ -17,15 +17,16 @@ from jeepney.io.blocking import open_dbus_connection
 NOTIFICATIONS = "org.freedesktop.Notifications"
 
 
-# A session bus with no activatable services: only what a test starts answers on it.
+# A bus with no activatable services: only what a test starts answers on it.
 _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
-  <type>session</type>
+  <type>{kind}</type>
   <listen>unix:dir={directory}</listen>
   <auth>EXTERNAL</auth>
   <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
+    <allow receive_sender="*"/>
     <allow eavesdrop="true"/>
     <allow own="*"/>
   </policy>
@@ -34,11 +35,11 @@ _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Confi
 
 
 @contextmanager
-def private_bus() -> Iterator[str]:
-    """Start a dbus-daemon of our own; yields its address."""
+def private_bus(kind: str = "session") -> Iterator[str]:
+    """Start a dbus-daemon of our own (a "session" or a "system" bus); yields its address."""
     with tempfile.TemporaryDirectory(prefix="shiftwell-bus-") as directory:
         config = Path(directory) / "bus.conf"
-        config.write_text(_BUS_CONFIG.format(directory=directory), encoding="utf-8")
+        config.write_text(_BUS_CONFIG.format(kind=kind, directory=directory), encoding="utf-8")
         with _daemon(config) as address:
             yield address
 

@@ -46,15 +46,19 @@ class DesktopSession:
     bus: str
     env: dict[str, str] = field(default_factory=dict)
 
-    def docked_windows(self) -> list[str]:
-        """Names of the windows the tray host has docked (children of trayer's panel)."""
-        tree = subprocess.run(
+    def window_tree(self) -> str:
+        """The X server's window tree, as `xwininfo -root -tree` prints it."""
+        return subprocess.run(
             ["xwininfo", "-root", "-tree"],
             env=self.env,
             capture_output=True,
             text=True,
             check=False,
         ).stdout
+
+    def docked_windows(self) -> list[str]:
+        """Names of the windows the tray host has docked (children of trayer's panel)."""
+        tree = self.window_tree()
         docked, in_panel, panel_indent = [], False, 0
         for line in tree.splitlines():
             indent = len(line) - len(line.lstrip())
@@ -92,14 +96,7 @@ class DesktopSession:
         return path
 
     def window_names(self) -> list[str]:
-        tree = subprocess.run(
-            ["xwininfo", "-root", "-tree"],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-        return re.findall(r'0x[0-9a-f]+ "([^"]*)"', tree)
+        return re.findall(r'0x[0-9a-f]+ "([^"]*)"', self.window_tree())
 
 
 @contextmanager

@@ -126,15 +126,6 @@ def test_fake_call_detector_answers_what_it_is_told() -> None:
 # --- the real subprocess path, against fake pactl programs ---------------------------------------
 
 
-@pytest.fixture
-def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A directory of fake programs that comes first on PATH."""
-    directory = tmp_path / "bin"
-    directory.mkdir()
-    monkeypatch.setenv("PATH", f"{directory}{os.pathsep}{os.environ['PATH']}")
-    return directory
-
-
 def fake_pactl(bin_dir: Path, scenario: str, *, json_support: bool = True) -> Path:
     """A pactl that prints the captured listing and notes each run (LC_ALL, then its args)."""
     runs = bin_dir / "runs.log"

@@ -359,15 +359,6 @@ def test_parse_hid_idle_without_a_value_is_none(text: str) -> None:
     assert parse_hid_idle_ns(text) is None
 
 
-@pytest.fixture
-def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A directory of fake programs that comes first on PATH."""
-    directory = tmp_path / "bin"
-    directory.mkdir()
-    monkeypatch.setenv("PATH", f"{directory}{os.pathsep}{os.environ['PATH']}")
-    return directory
-
-
 def test_mac_backend_runs_ioreg_and_reads_its_answer(bin_dir: Path) -> None:
     fixture = DATA / "ioreg_iohidsystem.txt"
     fake_program(
