@@ -64,34 +64,49 @@ def _daemon(config: Path) -> Iterator[str]:
             process.stdout.close()
 
 
-class NotificationServer(threading.Thread):
-    """Answers Notify calls like a notification daemon and keeps what it was sent."""
+class StandIn(threading.Thread):
+    """Owns a bus name and answers method calls like the real service would (see `answer`)."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, bus_name: str) -> None:
         super().__init__(daemon=True)
         self.address = address
-        self.calls: list[tuple[Any, ...]] = []
+        self.bus_name = bus_name
         self.ready = threading.Event()
         self._halt = threading.Event()
 
+    def answer(self, message: Any) -> Any:
+        """The reply to a method call, or None to send none."""
+        raise NotImplementedError
+
     def run(self) -> None:
         connection = open_dbus_connection(self.address)
-        connection.send_and_get_reply(message_bus.RequestName(NOTIFICATIONS))
+        connection.send_and_get_reply(message_bus.RequestName(self.bus_name))
         self.ready.set()
         while not self._halt.is_set():
             try:
                 message = connection.receive(timeout=0.05)
             except TimeoutError:
                 continue
-            header = message.header
-            if (
-                header.message_type is MessageType.method_call
-                and header.fields.get(HeaderFields.member) == "Notify"
-            ):
-                self.calls.append(tuple(message.body))
-                connection.send(new_method_return(message, "u", (len(self.calls),)))
+            if message.header.message_type is MessageType.method_call:
+                reply = self.answer(message)
+                if reply is not None:
+                    connection.send(reply)
         connection.close()
 
     def stop(self) -> None:
         self._halt.set()
         self.join(timeout=5)
+
+
+class NotificationServer(StandIn):
+    """Answers Notify calls like a notification daemon and keeps what it was sent."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(address, NOTIFICATIONS)
+        self.calls: list[tuple[Any, ...]] = []
+
+    def answer(self, message: Any) -> Any:
+        if message.header.fields.get(HeaderFields.member) != "Notify":
+            return None
+        self.calls.append(tuple(message.body))
+        return new_method_return(message, "u", (len(self.calls),))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from jeepney import HeaderFields, MessageFlag, MessageType, new_error, new_method_return
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
+from jeepney import HeaderFields, MessageFlag, new_error, new_method_return
+
+from tests.helpers.dbus import StandIn
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ SCREENSAVER = IdleService(
 )
 
 
-class IdleServer(threading.Thread):
+class IdleServer(StandIn):
     """Owns the service's name and answers its idle-time method like the desktop would.
 
     `idle_ms` is what the next call answers; `error` makes it reply that D-Bus error instead
@@ -47,31 +46,15 @@ class IdleServer(threading.Thread):
     """
 
     def __init__(self, address: str, service: IdleService, idle_ms: int = 0) -> None:
-        super().__init__(daemon=True)
-        self.address = address
+        super().__init__(address, service.bus_name)
         self.service = service
         self.idle_ms = idle_ms
         self.error: str | None = None
         self.signature = service.signature
         self.calls = 0
         self.auto_start_forbidden: list[bool] = []
-        self.ready = threading.Event()
-        self._halt = threading.Event()
 
-    def run(self) -> None:
-        connection = open_dbus_connection(self.address)
-        connection.send_and_get_reply(message_bus.RequestName(self.service.bus_name))
-        self.ready.set()
-        while not self._halt.is_set():
-            try:
-                message = connection.receive(timeout=0.05)
-            except TimeoutError:
-                continue
-            if message.header.message_type is MessageType.method_call:
-                connection.send(self._answer(message))
-        connection.close()
-
-    def _answer(self, message: Any) -> Any:
+    def answer(self, message: Any) -> Any:
         fields = message.header.fields
         wanted = (self.service.path, self.service.interface, self.service.method)
         asked = tuple(
@@ -89,10 +72,6 @@ class IdleServer(threading.Thread):
             return new_error(message, self.error, "s", ("not supported on this platform",))
         value: object = str(self.idle_ms) if self.signature == "s" else self.idle_ms
         return new_method_return(message, self.signature, (value,))
-
-    def stop(self) -> None:
-        self._halt.set()
-        self.join(timeout=5)
 
 
 @contextmanager
