@@ -11,6 +11,7 @@ scripts, Qt Widgets, Charts and Multimedia — so a bundle that lacks a file fai
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -24,11 +25,13 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+import PySide6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QEventLoop,
     QMessageLogContext,
+    QObject,
     QtMsgType,
     qInstallMessageHandler,
     qVersion,
@@ -45,6 +48,7 @@ _START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 _DATABASE = "selfcheck.sqlite3"
 # The offscreen platform cannot raise windows or pass size hints, and says so each time.
 _OFFSCREEN_NOTE = "This plugin does not support"
+_BINDING_CALLS = 1000
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,32 @@ def check_qt(_space: Workspace) -> str:
     app = _application()
     apply_style(app)
     started_by = shiftwell.ui.app.run.__name__
-    return f"Qt {qVersion()} on the {app.platformName()} platform, {started_by}() loaded"
+    probe = QObject()
+    lost = -none_drift(lambda: probe.setObjectName("probe"), _BINDING_CALLS)
+    if lost > 0:
+        raise RuntimeError(
+            f"these Qt bindings (PySide6 {PySide6.__version__}) lose a reference to None on "
+            f"{lost} of {_BINDING_CALLS} calls: on Python {sys.version.split()[0]} the app "
+            "would crash within a day; install PySide6 below 6.12 or use Python 3.12+"
+        )
+    return (
+        f"Qt {qVersion()} on the {app.platformName()} platform, {started_by}() loaded, "
+        f"bindings keep their references"
+    )
+
+
+def none_drift(call: Callable[[], object], times: int) -> int:
+    """How far `times` calls move None's reference count (negative: references lost).
+
+    PySide6 6.12 on Python 3.11 loses one on every call that returns nothing, and the
+    process dies once the count reaches zero; from Python 3.12 None is immortal.
+    """
+    gc.collect()
+    before = sys.getrefcount(None)
+    for _ in range(times):
+        call()
+    gc.collect()
+    return sys.getrefcount(None) - before
 
 
 def check_tray(space: Workspace) -> str:

@@ -3,15 +3,21 @@ user's touched — run as a real process, and in-process with checks that fail."
 
 from __future__ import annotations
 
+import ctypes
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from shiftwell import __version__, selfcheck
-from shiftwell.selfcheck import CHECKS, EXIT_FAILED, Workspace, run_self_check
+from shiftwell.core.clock import ManualClock
+from shiftwell.selfcheck import CHECKS, EXIT_FAILED, Workspace, none_drift, run_self_check
+from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView
+from shiftwell.ui.overlay import BreakOverlay, BreakView
 from tests.helpers.process import run_cli
 
 
@@ -119,3 +125,53 @@ def test_the_workspace_is_removed_afterwards(
     assert run_self_check(out, err) == 0
     assert "ok  x: noted" in out.getvalue().splitlines()
     assert seen and not seen[0].parent.exists()
+
+
+# --- Qt bindings that wear out None (PySide6 6.12 on Python 3.11) -------------------------
+
+
+def test_none_drift_counts_references_lost_by_a_call() -> None:
+    py_decref = ctypes.pythonapi.Py_DecRef
+    py_decref.argtypes = [ctypes.py_object]
+    py_decref.restype = None
+    try:
+        assert none_drift(lambda: py_decref(None), 200) == -200
+    finally:
+        for _ in range(200):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    assert none_drift(lambda: None, 200) == 0
+
+
+def test_a_working_day_of_qt_calls_keeps_none_alive(qapp: QApplication) -> None:
+    # The calls the shell makes all day: break countdown ticks, log-off updates, events.
+    clock = ManualClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    overlay = BreakOverlay(clock.monotonic)
+    view = BreakView("Long break", clock.monotonic() + 600, "Walk.", True, True, "Later", None)
+    overlay.show_break(view)
+    logoff = LogoffScreen()
+    summary = LogoffView("Over", ("Focus: 7 h",), False, True, "2 h left", ("Handover",))
+    logoff.show_logoff(summary)
+
+    def a_second() -> None:
+        clock.advance(1)
+        overlay.tick()
+        logoff.update_view(summary)
+        QCoreApplication.processEvents()
+
+    try:
+        assert none_drift(a_second, 500) >= 0
+    finally:
+        overlay.close_all()
+        logoff.close_all()
+
+
+def test_the_qt_check_fails_on_bindings_that_lose_references(
+    report: tuple[io.StringIO, io.StringIO], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selfcheck, "none_drift", lambda _call, times: -times)
+    monkeypatch.setattr(selfcheck, "CHECKS", {"qt": selfcheck.check_qt})
+    out, err = report
+    assert run_self_check(out, err) == EXIT_FAILED
+    [line] = [line for line in out.getvalue().splitlines() if line.startswith("FAIL qt:")]
+    assert "lose a reference to None on 1000 of 1000 calls" in line
+    assert "install PySide6 below 6.12 or use Python 3.12+" in line
