@@ -172,8 +172,16 @@ def _shiftwell_options(home: Path) -> list[str]:
     return ["--data-dir", str(home / "data"), "--config", str(home / "config.toml")]
 
 
-def _shiftwell_prepare(home: Path) -> None:
+def _shiftwell_first_run(home: Path) -> None:
     (home / "config.toml").write_text(SHIFTWELL_CONFIG, encoding="utf-8")
+
+
+def _shiftwell_prepare(home: Path) -> None:
+    """Any day but the first: the database exists, so the start skips the migrations."""
+    from shiftwell.storage.database import open_database
+
+    _shiftwell_first_run(home)
+    open_database(home / "data" / "shiftwell.sqlite3").engine.dispose()
 
 
 def _shiftwell_cli(running: Running, *args: str) -> subprocess.CompletedProcess[str]:
@@ -264,6 +272,17 @@ APPS = (
         "Shiftwell",
         _shiftwell_command,
         prepare=_shiftwell_prepare,
+        after_start=_shiftwell_start_shift,
+        after_window=_shiftwell_report,
+        peer=False,
+    ),
+    # The very first start creates the database: Alembic's migrations load, and stay loaded.
+    AppSpec(
+        "shiftwell-first-run",
+        "Shiftwell, first run",
+        "Shiftwell",
+        _shiftwell_command,
+        prepare=_shiftwell_first_run,
         after_start=_shiftwell_start_shift,
         after_window=_shiftwell_report,
         peer=False,
