@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+275"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+277"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/policy.py" line="+59"/>
+        <location filename="../../app/shiftwell/core/policy.py" line="+66"/>
         <source>Can&apos;t skip now.</source>
         <translation>Ahora no puedes saltarte el descanso.</translation>
     </message>
@@ -292,12 +292,18 @@
         <translation>Fijado por la política de tu equipo</translation>
     </message>
     <message>
+        <location filename="../../app/shiftwell/core/durations.py" line="+18"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+37"/>
         <source>e.g. 90s, 25m, 1h30m</source>
         <translation>p. ej. 90s, 25m, 1h30m</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+11"/>
+        <source>{value} is not a duration ({examples})</source>
+        <translation>{value} no es una duración ({examples})</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+56"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Horario</translation>
     </message>
@@ -1200,17 +1206,17 @@
         <translation>Cola acumulada</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Postpone {time} ({count} left)</source>
         <translation>Posponer {time} (quedan {count})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>This break is strict: it ends by itself.</source>
         <translation>Este descanso es estricto: termina solo.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>Overtime left this week: {left} of {cap}. Every grant is recorded with its reason.</source>
         <translation>Horas extra que te quedan esta semana: {left} de {cap}. Cada concesión se registra con su motivo.</translation>
     </message>
@@ -1223,6 +1229,196 @@
         <location line="+3"/>
         <source>Your shift is over — log off</source>
         <translation>Tu turno ha terminado — hora de desconectar</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/schedule.py" line="+21"/>
+        <source>e.g. &quot;09:00-17:00&quot;, &quot;09:00-12:00, 13:00-17:00&quot;, &quot;22:00-06:00&quot; or &quot;off&quot;</source>
+        <translation>p. ej. &quot;09:00-17:00&quot;, &quot;09:00-12:00, 13:00-17:00&quot;, &quot;22:00-06:00&quot; u &quot;off&quot;</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>{value} is not a shift ({examples})</source>
+        <translation>{value} no es un turno ({examples})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} has an impossible time ({examples})</source>
+        <translation>{value} tiene una hora imposible ({examples})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is empty ({examples})</source>
+        <translation>{value} está vacío ({examples})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} has overlapping spans ({examples})</source>
+        <translation>{value} tiene tramos que se solapan ({examples})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{value} must be a list of dates or ranges like [&quot;2026-12-24&quot;, &quot;2026-12-27..2027-01-02&quot;]</source>
+        <translation>{value} tiene que ser una lista de fechas o intervalos como [&quot;2026-12-24&quot;, &quot;2026-12-27..2027-01-02&quot;]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value} is not a date (write &quot;2026-12-24&quot;)</source>
+        <translation>{value} no es una fecha (escribe &quot;2026-12-24&quot;)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{value} is not a date or range (write &quot;2026-12-24&quot; or &quot;2026-12-27..2027-01-02&quot;)</source>
+        <translation>{value} no es una fecha ni un intervalo (escribe &quot;2026-12-24&quot; o &quot;2026-12-27..2027-01-02&quot;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} ends before it starts</source>
+        <translation>{value} termina antes de empezar</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/settings.py" line="+116"/>
+        <source>{value} must be a duration string ({examples})</source>
+        <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{value} must be a list of durations, e.g. [&quot;15m&quot;, &quot;5m&quot;, &quot;1m&quot;]</source>
+        <translation>{value} tiene que ser una lista de duraciones, p. ej. [&quot;15m&quot;, &quot;5m&quot;, &quot;1m&quot;]</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} must be a whole number from {minimum} to {maximum}</source>
+        <translation>{value} tiene que ser un número entero de {minimum} a {maximum}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} is out of range ({minimum} to {maximum})</source>
+        <translation>{value} está fuera de rango (de {minimum} a {maximum})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value} must be true or false</source>
+        <translation>{value} tiene que ser true o false</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} is not one of {allowed}</source>
+        <translation>{value} no es ninguno de estos valores: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} must be a command as a list of strings, e.g. [&quot;loginctl&quot;, &quot;lock-session&quot;]</source>
+        <translation>{value} tiene que ser un comando escrito como lista de textos, p. ej. [&quot;loginctl&quot;, &quot;lock-session&quot;]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{value} must be a string such as &quot;09:00-17:00&quot; or &quot;off&quot;</source>
+        <translation>{value} tiene que ser un texto como &quot;09:00-17:00&quot; u &quot;off&quot;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value} must be a time zone name such as &quot;Europe/Berlin&quot;</source>
+        <translation>{value} tiene que ser el nombre de una zona horaria, como &quot;Europe/Berlin&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a known time zone (e.g. &quot;Europe/Berlin&quot;)</source>
+        <translation>{value} no es una zona horaria conocida (p. ej. &quot;Europe/Berlin&quot;)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{problem}; using the default</source>
+        <translation>{problem}; se usa el valor predeterminado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown key (known keys here: {known_keys})</source>
+        <translation>clave desconocida (claves conocidas aquí: {known_keys})</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must be shorter than {long_key}; using the defaults for both</source>
+        <translation>tiene que ser más corto que {long_key}; se usan los valores predeterminados de ambos</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>must be shorter than {long_key} ({long_length})</source>
+        <translation>tiene que ser más corto que {long_key} ({long_length})</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>set by the team policy ({policy}); your value is ignored</source>
+        <translation>fijado por la política de tu equipo ({policy}); tu valor se ignora</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>must be shorter than {other_key} ({other_length}), which the team policy ({policy}) sets; using the default</source>
+        <translation>tiene que ser más corto que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be longer than {other_key} ({other_length}), which the team policy ({policy}) sets; using the default</source>
+        <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/app.py" line="+72"/>
+        <source>A command failed</source>
+        <translation>Un comando ha fallado</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Shiftwell can&apos;t open its database</source>
+        <translation>Shiftwell no puede abrir su base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error} Shiftwell will close.</source>
+        <translation>{error} Shiftwell se cerrará.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shiftwell can&apos;t save</source>
+        <translation>Shiftwell no puede guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shiftwell saves again</source>
+        <translation>Shiftwell vuelve a guardar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing was lost.</source>
+        <translation>No se ha perdido nada.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shiftwell started a new database</source>
+        <translation>Shiftwell ha empezado una base de datos nueva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The old one could not be read; it was kept as {path}.</source>
+        <translation>La anterior no se podía leer; se ha guardado como {path}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+79"/>
+        <source>Some settings were not understood</source>
+        <translation>Algunos ajustes no se han entendido</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-71"/>
+        <source>{first} (and %n more)</source>
+        <comment>{first} (and one more)</comment>
+        <translation>
+            <numerusform>{first} (y %n más)</numerusform>
+            <numerusform>{first} (y %n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Settings not saved</source>
+        <translation>Ajustes sin guardar</translation>
     </message>
 </context>
 <context>

@@ -34,9 +34,13 @@ lrelease=$(find_tool pyside6-lrelease) || exit 1
 
 # Every module with text the user sees. Add a module here when it gains some.
 sources=(
+    app/shiftwell/core/durations.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/policy.py
+    app/shiftwell/core/schedule.py
+    app/shiftwell/core/settings.py
     app/shiftwell/ui/announcer.py
+    app/shiftwell/ui/app.py
     app/shiftwell/ui/checkin.py
     app/shiftwell/ui/dialogs.py
     app/shiftwell/ui/logoff_screen.py

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from shiftwell.core.i18n import _, marked
+
 _PATTERN = re.compile(
     r"""^\s*
     (?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*
@@ -13,7 +15,7 @@ _PATTERN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-EXAMPLES = "e.g. 90s, 25m, 1h30m"
+EXAMPLES = marked("e.g. 90s, 25m, 1h30m")  # shown translated: `_(EXAMPLES)`
 
 
 class DurationError(ValueError):
@@ -24,7 +26,8 @@ def parse_duration(text: str) -> timedelta:
     """Read `1h30m`, `25m`, `90s`, `1.5h` (units h, m, s in that order)."""
     match = _PATTERN.match(text)
     if not text.strip() or match is None or not any(match.group(u) for u in "hms"):
-        raise DurationError(f"{text!r} is not a duration ({EXAMPLES})")
+        message = _("{value} is not a duration ({examples})")
+        raise DurationError(message.format(value=repr(text), examples=_(EXAMPLES)))
     hours, minutes, seconds = (float(match.group(u) or 0) for u in "hms")
     return timedelta(hours=hours, minutes=minutes, seconds=seconds)
 

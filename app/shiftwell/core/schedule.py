@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from shiftwell.core.i18n import _, marked
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-SPAN_HELP = 'e.g. "09:00-17:00", "09:00-12:00, 13:00-17:00", "22:00-06:00" or "off"'
+# Shown translated: `_(SPAN_HELP)`.
+SPAN_HELP = marked('e.g. "09:00-17:00", "09:00-12:00, 13:00-17:00", "22:00-06:00" or "off"')
 _SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
@@ -114,41 +117,49 @@ def parse_spans(text: str) -> tuple[Span, ...]:
     for part in text.split(","):
         match = _SPAN.match(part)
         if match is None:
-            raise ValueError(f"{text!r} is not a shift ({SPAN_HELP})")
+            raise _span_error(_("{value} is not a shift ({examples})"), text)
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-            raise ValueError(f"{part.strip()!r} has an impossible time ({SPAN_HELP})")
+            raise _span_error(_("{value} has an impossible time ({examples})"), part.strip())
         span = Span(time(h1, m1), time(h2, m2))
         if span.start == span.end:
-            raise ValueError(f"{part.strip()!r} is empty ({SPAN_HELP})")
+            raise _span_error(_("{value} is empty ({examples})"), part.strip())
         spans.append(span)
     ordered = sorted(spans, key=lambda s: s.start)
     for before, after in itertools.pairwise(ordered):
         if before.crosses_midnight or before.end > after.start:
-            raise ValueError(f"{text!r} has overlapping spans ({SPAN_HELP})")
+            raise _span_error(_("{value} has overlapping spans ({examples})"), text)
     return tuple(ordered)
+
+
+def _span_error(message: str, value: str) -> ValueError:
+    """`message` (already translated) about `value`, with the examples of what is allowed."""
+    return ValueError(message.format(value=repr(value), examples=_(SPAN_HELP)))
 
 
 def parse_days_off(value: Any) -> tuple[DaysOff, ...]:
     """A list of `"2026-12-24"` or `"2026-12-27..2027-01-02"` strings."""
     if not isinstance(value, Sequence) or isinstance(value, str):
-        raise ValueError(
-            f"{value!r} must be a list of dates or ranges like "
+        message = _(
+            "{value} must be a list of dates or ranges like "
             '["2026-12-24", "2026-12-27..2027-01-02"]'
         )
+        raise ValueError(message.format(value=repr(value)))
     result = []
     for item in value:
         if not isinstance(item, str):
-            raise ValueError(f'{item!r} is not a date (write "2026-12-24")')
-        first_text, _, last_text = item.partition("..")
+            message = _('{value} is not a date (write "2026-12-24")')
+            raise ValueError(message.format(value=repr(item)))
+        first_text, _dots, last_text = item.partition("..")
         try:
             first = date.fromisoformat(first_text.strip())
             last = date.fromisoformat(last_text.strip()) if last_text else first
         except ValueError:
-            raise ValueError(
-                f'{item!r} is not a date or range (write "2026-12-24" or "2026-12-27..2027-01-02")'
-            ) from None
+            message = _(
+                '{value} is not a date or range (write "2026-12-24" or "2026-12-27..2027-01-02")'
+            )
+            raise ValueError(message.format(value=repr(item))) from None
         if last < first:
-            raise ValueError(f"{item!r} ends before it starts")
+            raise ValueError(_("{value} ends before it starts").format(value=repr(item)))
         result.append(DaysOff(first, last))
     return tuple(result)

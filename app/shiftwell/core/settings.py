@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shiftwell.core.durations import EXAMPLES, DurationError, format_duration, parse_duration
+from shiftwell.core.i18n import _
 from shiftwell.core.schedule import (
     WEEKDAYS,
     DaysOff,
@@ -112,14 +113,14 @@ Reader = Callable[[Any], Any]
 def _duration(minimum: timedelta, maximum: timedelta) -> Reader:
     def read(value: Any) -> timedelta:
         if not isinstance(value, str):
-            raise ValueError(f"{value!r} must be a duration string ({EXAMPLES})")
+            message = _("{value} must be a duration string ({examples})")
+            raise ValueError(message.format(value=repr(value), examples=_(EXAMPLES)))
         try:
             result = parse_duration(value)
         except DurationError as error:
             raise ValueError(str(error)) from None
         if not minimum <= result <= maximum:
-            span = f"{format_duration(minimum)} to {format_duration(maximum)}"
-            raise ValueError(f"{value!r} is out of range ({span})")
+            raise _out_of_range(repr(value), format_duration(minimum), format_duration(maximum))
         return result
 
     return read
@@ -130,7 +131,8 @@ def _durations(minimum: timedelta, maximum: timedelta) -> Reader:
 
     def read(value: Any) -> tuple[timedelta, ...]:
         if not isinstance(value, list):
-            raise ValueError(f'{value!r} must be a list of durations, e.g. ["15m", "5m", "1m"]')
+            message = _('{value} must be a list of durations, e.g. ["15m", "5m", "1m"]')
+            raise ValueError(message.format(value=repr(value)))
         return tuple(sorted({one(item) for item in value}, reverse=True))
 
     return read
@@ -139,17 +141,23 @@ def _durations(minimum: timedelta, maximum: timedelta) -> Reader:
 def _integer(minimum: int, maximum: int) -> Reader:
     def read(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{value!r} must be a whole number from {minimum} to {maximum}")
+            message = _("{value} must be a whole number from {minimum} to {maximum}")
+            raise ValueError(message.format(value=repr(value), minimum=minimum, maximum=maximum))
         if not minimum <= value <= maximum:
-            raise ValueError(f"{value} is out of range ({minimum} to {maximum})")
+            raise _out_of_range(str(value), str(minimum), str(maximum))
         return value
 
     return read
 
 
+def _out_of_range(value: str, minimum: str, maximum: str) -> ValueError:
+    message = _("{value} is out of range ({minimum} to {maximum})")
+    return ValueError(message.format(value=value, minimum=minimum, maximum=maximum))
+
+
 def _boolean(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{value!r} must be true or false")
+        raise ValueError(_("{value} must be true or false").format(value=repr(value)))
     return value
 
 
@@ -159,7 +167,8 @@ def _choice(options: type[StrEnum]) -> Reader:
             return options(value)
         except ValueError:
             allowed = ", ".join(repr(o.value) for o in options)
-            raise ValueError(f"{value!r} is not one of {allowed}") from None
+            message = _("{value} is not one of {allowed}")
+            raise ValueError(message.format(value=repr(value), allowed=allowed)) from None
 
     return read
 
@@ -167,25 +176,29 @@ def _choice(options: type[StrEnum]) -> Reader:
 def _argv(value: Any) -> tuple[str, ...]:
     """A command as an argument list; it is run directly, never through a shell."""
     if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
-        raise ValueError(
-            f'{value!r} must be a command as a list of strings, e.g. ["loginctl", "lock-session"]'
+        message = _(
+            '{value} must be a command as a list of strings, e.g. ["loginctl", "lock-session"]'
         )
+        raise ValueError(message.format(value=repr(value)))
     return tuple(value)
 
 
 def _spans(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f'{value!r} must be a string such as "09:00-17:00" or "off"')
+        message = _('{value} must be a string such as "09:00-17:00" or "off"')
+        raise ValueError(message.format(value=repr(value)))
     return parse_spans(value)
 
 
 def _timezone(value: Any) -> tzinfo:
     if not isinstance(value, str):
-        raise ValueError(f'{value!r} must be a time zone name such as "Europe/Berlin"')
+        message = _('{value} must be a time zone name such as "Europe/Berlin"')
+        raise ValueError(message.format(value=repr(value)))
     try:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a directory of zones
-        raise ValueError(f'{value!r} is not a known time zone (e.g. "Europe/Berlin")') from None
+        message = _('{value} is not a known time zone (e.g. "Europe/Berlin")')
+        raise ValueError(message.format(value=repr(value))) from None
 
 
 _SECOND, _MINUTE, _HOUR = timedelta(seconds=1), timedelta(minutes=1), timedelta(hours=1)
@@ -254,20 +267,22 @@ def _read_values(
     for key, raw in _flatten(data):
         reader = _READERS.get(key)
         if reader is None:
-            problems.append(SettingProblem(source, key, f"unknown key ({_near(key)})"))
+            problems.append(SettingProblem(source, key, _unknown_key(key)))
             continue
         try:
             values[key] = reader(raw)
         except ValueError as error:
-            problems.append(SettingProblem(source, key, f"{error}; using the default"))
+            message = _("{problem}; using the default").format(problem=error)
+            problems.append(SettingProblem(source, key, message))
     return values
 
 
-def _near(key: str) -> str:
+def _unknown_key(key: str) -> str:
+    """What to say about a key Shiftwell doesn't read: the keys it reads beside it."""
     section = key.rsplit(".", 1)[0] + "."
     siblings = sorted(k for k in _READERS if k.startswith(section))
     known = siblings or sorted({k.split(".")[0] for k in _READERS})
-    return "known keys here: " + ", ".join(known)
+    return _("unknown key (known keys here: {known_keys})").format(known_keys=", ".join(known))
 
 
 def _build(
@@ -288,7 +303,9 @@ def _build(
             SettingProblem(
                 source,
                 "breaks.micro.length",
-                "must be shorter than breaks.long.length; using the defaults for both",
+                _("must be shorter than {long_key}; using the defaults for both").format(
+                    long_key=_LONG_LENGTH
+                ),
             )
         )
         micro = BreakRule(micro.every, defaults.micro.length)
@@ -361,7 +378,7 @@ def validate_value(key: str, raw: Any) -> Any:
     """The typed value of `raw` for `key`; ValueError with the text a settings problem shows."""
     reader = _READERS.get(key)
     if reader is None:
-        raise ValueError(f"unknown key ({_near(key)})")
+        raise ValueError(_unknown_key(key))
     return reader(raw)
 
 
@@ -374,7 +391,10 @@ def cross_key_problems(values: Mapping[str, Any]) -> dict[str, str]:
     micro = values.get(_MICRO_LENGTH, defaults.micro.length)
     long = values.get(_LONG_LENGTH, defaults.long.length)
     if micro >= long:
-        return {_MICRO_LENGTH: f"must be shorter than {_LONG_LENGTH} ({format_duration(long)})"}
+        message = _("must be shorter than {long_key} ({long_length})")
+        return {
+            _MICRO_LENGTH: message.format(long_key=_LONG_LENGTH, long_length=format_duration(long))
+        }
     return {}
 
 
@@ -471,13 +491,14 @@ def apply_policy(
     """
     problems: list[SettingProblem] = []
     fixed = _read_values(policy, policy_source, problems)
-    locked = frozenset(key for key, _ in _flatten(policy) if key in _READERS)
+    locked = frozenset(key for key, _raw in _flatten(policy) if key in _READERS)
     entries = list(_flatten(user))
     free = nest({key: raw for key, raw in entries if key not in locked})
     values = _read_values(free, user_source, problems) | fixed
     for key, raw in entries:
         if key in locked and _differs(key, raw, fixed):
-            message = f"set by the team policy ({policy_source}); your value is ignored"
+            message = _("set by the team policy ({policy}); your value is ignored")
+            message = message.format(policy=policy_source)
             problems.append(SettingProblem(user_source, key, message))
     _give_way_to_policy(values, locked, problems, user_source, policy_source)
     pair_locked = bool({_MICRO_LENGTH, _LONG_LENGTH} & locked)
@@ -496,17 +517,24 @@ def _give_way_to_policy(
     if not cross_key_problems(values) or (_MICRO_LENGTH in locked) == (_LONG_LENGTH in locked):
         return
     if _LONG_LENGTH in locked:
-        mine, theirs, relation = _MICRO_LENGTH, _LONG_LENGTH, "shorter"
+        mine, theirs = _MICRO_LENGTH, _LONG_LENGTH
+        message = _(
+            "must be shorter than {other_key} ({other_length}), which the team policy "
+            "({policy}) sets; using the default"
+        )
     else:
-        mine, theirs, relation = _LONG_LENGTH, _MICRO_LENGTH, "longer"
+        mine, theirs = _LONG_LENGTH, _MICRO_LENGTH
+        message = _(
+            "must be longer than {other_key} ({other_length}), which the team policy "
+            "({policy}) sets; using the default"
+        )
     if mine not in values:
         return  # the policy clashes with a default: reported against the policy
     del values[mine]
     defaults = {_MICRO_LENGTH: Settings().micro.length, _LONG_LENGTH: Settings().long.length}
     fixed = values.get(theirs, defaults[theirs])
-    message = (
-        f"must be {relation} than {theirs} ({format_duration(fixed)}), which the "
-        f"team policy ({policy_source}) sets; using the default"
+    message = message.format(
+        other_key=theirs, other_length=format_duration(fixed), policy=policy_source
     )
     problems.append(SettingProblem(user_source, mine, message))
 

@@ -23,7 +23,7 @@ from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.ui import dialogs
 from shiftwell.ui.announcer import Announcer
-from shiftwell.ui.i18n import install_translation
+from shiftwell.ui.i18n import _t, _tn, install_translation
 from shiftwell.ui.qt_clock import QtClock
 from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
@@ -69,7 +69,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         quit_app=app.quit,
     )
     runner.failed.connect(
-        lambda what, why: desktop.announcer.announce("A command failed", f"{what} {why}")
+        lambda what, why: desktop.announcer.announce(_t("A command failed"), f"{what} {why}")
     )
     shell = Shell(loaded.settings, QtClock(app), desktop)
     remote = RemoteControl(shell, app.quit)
@@ -104,18 +104,25 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
         opened = open_database(paths.database)
     except DatabaseError as error:
         log.error("%s", error)
-        announcer.announce("Shiftwell can't open its database", f"{error} Shiftwell will close.")
+        announcer.announce(
+            _t("Shiftwell can't open its database"),
+            _t("{error} Shiftwell will close.").format(error=error),
+        )
         return False
     repository = Repository(opened.engine)
     recorder = DurableRecorder(
         repository,
-        on_trouble=lambda message: announcer.announce("Shiftwell can't save", message),
-        on_recovered=lambda: announcer.announce("Shiftwell saves again", "Nothing was lost."),
+        on_trouble=lambda message: announcer.announce(_t("Shiftwell can't save"), message),
+        on_recovered=lambda: announcer.announce(
+            _t("Shiftwell saves again"), _t("Nothing was lost.")
+        ),
     )
     if opened.moved_aside is not None:
         announcer.announce(
-            "Shiftwell started a new database",
-            f"The old one could not be read; it was kept as {opened.moved_aside}.",
+            _t("Shiftwell started a new database"),
+            _t("The old one could not be read; it was kept as {path}.").format(
+                path=opened.moved_aside
+            ),
         )
     _attach_platform(shell)
     shell.desktop.open_stats = _stats_opener(opened.engine, shell)
@@ -124,10 +131,18 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     shell.attach(recorder, repository.history(now), repository.unfinished(), recorder.beat)
     log.info("ready; data in %s", paths.data_dir)
     if loaded.problems:
-        first = loaded.problems[0]
-        more = f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else ""
-        announcer.announce("Some settings were not understood", f"{first}{more}")
+        announcer.announce(_t("Some settings were not understood"), _problems(loaded))
     return True
+
+
+def _problems(loaded: LoadedSettings) -> str:
+    """The first problem, and how many more there are (the log has them all)."""
+    first, more = str(loaded.problems[0]), len(loaded.problems) - 1
+    return (
+        _tn("{first} (and %n more)", "{first} (and one more)", more).format(first=first)
+        if more
+        else first
+    )
 
 
 def _attach_platform(shell: Shell) -> None:
@@ -190,12 +205,12 @@ def _settings_opener(shell: Shell, paths: Paths) -> Callable[[], None]:
         try:
             save_settings(paths.config_file, changes)
         except SettingsNotSaved as error:
-            shell.announcer.announce("Settings not saved", str(error))
+            shell.announcer.announce(_t("Settings not saved"), str(error))
             return
         reloaded = load_settings(paths.config_file)
         shell.apply_settings(reloaded.settings)
         if reloaded.problems:
-            shell.announcer.announce("Some settings were not understood", str(reloaded.problems[0]))
+            shell.announcer.announce(_t("Some settings were not understood"), _problems(reloaded))
 
     def open_settings() -> None:
         from shiftwell.platform.autostart import autostart_for_platform

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from shiftwell.core.clock import ManualClock
-from shiftwell.core.settings import Settings
+from shiftwell.core.settings import Settings, settings_from_mapping
 from shiftwell.ui import app
 from shiftwell.ui.shell import Shell
 from tests.helpers.engine import MONDAY_9AM
@@ -53,3 +53,21 @@ def test_gives_up_after_the_wait_and_shows_a_window(
     qtbot.add_widget(shell.status_window)
     assert shell.status_window.isVisible()
     assert any("no system tray after 0 s" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("config", "suffix"),
+    [
+        ({"bogus": 1}, ""),
+        ({"bogus": 1, "sounds": "loud"}, " (and one more)"),
+        ({"bogus": 1, "sounds": "loud", "checkin": 3}, " (and 2 more)"),
+    ],
+)
+def test_settings_problems_are_told_by_the_first_and_how_many_more(
+    config: dict[str, object], suffix: str
+) -> None:
+    loaded = settings_from_mapping(config, "config.toml")
+    first = "config.toml: bogus: unknown key (known keys here: "
+    told = app._problems(loaded)
+    assert told.startswith(first) and told.endswith(")" + suffix)
+    assert told.count("config.toml") == 1  # the others are in the log, not the pop-up

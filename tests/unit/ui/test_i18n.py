@@ -17,16 +17,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from shiftwell.core import i18n as core_i18n
 from shiftwell.core.engine import Tally
 from shiftwell.core.model import Skip, State
-from shiftwell.core.settings import Settings
+from shiftwell.core.settings import SettingProblem, Settings, apply_policy, settings_from_mapping
+from shiftwell.ui import app as app_module
 from shiftwell.ui import text
-from shiftwell.ui.i18n import LANG_VARIABLE, install_translation, remove_translation
+from shiftwell.ui.i18n import LANG_VARIABLE, _t, install_translation, remove_translation
 from shiftwell.ui.logoff_screen import LogoffScreen
+from shiftwell.ui.settings.fields import TextField
 from shiftwell.ui.settings_dialog import SettingsDialog
 from shiftwell.ui.tray import TrayMenu
 from tests.helpers.shell import Harness
@@ -156,6 +159,107 @@ def test_the_settings_dialog_and_qts_own_buttons_speak_spanish(
         texts += [w.text() for w in page.findChildren(QCheckBox)]
         letters = [letter.lower() for t in shared + texts for letter in mnemonics(t)]
         assert len(letters) == len(set(letters)), (tabs[index], letters)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "message"),
+    [
+        ("breaks.micro.every", "soon", "'soon' no es una duración (p. ej. 90s, 25m, 1h30m)"),
+        ("breaks.long.length", "3h", "'3h' está fuera de rango (de 1m a 2h)"),
+        (
+            "schedule.friday",
+            "9-17 h",
+            '\'9-17 h\' no es un turno (p. ej. "09:00-17:00", "09:00-12:00, 13:00-17:00", '
+            '"22:00-06:00" u "off")',
+        ),
+        (
+            "schedule.days_off",
+            "2026-12-27..2026-12-24",
+            "'2026-12-27..2026-12-24' termina antes de empezar",
+        ),
+        (
+            "schedule.timezone",
+            "Marte/Olimpo",
+            "'Marte/Olimpo' no es una zona horaria conocida (p. ej. \"Europe/Berlin\")",
+        ),
+    ],
+)
+def test_a_bad_setting_is_explained_in_spanish_as_it_is_typed(
+    spanish: QApplication, qtbot: QtBot, key: str, typed: str, message: str
+) -> None:
+    dialog = SettingsDialog(Settings(), frozenset(), None, start_command=["shiftwell"])
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    field = dialog.fields[key]
+    assert isinstance(field, TextField)
+    page = field.cell.parentWidget()
+    while page is not None and dialog.tabs.indexOf(page) < 0:
+        page = page.parentWidget()
+    assert page is not None
+    dialog.tabs.setCurrentWidget(page)
+    field.line.setFocus()
+    field.line.selectAll()
+    QTest.keyClicks(field.line, typed)
+    assert field.problem.isVisible()
+    assert field.problem.text() == message  # the value as typed, in quotes, untranslated
+    assert field.line.accessibleDescription() == message
+    assert not dialog.save_button.isEnabled()
+
+
+def by_key(problems: list[SettingProblem]) -> dict[str, str]:
+    return {problem.key: problem.message for problem in problems}
+
+
+def test_settings_problems_follow_the_installed_language(english: QApplication) -> None:
+    config = {
+        "shift": {"lenght": "8h"},
+        "breaks": {"micro": {"every": "pronto", "length": "15m"}, "max_postpones": 25},
+    }
+    assert install_translation(english, "es") == "es"
+    assert by_key(settings_from_mapping(config, "config.toml").problems) == {
+        "shift.lenght": "clave desconocida (claves conocidas aquí: shift.auto_start, shift.length)",
+        "breaks.micro.every": "'pronto' no es una duración (p. ej. 90s, 25m, 1h30m); "
+        "se usa el valor predeterminado",
+        "breaks.max_postpones": "25 está fuera de rango (de 0 a 20); "
+        "se usa el valor predeterminado",
+        "breaks.micro.length": "tiene que ser más corto que breaks.long.length; "
+        "se usan los valores predeterminados de ambos",
+    }
+    remove_translation(english)
+    assert by_key(settings_from_mapping(config, "config.toml").problems) == {
+        "shift.lenght": "unknown key (known keys here: shift.auto_start, shift.length)",
+        "breaks.micro.every": "'pronto' is not a duration (e.g. 90s, 25m, 1h30m); "
+        "using the default",
+        "breaks.max_postpones": "25 is out of range (0 to 20); using the default",
+        "breaks.micro.length": "must be shorter than breaks.long.length; "
+        "using the defaults for both",
+    }
+
+
+def test_the_team_policys_messages_come_in_spanish(spanish: QApplication) -> None:
+    shorter = apply_policy(
+        {"breaks": {"micro": {"length": "6m"}, "strictness": "gentle"}},
+        {"breaks": {"long": {"length": "5m"}, "strictness": "strict"}},
+        "user.toml",
+        "policy.toml",
+    )
+    assert by_key(shorter.problems) == {
+        "breaks.strictness": "fijado por la política de tu equipo (policy.toml); "
+        "tu valor se ignora",
+        "breaks.micro.length": "tiene que ser más corto que breaks.long.length (5m), que fija "
+        "la política de tu equipo (policy.toml); se usa el valor predeterminado",
+    }
+    longer = apply_policy(
+        {"breaks": {"long": {"length": "2m"}}},
+        {"breaks": {"micro": {"length": "3m"}}},
+        "user.toml",
+        "policy.toml",
+    )
+    assert by_key(longer.problems) == {
+        "breaks.long.length": "tiene que ser más largo que breaks.micro.length (3m), que fija "
+        "la política de tu equipo (policy.toml); se usa el valor predeterminado",
+    }
 
 
 def test_removing_the_translation_brings_english_back(english: QApplication) -> None:
@@ -316,3 +420,11 @@ def test_the_translation_source_lists_every_message_in_the_code(tmp_path: Path) 
         }
 
     assert keys(copy) == keys(SPANISH_TS), "run resources/translations/update.sh"
+
+
+def test_the_start_up_settings_announcement_speaks_spanish(spanish: QApplication) -> None:
+    bad = {"breaks": {"micro": {"every": "soon"}}, "bogus": 1, "other": 2}
+    told = app_module._problems(settings_from_mapping(bad, "config.toml"))
+    assert told.startswith("config.toml: breaks.micro.every: 'soon' no es")
+    assert told.endswith(" (y 2 más)")
+    assert _t("Some settings were not understood") == "Algunos ajustes no se han entendido"

@@ -106,7 +106,7 @@ def schedule_page() -> Page:
     page.form(
         [
             *(
-                TextField(f"schedule.{key}", label, placeholder=SPAN_HELP, width=SPANS_WIDTH)
+                TextField(f"schedule.{key}", label, placeholder=_t(SPAN_HELP), width=SPANS_WIDTH)
                 for key, label in zip(keys, days, strict=True)
             ),
             TextField(
