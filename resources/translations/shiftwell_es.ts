@@ -1420,6 +1420,91 @@
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
+    <message>
+        <location filename="../../app/shiftwell/storage/database.py" line="+204"/>
+        <source>cannot create the data folder {folder}: {reason}</source>
+        <translation>no se puede crear la carpeta de datos {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write in {folder} (permission denied): Shiftwell keeps {name} and its journal files there. Nothing was changed.</source>
+        <translation>no se puede escribir en {folder} (permiso denegado): Shiftwell guarda ahí {name} y sus archivos de diario. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{path} is not a file. Nothing was changed.</source>
+        <translation>{path} no es un archivo. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} cannot be read and written by this user (permission denied); check its owner and permissions. Nothing was changed.</source>
+        <translation>{path} no se puede leer y escribir con este usuario (permiso denegado); revisa su propietario y sus permisos. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>SQLite cannot open {path}: {reason}. Nothing was changed.</source>
+        <translation>SQLite no puede abrir {path}: {reason}. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path} is locked: another program holds it (another Shiftwell, or a tool that has the file open). Gave up after {seconds} s; nothing was changed.</source>
+        <translation>{path} está bloqueado: lo retiene otro programa (otro Shiftwell o una herramienta que tiene el archivo abierto). Se ha dejado de esperar tras {seconds} s; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{path} was written by a newer Shiftwell (schema revision {revisions}); this version cannot read it. Update Shiftwell to open it; the file was left untouched.</source>
+        <translation>{path} lo escribió un Shiftwell más reciente (revisión del esquema {revisions}); esta versión no puede leerlo. Actualiza Shiftwell para abrirlo; el archivo no se ha tocado.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{path} is not a usable database and could not be moved to {aside}: {reason}</source>
+        <translation>{path} no es una base de datos utilizable y no se ha podido mover a {aside}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>migrating {path} to {head} would leave {count} rows pointing at rows that do not exist; it was left as it was.</source>
+        <translation>migrar {path} al esquema {head} dejaría filas que apuntan a filas que no existen ({count} en total); se ha dejado como estaba.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>could not migrate {path} from schema {current} to {head} ({error}); it was left as it was, and a copy is at {backup}.</source>
+        <translation>no se ha podido migrar {path} del esquema {current} al {head} ({error}); se ha dejado como estaba y hay una copia en {backup}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>could not migrate {path} from schema empty to {head} ({error}); it was left as it was.</source>
+        <translation>no se ha podido migrar {path} de un esquema vacío al esquema {head} ({error}); se ha dejado como estaba.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not migrate {path} from schema {current} to {head} ({error}); it was left as it was.</source>
+        <translation>no se ha podido migrar {path} del esquema {current} al {head} ({error}); se ha dejado como estaba.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>missing table {table}</source>
+        <translation>falta la tabla {table}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown table {table}</source>
+        <translation>tabla desconocida {table}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>table {table} differs</source>
+        <translation>la tabla {table} es distinta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path} has no schema version and its tables are not the ones Shiftwell makes ({differences}). It was left untouched; move it away to start afresh.</source>
+        <translation>{path} no tiene versión de esquema y sus tablas no son las que crea Shiftwell ({differences}). No se ha tocado; muévelo a otro sitio para empezar de cero.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/storage/durable.py" line="+64"/>
+        <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept in memory and written as soon as it can be — keep Shiftwell running.</source>
+        <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell.</translation>
+    </message>
 </context>
 <context>
     <name>BreakWindow</name>

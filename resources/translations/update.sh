@@ -39,6 +39,8 @@ sources=(
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
+    app/shiftwell/storage/database.py
+    app/shiftwell/storage/durable.py
     app/shiftwell/ui/announcer.py
     app/shiftwell/ui/app.py
     app/shiftwell/ui/checkin.py

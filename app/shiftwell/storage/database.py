@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool, StaticPool
 
+from shiftwell.core.i18n import _
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
 
 if TYPE_CHECKING:
@@ -56,7 +57,10 @@ T = TypeVar("T")
 
 
 class DatabaseError(Exception):
-    """The database cannot be opened; the message names the file and says why."""
+    """The database cannot be opened; the message names the file and says why.
+
+    The message is for the user, in their language (the paths in it stay as they are).
+    """
 
 
 class DatabaseTooNew(DatabaseError):
@@ -197,28 +201,32 @@ def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
+        message = _("cannot create the data folder {folder}: {reason}")
         raise DatabaseUnavailable(
-            f"cannot create the data folder {folder}: {error.strerror or error}"
+            message.format(folder=folder, reason=error.strerror or error)
         ) from error
 
 
 def _check_access(path: Path) -> None:
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DatabaseUnavailable(
-            f"cannot write in {folder} (permission denied): Shiftwell keeps {path.name} and "
+        message = _(
+            "cannot write in {folder} (permission denied): Shiftwell keeps {name} and "
             "its journal files there. Nothing was changed."
         )
+        raise DatabaseUnavailable(message.format(folder=folder, name=path.name))
     for candidate in _with_side_files(path):
         if not candidate.exists():
             continue
         if not candidate.is_file():
-            raise DatabaseUnavailable(f"{candidate} is not a file. Nothing was changed.")
+            message = _("{path} is not a file. Nothing was changed.")
+            raise DatabaseUnavailable(message.format(path=candidate))
         if not os.access(candidate, os.R_OK | os.W_OK):
-            raise DatabaseUnavailable(
-                f"{candidate} cannot be read and written by this user (permission denied); "
+            message = _(
+                "{path} cannot be read and written by this user (permission denied); "
                 "check its owner and permissions. Nothing was changed."
             )
+            raise DatabaseUnavailable(message.format(path=candidate))
 
 
 def _create_private(path: Path) -> None:
@@ -268,17 +276,21 @@ class _LockWaiter:
             except (sqlite3.Error, sa.exc.DBAPIError) as error:
                 code = _sqlite_code(error)
                 if code in _ACCESS_CODES:
+                    message = _("SQLite cannot open {path}: {reason}. Nothing was changed.")
                     raise DatabaseUnavailable(
-                        f"SQLite cannot open {self._path}: {_message(error)}. Nothing was changed."
+                        message.format(path=self._path, reason=_message(error))
                     ) from error
                 if code not in _BUSY_CODES:
                     raise
                 remaining = self._deadline - time.monotonic()
                 if remaining <= 0:
-                    raise DatabaseLocked(
-                        f"{self._path} is locked: another program holds it (another "
+                    message = _(
+                        "{path} is locked: another program holds it (another "
                         "Shiftwell, or a tool that has the file open). Gave up after "
-                        f"{self._timeout:g} s; nothing was changed."
+                        "{seconds} s; nothing was changed."
+                    )
+                    raise DatabaseLocked(
+                        message.format(path=self._path, seconds=f"{self._timeout:g}")
                     ) from error
                 if not self._said_so:
                     self._said_so = True
@@ -327,11 +339,12 @@ def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
         raise
     unknown = sorted(revisions - known)
     if unknown:
-        raise DatabaseTooNew(
-            f"{path} was written by a newer Shiftwell (schema revision {', '.join(unknown)}); "
+        message = _(
+            "{path} was written by a newer Shiftwell (schema revision {revisions}); "
             "this version cannot read it. Update Shiftwell to open it; the file was left "
             "untouched."
         )
+        raise DatabaseTooNew(message.format(path=path, revisions=", ".join(unknown)))
     return None
 
 
@@ -364,9 +377,9 @@ def _move_aside(path: Path) -> Path:
             if source.exists():
                 source.rename(target)
     except OSError as error:
+        message = _("{path} is not a usable database and could not be moved to {aside}: {reason}")
         raise DatabaseUnavailable(
-            f"{path} is not a usable database and could not be moved to {aside}: "
-            f"{error.strerror or error}"
+            message.format(path=path, aside=aside, reason=error.strerror or error)
         ) from error
     return aside
 
@@ -457,19 +470,36 @@ def _bring_to_head(
     except Exception as error:
         if _sqlite_code(error) in _BUSY_CODES:
             raise  # the lock waiter retries
-        kept = f", and a copy is at {backup}" if backup else ""
         raise DatabaseError(
-            f"could not migrate {path} from schema {current or 'empty'} to {head} ({error}); "
-            f"it was left as it was{kept}."
+            _migration_failed(backup, current).format(
+                path=path, current=current, head=head, error=error, backup=backup
+            )
         ) from error
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
-        raise DatabaseError(
-            f"migrating {path} to {head} would leave {len(broken)} rows pointing at rows "
+        message = _(
+            "migrating {path} to {head} would leave {count} rows pointing at rows "
             "that do not exist; it was left as it was."
         )
+        raise DatabaseError(message.format(path=path, head=head, count=len(broken)))
     log.info("migrated %s from %s to %s", path, current or "empty", head)
     return backup
+
+
+def _migration_failed(backup: Path | None, current: str | None) -> str:
+    """The message for a failed upgrade, a whole sentence per case so it translates whole."""
+    if backup is not None:
+        return _(
+            "could not migrate {path} from schema {current} to {head} ({error}); "
+            "it was left as it was, and a copy is at {backup}."
+        )
+    if current is None:
+        return _(
+            "could not migrate {path} from schema empty to {head} ({error}); it was left as it was."
+        )
+    return _(
+        "could not migrate {path} from schema {current} to {head} ({error}); it was left as it was."
+    )
 
 
 def _user_tables(connection: sa.Connection) -> list[str]:
@@ -500,17 +530,21 @@ def _check_first_schema(connection: sa.Connection, path: Path, migrations: str) 
     found = _schema(connection)
     if found == expected:
         return
-    differences = [f"missing table {t}" for t in sorted(expected.keys() - found.keys())]
-    differences += [f"unknown table {t}" for t in sorted(found.keys() - expected.keys())]
+    missing = _("missing table {table}")
+    unknown = _("unknown table {table}")
+    differs = _("table {table} differs")
+    differences = [missing.format(table=t) for t in sorted(expected.keys() - found.keys())]
+    differences += [unknown.format(table=t) for t in sorted(found.keys() - expected.keys())]
     differences += [
-        f"table {t} differs"
+        differs.format(table=t)
         for t in sorted(expected.keys() & found.keys())
         if expected[t] != found[t]
     ]
-    raise DatabaseUnrecognised(
-        f"{path} has no schema version and its tables are not the ones Shiftwell makes "
-        f"({'; '.join(differences)}). It was left untouched; move it away to start afresh."
+    message = _(
+        "{path} has no schema version and its tables are not the ones Shiftwell makes "
+        "({differences}). It was left untouched; move it away to start afresh."
     )
+    raise DatabaseUnrecognised(message.format(path=path, differences="; ".join(differences)))
 
 
 def _first_schema(migrations: str) -> Schema:

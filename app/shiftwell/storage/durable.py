@@ -9,6 +9,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from shiftwell.core.i18n import _
 from shiftwell.core.model import Transition
 from shiftwell.storage.repository import Repository
 
@@ -59,9 +60,9 @@ class DurableRecorder:
             return
         self._troubled = True
         reason = str(error.orig) if error.orig is not None else str(error)
-        message = (
-            f"Shiftwell can't write to its database ({reason}). What happens is kept in "
+        message = _(
+            "Shiftwell can't write to its database ({reason}). What happens is kept in "
             "memory and written as soon as it can be — keep Shiftwell running."
-        )
+        ).format(reason=reason)
         log.warning("%s", message)
         self._on_trouble(message)

@@ -7,13 +7,17 @@ the code.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,6 +29,14 @@ from shiftwell.core import i18n as core_i18n
 from shiftwell.core.engine import Tally
 from shiftwell.core.model import Skip, State
 from shiftwell.core.settings import SettingProblem, Settings, apply_policy, settings_from_mapping
+from shiftwell.storage.database import (
+    DATABASE_NAME,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    open_database,
+)
+from shiftwell.storage.durable import DurableRecorder
+from shiftwell.storage.repository import Repository
 from shiftwell.ui import app as app_module
 from shiftwell.ui import text
 from shiftwell.ui.i18n import LANG_VARIABLE, _t, install_translation, remove_translation
@@ -260,6 +272,86 @@ def test_the_team_policys_messages_come_in_spanish(spanish: QApplication) -> Non
         "breaks.long.length": "tiene que ser más largo que breaks.micro.length (3m), que fija "
         "la política de tu equipo (policy.toml); se usa el valor predeterminado",
     }
+
+
+# A path with spaces, braces and non-ASCII letters, which must come through untouched.
+ODD_FOLDER = "Mis datos {año} ñ"
+
+
+def refusal_of_a_file_where_the_data_folder_should_be(tmp_path: Path) -> str:
+    folder = tmp_path / ODD_FOLDER
+    folder.parent.mkdir()
+    folder.write_text("mine")
+    with pytest.raises(DatabaseUnavailable) as caught:
+        open_database(folder / DATABASE_NAME)
+    assert folder.read_text() == "mine"
+    return str(caught.value)
+
+
+def refusal_of_a_database_from_a_newer_shiftwell(path: Path) -> str:
+    with pytest.raises(DatabaseTooNew) as caught:
+        open_database(path)
+    return str(caught.value)
+
+
+def test_storage_refusals_reach_the_user_in_spanish_with_their_paths_verbatim(
+    english: QApplication, tmp_path: Path
+) -> None:
+    newer = tmp_path / ODD_FOLDER / "otra" / DATABASE_NAME
+    open_database(newer).engine.dispose()
+    with closing(sqlite3.connect(newer)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    before = newer.read_bytes()
+    exists = os.strerror(errno.EEXIST)  # the system's own words, not translated
+
+    assert install_translation(english, "es") == "es"
+    assert refusal_of_a_file_where_the_data_folder_should_be(tmp_path / "es") == (
+        f"no se puede crear la carpeta de datos {tmp_path / 'es' / ODD_FOLDER}: {exists}"
+    )
+    assert refusal_of_a_database_from_a_newer_shiftwell(newer) == (
+        f"{newer} lo escribió un Shiftwell más reciente (revisión del esquema "
+        "0099_from_the_future); esta versión no puede leerlo. Actualiza Shiftwell para "
+        "abrirlo; el archivo no se ha tocado."
+    )
+
+    remove_translation(english)
+    assert refusal_of_a_file_where_the_data_folder_should_be(tmp_path / "en") == (
+        f"cannot create the data folder {tmp_path / 'en' / ODD_FOLDER}: {exists}"
+    )
+    assert refusal_of_a_database_from_a_newer_shiftwell(newer) == (
+        f"{newer} was written by a newer Shiftwell (schema revision 0099_from_the_future); "
+        "this version cannot read it. Update Shiftwell to open it; the file was left untouched."
+    )
+    assert newer.read_bytes() == before
+
+
+def trouble_writing_to(path: Path) -> str:
+    """What a recorder tells the user when its database has lost a table under it."""
+    opened = open_database(path)
+    try:
+        with closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute("DROP TABLE heartbeat")
+        troubles: list[str] = []
+        recorder = DurableRecorder(Repository(opened.engine), troubles.append, lambda: None)
+        recorder.beat(datetime(2026, 1, 5, 9, tzinfo=UTC))
+    finally:
+        opened.engine.dispose()
+    [trouble] = troubles
+    return trouble
+
+
+@pytest.mark.logs_warnings
+def test_a_failing_write_is_announced_in_spanish(english: QApplication, tmp_path: Path) -> None:
+    assert install_translation(english, "es") == "es"
+    assert trouble_writing_to(tmp_path / "es.sqlite3") == (
+        "Shiftwell no puede escribir en su base de datos (no such table: heartbeat). Lo que "
+        "pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell."
+    )
+    remove_translation(english)
+    assert trouble_writing_to(tmp_path / "en.sqlite3") == (
+        "Shiftwell can't write to its database (no such table: heartbeat). What happens is "
+        "kept in memory and written as soon as it can be — keep Shiftwell running."
+    )
 
 
 def test_removing_the_translation_brings_english_back(english: QApplication) -> None:
