@@ -641,7 +641,7 @@
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+231"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+99"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
@@ -1402,12 +1402,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-71"/>
+        <location line="-74"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1416,7 +1416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
@@ -1658,7 +1658,7 @@
 <context>
     <name>LogoffWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/logoff_screen.py" line="+118"/>
+        <location filename="../../app/shiftwell/ui/logoff_screen.py" line="+119"/>
         <source>Shiftwell: your shift is over</source>
         <translation>Shiftwell: tu turno ha terminado</translation>
     </message>
@@ -1693,12 +1693,22 @@
         <translation>Cerrar la pantalla de fin de turno</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>See your week</source>
+        <translation>Ver tu semana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>See your week in review</source>
+        <translation>Ver el resumen de tu semana</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Hint</source>
         <translation>Indicación</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Close this screen when you are done for the day.</source>
         <translation>Cierra esta pantalla cuando termines por hoy.</translation>
     </message>
@@ -1711,7 +1721,7 @@
 <context>
     <name>OvertimePanel</name>
     <message>
-        <location line="-134"/>
+        <location line="-139"/>
         <source>Ask for more time</source>
         <translation>Pedir más tiempo</translation>
     </message>

@@ -97,6 +97,9 @@ def test_tray_notifications_overlay_and_log_off_on_a_real_desktop(
             20,
             "the log-off screen",
         )
+        # The week's last shift (nothing else is scheduled): the weekly review is offered on
+        # the log-off screen, not opened over it.
+        assert "Shiftwell — your week" not in full_desktop.window_names()
         full_desktop.screenshot(ARTIFACTS / "logoff.png")
     finally:
         code, stderr = app.stop()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -183,14 +183,17 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
             tz = shell.settings.schedule.tz
             zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
             cap = shell.settings.overtime.weekly_cap
-            window = StatsWindow(
+            made = StatsWindow(
                 lambda week: week_figures(engine, week, zone, cap),  # type: ignore[arg-type]
                 files=WeekExporter(engine, zone),  # type: ignore[arg-type]
             )
-            windows.append(window)
-        windows[0].show()
-        windows[0].raise_()
-        windows[0].activateWindow()
+            windows.append(made)
+        window = windows[0]
+        # Asked for from the log-off screen, the review has to come above it.
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, shell.logoff_showing)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     return open_stats
 

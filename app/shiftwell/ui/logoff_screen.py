@@ -35,6 +35,7 @@ class LogoffView:
     can_overtime: bool
     overtime_note: str
     quick_reasons: tuple[str, ...]
+    week_over: bool = False  # the week's last shift: the weekly review is offered
 
 
 class OvertimePanel(QFrame):
@@ -131,6 +132,9 @@ class LogoffWindow(CoverWindow):
         self.close_button = button(
             self.tr("Close"), "primaryButton", self.tr("Close the log-off screen")
         )
+        self.see_week = button(
+            self.tr("See your week"), "coverButton", self.tr("See your week in review")
+        )
         self.panel = OvertimePanel()
         self.panel.hide()
         self.hint = label("coverHint", self.tr("Hint"))
@@ -152,6 +156,7 @@ class LogoffWindow(CoverWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         row.addStretch()
+        row.addWidget(self.see_week)
         row.addWidget(self.more_time)
         row.addWidget(self.close_button)
         row.addStretch()
@@ -173,6 +178,7 @@ class LogoffWindow(CoverWindow):
                 self.summary_layout.addWidget(line)
         self.summary.setVisible(bool(view.summary))
         self.close_button.setVisible(view.can_dismiss)
+        self.see_week.setVisible(view.week_over)
         self.panel.set_choices(view.quick_reasons, view.overtime_note)
         if not view.can_overtime:
             self.close_panel()
@@ -200,6 +206,7 @@ class LogoffWindow(CoverWindow):
 class LogoffScreen(QObject):
     dismiss_requested = Signal()
     overtime_requested = Signal(str)
+    review_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -231,6 +238,7 @@ class LogoffScreen(QObject):
     def _make_window(self, screen: QScreen) -> LogoffWindow:
         window = LogoffWindow(screen)
         window.close_button.clicked.connect(self._dismiss)
+        window.see_week.clicked.connect(self.review_requested)
         window.escape_pressed.connect(lambda: self._on_escape(window))
         window.close_attempted.connect(self._dismiss)
         window.panel.grant.connect(self.overtime_requested)

@@ -92,6 +92,9 @@ class Shell(QObject):
         self.status_window: StatusWindow | None = None
         self._overlay: object | None = None
         self._logoff: object | None = None
+        # The week's last shift is over: the weekly review waits for the log-off screen.
+        self._week_over = False
+        self._review_seen = False
         self._checkin: object | None = None
         self._idle_timer: TimerHandle | None = None
         self._call_timer: TimerHandle | None = None
@@ -199,10 +202,14 @@ class Shell(QObject):
         self.refresh()
         status = self.status()
         assert status is not None
-        self._screens(transition, status)
         notice = transition.notice
         if notice is not None and notice.kind is NoticeKind.WEEK_OVER and self.settings.week_review:
-            self.desktop.open_stats()
+            if transition.target is State.LOGGED_OFF:
+                # Not over the log-off screen: offered on it, and opened when it closes.
+                self._week_over, self._review_seen = True, False
+            else:
+                self.desktop.open_stats()
+        self._screens(transition, status)
         message = self._announcement(transition, status)
         if message is not None:
             self.announcer.announce(*message)
@@ -231,13 +238,35 @@ class Shell(QObject):
                 screen = LogoffScreen()
                 screen.dismiss_requested.connect(lambda: self.submit(Dismiss()))
                 screen.overtime_requested.connect(lambda reason: self.submit(GrantOvertime(reason)))
+                screen.review_requested.connect(self._open_review)
                 self._logoff = screen
             assert isinstance(self._logoff, LogoffScreen)
-            self._logoff.show_logoff(views.logoff_view(status, self.settings))
+            view = views.logoff_view(status, self.settings, week_over=self._week_over)
+            self._logoff.show_logoff(view)
         elif source is State.LOGGED_OFF and isinstance(self._logoff, LogoffScreen):
             self._logoff.close_all()
+            if target is not State.OVERTIME:
+                self._after_last_logoff()
         if status.checkin_for is not None and transition.trigger is not Trigger.CHECK_IN:
             self._ask_checkin()
+
+    @property
+    def logoff_showing(self) -> bool:
+        if self._logoff is None:
+            return False
+        from shiftwell.ui.logoff_screen import LogoffScreen
+
+        return isinstance(self._logoff, LogoffScreen) and bool(self._logoff.windows)
+
+    def _open_review(self) -> None:
+        self._review_seen = True
+        self.desktop.open_stats()
+
+    def _after_last_logoff(self) -> None:
+        week_over, seen = self._week_over, self._review_seen
+        self._week_over = self._review_seen = False
+        if week_over and not seen:
+            self.desktop.open_stats()
 
     def _ask_checkin(self) -> None:
         from shiftwell.ui.checkin import CheckInDialog

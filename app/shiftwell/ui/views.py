@@ -42,7 +42,7 @@ def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
     )
 
 
-def logoff_view(status: Status, settings: Settings) -> LogoffView:
+def logoff_view(status: Status, settings: Settings, *, week_over: bool = False) -> LogoffView:
     left = status.overtime_left
     cap = format_duration(settings.overtime.weekly_cap)
     note = (
@@ -59,6 +59,7 @@ def logoff_view(status: Status, settings: Settings) -> LogoffView:
         can_overtime=Trigger.OVERTIME in status.allowed,
         overtime_note=note,
         quick_reasons=quick_reasons(),
+        week_over=week_over,
     )
 
 

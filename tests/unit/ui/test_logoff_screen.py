@@ -102,6 +102,18 @@ def test_every_control_and_text_has_an_accessible_name(logoff: LogoffScreen) -> 
         assert widget.accessibleName(), widget.objectName()
 
 
+def test_the_weeks_last_log_off_offers_the_weekly_review(
+    qtbot: QtBot, logoff: LogoffScreen
+) -> None:
+    window = shown(logoff, a_logoff())
+    assert not window.see_week.isVisible()
+    logoff.update_view(a_logoff(week_over=True))
+    assert window.see_week.isVisible() and window.see_week.accessibleName()
+    with qtbot.wait_signal(logoff.review_requested, timeout=1000):
+        QTest.mouseClick(window.see_week, Qt.MouseButton.LeftButton)
+    assert window.isVisible()  # the review comes on top; the screen stays
+
+
 # --- closing: only when allowed, and then only through the shell ----------------------------
 
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from shiftwell.core.model import State
 from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import LogoffPolicy, Settings
+from shiftwell.ui.logoff_screen import LogoffScreen, LogoffWindow
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.shell import Harness
 
@@ -302,18 +303,76 @@ def test_the_minute_tick_leaves_an_alive_mark_and_notices_sleep(harness: Harness
     assert harness.repository.transitions()[-1].trigger == "sleep"
 
 
-def test_the_weekly_review_opens_after_the_weeks_last_shift(
+FRIDAY_9AM = MONDAY_9AM + timedelta(days=4)
+
+
+def friday_log_off(harness_factory: HarnessFactory, *, week_review: bool = True) -> Harness:
+    """The week's last shift (the default schedule's Friday), ended by the clock."""
+    settings = Settings(schedule=WeeklySchedule(UTC), week_review=week_review)
+    h = harness_factory(settings=settings, start=FRIDAY_9AM)
+    h.clock.advance(8 * 3600 + 1)
+    return h
+
+
+def logoff_window(h: Harness) -> LogoffWindow:
+    screen = h.shell._logoff
+    assert isinstance(screen, LogoffScreen)
+    [window] = screen.windows
+    return window
+
+
+def test_the_weekly_review_waits_for_the_log_off_screen_and_opens_when_it_closes(
     harness_factory: HarnessFactory,
 ) -> None:
-    friday = MONDAY_9AM + timedelta(days=4)
-    h = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=friday)
-    h.clock.advance(8 * 3600 + 1)
+    h = friday_log_off(harness_factory)
+    window = logoff_window(h)
+    assert h.outside.stats_opened == 0  # not over the log-off screen
+    assert window.see_week.isVisible() and h.shell.logoff_showing
+    window.close_button.click()
+    assert h.shell.tray.shown_state is State.OFF_SHIFT and not h.shell.logoff_showing
     assert h.outside.stats_opened == 1
-    quiet = harness_factory(
-        settings=Settings(schedule=WeeklySchedule(UTC), week_review=False), start=friday
-    )
-    quiet.clock.advance(8 * 3600 + 1)
-    assert quiet.outside.stats_opened == 0
+
+
+def test_see_your_week_opens_the_review_from_the_log_off_screen_once(
+    harness_factory: HarnessFactory,
+) -> None:
+    h = friday_log_off(harness_factory)
+    logoff_window(h).see_week.click()
+    assert h.outside.stats_opened == 1
+    logoff_window(h).close_button.click()
+    assert h.outside.stats_opened == 1  # seen already: not opened again
+
+
+def test_overtime_keeps_the_review_for_the_real_end(harness_factory: HarnessFactory) -> None:
+    h = friday_log_off(harness_factory)
+    screen = h.shell._logoff
+    assert isinstance(screen, LogoffScreen)
+    screen.overtime_requested.emit("Handover")
+    assert h.shell.tray.shown_state is State.OVERTIME and h.outside.stats_opened == 0
+    h.clock.advance(15 * 60)
+    assert logoff_window(h).see_week.isVisible()  # offered again at the end of overtime
+    screen.dismiss_requested.emit()
+    assert h.outside.stats_opened == 1
+
+
+def test_no_review_on_other_days_or_when_turned_off(harness_factory: HarnessFactory) -> None:
+    quiet = friday_log_off(harness_factory, week_review=False)
+    assert not logoff_window(quiet).see_week.isVisible()
+    logoff_window(quiet).close_button.click()
+    monday = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=MONDAY_9AM)
+    monday.clock.advance(8 * 3600 + 1)
+    assert not logoff_window(monday).see_week.isVisible()
+    logoff_window(monday).close_button.click()
+    assert quiet.outside.stats_opened == monday.outside.stats_opened == 0
+
+
+def test_ending_the_last_shift_by_hand_opens_the_review_at_once(
+    harness_factory: HarnessFactory,
+) -> None:
+    h = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=FRIDAY_9AM)
+    h.clock.advance(3600)
+    h.click("end_shift")
+    assert h.shell.tray.shown_state is State.OFF_SHIFT and h.outside.stats_opened == 1
 
 
 def test_logind_sleep_signals_mark_alive_before_and_look_at_the_clocks_after(
