@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, timedelta
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shiftwell.core.clock import ManualClock
+from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import Settings, settings_from_mapping
+from shiftwell.storage.database import open_database
 from shiftwell.ui import app
 from shiftwell.ui.shell import Shell
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.fakes import FakeNotifier
 from tests.helpers.fakes_idle import FakeCallDetector, FakeIdleMonitor
-from tests.helpers.shell import Outside, make_desktop
+from tests.helpers.shell import Harness, Outside, make_desktop
 
 
 @pytest.fixture
@@ -71,3 +77,28 @@ def test_settings_problems_are_told_by_the_first_and_how_many_more(
     told = app._problems(loaded)
     assert told.startswith(first) and told.endswith(")" + suffix)
     assert told.count("config.toml") == 1  # the others are in the log, not the pop-up
+
+
+def test_the_review_asked_for_on_the_log_off_screen_comes_above_it(
+    qtbot: QtBot, harness_factory: Callable[..., Harness], tmp_path: Path
+) -> None:
+    from shiftwell.ui.logoff_screen import LogoffScreen
+    from shiftwell.ui.stats_window import StatsWindow
+
+    friday = MONDAY_9AM + timedelta(days=4)
+    h = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=friday)
+    engine = open_database(tmp_path / "shiftwell.sqlite3").engine
+    h.shell.desktop.open_stats = app._stats_opener(engine, h.shell)
+    h.clock.advance(8 * 3600 + 1)
+    screen = h.shell._logoff
+    assert isinstance(screen, LogoffScreen)
+    screen.windows[0].see_week.click()
+    [review] = [w for w in QApplication.topLevelWidgets() if isinstance(w, StatsWindow)]
+    qtbot.add_widget(review)
+    assert review.isVisible()
+    assert review.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    screen.windows[0].close_button.click()  # the review is open already: left as it is
+    h.shell.desktop.open_stats()  # later, from the tray: an ordinary window again
+    assert review.isVisible()
+    assert not review.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    engine.dispose()
