@@ -1,4 +1,8 @@
-"""`shiftwell`: starts the tray app, or talks to the one already running."""
+"""`shiftwell`: starts the tray app, or talks to the one already running.
+
+It speaks the user's language like the tray: its text is marked with the core's `_()`.
+Command and option names, and what scripts read (`status --json`), stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from shiftwell import __version__
+from shiftwell.core import i18n as core_i18n
 from shiftwell.core.durations import DurationError, parse_duration
+from shiftwell.core.i18n import _
 from shiftwell.platform.paths import CONFIG_ENV, DATA_DIR_ENV, Paths, resolve_paths
 
 EXIT_REFUSED = 1  # the running instance said no (the message says why)
@@ -33,75 +39,86 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir",
         metavar="PATH",
-        help=f"where the database and log live (env {DATA_DIR_ENV}; default: the platform's "
-        "user data dir); each data dir is its own profile with its own running instance",
+        help=_(
+            "where the database and log live (env {variable}; default: the platform's "
+            "user data dir); each data dir is its own profile with its own running instance"
+        ).format(variable=DATA_DIR_ENV),
     )
     common.add_argument(
         "--config",
         metavar="PATH",
-        help=f"the settings file (env {CONFIG_ENV}; default: config.toml in the platform's "
-        "user config dir, written with comments on first run)",
+        help=_(
+            "the settings file (env {variable}; default: config.toml in the platform's "
+            "user config dir, written with comments on first run)"
+        ).format(variable=CONFIG_ENV),
     )
     common.add_argument(
-        "-v", "--verbose", action="store_true", help="log details to the terminal too"
+        "-v", "--verbose", action="store_true", help=_("log details to the terminal too")
     )
     parser = argparse.ArgumentParser(
         prog="shiftwell",
         parents=[common],
-        description="Keeps the boundary between shift work and life: focus blocks, real "
-        "breaks and a final end to the working day, from the system tray. Without a "
-        "command it starts the tray (or shows the one already running).",
+        description=_(
+            "Keeps the boundary between shift work and life: focus blocks, real "
+            "breaks and a final end to the working day, from the system tray. Without a "
+            "command it starts the tray (or shows the one already running)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
     parser.add_argument(
         "--self-check",
         action="store_true",
-        help="check that this Shiftwell works (offscreen, on a temporary folder; your data "
-        "and settings are not touched), print one line per check and exit",
+        help=_(
+            "check that this Shiftwell works (offscreen, on a temporary folder; your data "
+            "and settings are not touched), print one line per check and exit"
+        ),
     )
     parser.add_argument(
         "--tray-wait",
         metavar="DURATION",
         type=_duration,
         default=timedelta(seconds=30),
-        help="how long to wait for the desktop's system tray at login before showing a "
-        "status window instead (default: 30s)",
+        help=_(
+            "how long to wait for the desktop's system tray at login before showing a "
+            "status window instead (default: 30s)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
 
-    command("run", "start the tray (the default)")
-    status = command("status", "show what the running Shiftwell is doing")
-    status.add_argument("--json", action="store_true", help="print JSON")
-    start = command("start", "start a shift now")
-    start.add_argument("--yes", action="store_true", help="confirm working outside the schedule")
-    pause = command("pause", "pause, until resumed or for DURATION")
+    command("run", _("start the tray (the default)"))
+    status = command("status", _("show what the running Shiftwell is doing"))
+    status.add_argument("--json", action="store_true", help=_("print JSON"))
+    start = command("start", _("start a shift now"))
+    start.add_argument("--yes", action="store_true", help=_("confirm working outside the schedule"))
+    pause = command("pause", _("pause, until resumed or for DURATION"))
     pause.add_argument("duration", nargs="?", type=_duration, metavar="DURATION")
-    command("resume", "resume after a pause")
-    brk = command("break", "take a break now")
+    command("resume", _("resume after a pause"))
+    brk = command("break", _("take a break now"))
     brk.add_argument("kind", nargs="?", choices=("micro", "long"))
-    command("focus", "back to work: resume a pause or skip the break under way")
-    call = command("call", "tell Shiftwell a customer call started or ended")
+    command("focus", _("back to work: resume a pause or skip the break under way"))
+    call = command("call", _("tell Shiftwell a customer call started or ended"))
     call.add_argument("action", choices=("start", "end"))
-    command("end-shift", "end the shift now")
-    overtime = command("overtime", "ask for more time after the shift (capped per week)")
+    command("end-shift", _("end the shift now"))
+    overtime = command("overtime", _("ask for more time after the shift (capped per week)"))
     overtime.add_argument("duration", type=_duration, metavar="DURATION")
-    overtime.add_argument("--reason", required=True, help="why (recorded with the grant)")
-    command("quit", "stop the running Shiftwell")
-    stats = command("stats", "a week's figures, from the database (works without the tray)")
+    overtime.add_argument("--reason", required=True, help=_("why (recorded with the grant)"))
+    command("quit", _("stop the running Shiftwell"))
+    stats = command("stats", _("a week's figures, from the database (works without the tray)"))
     stats.add_argument(
         "--week",
         metavar="YYYY-Www",
         default=None,
-        help="ISO week, e.g. 2026-W48 (default: this one)",
+        help=_("ISO week, e.g. 2026-W48 (default: this one)"),
     )
     stats.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _speak_the_users_language()  # before the parser: its help texts are translated once
     args = build_parser().parse_args(argv)
     if args.self_check:
         return _self_check()
@@ -120,15 +137,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     _setup_logging(paths, verbose=args.verbose)
     if not _has_display():
-        print(
-            "shiftwell: no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is "
-            "set); start Shiftwell from your desktop session.",
-            file=sys.stderr,
+        message = _(
+            "no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "start Shiftwell from your desktop session."
         )
+        print(f"shiftwell: {message}", file=sys.stderr)
         return EXIT_USAGE
     from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
 
     return run(paths, tray_wait=args.tray_wait.total_seconds())
+
+
+def _speak_the_users_language() -> None:
+    """The tray's language choice ($SHIFTWELL_LANG, else the system's) for this process's
+    `_()`: QtCore's translator asked directly, no application object, no widgets."""
+    from shiftwell.platform.translation import load_translation, translate_with
+
+    chosen = load_translation()
+    if chosen.translator is not None:
+        core_i18n.install(translate_with(chosen.translator))
+    elif chosen.asked and chosen.why_english:
+        # Said in English by nature: there is no translation to say it in.
+        print(f"shiftwell: {chosen.why_english}", file=sys.stderr)
 
 
 def _self_check() -> int:
@@ -153,15 +183,21 @@ def _request_args(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _remote(paths: Paths, command: str, request: dict[str, Any], *, as_json: bool) -> int:
-    from shiftwell.platform.instance import InstanceError, send_request, socket_path
+    from shiftwell.platform.instance import InstanceError, NoInstance, send_request, socket_path
 
     try:
         reply = send_request(socket_path(paths.data_dir), command, request, data_dir=paths.data_dir)
+    except NoInstance:
+        message = _("Shiftwell is not running (no instance for data dir {folder})")
+        print(f"shiftwell: {message.format(folder=paths.data_dir)}", file=sys.stderr)
+        return EXIT_NOT_RUNNING
     except InstanceError as error:
         print(f"shiftwell: {error}", file=sys.stderr)
         return EXIT_NOT_RUNNING
     if not reply.get("ok"):
-        print(f"shiftwell: {reply.get('error', 'refused')}", file=sys.stderr)
+        # The running tray words its refusals (in its own language).
+        refusal = reply.get("error") or _("the running Shiftwell refused the command")
+        print(f"shiftwell: {refusal}", file=sys.stderr)
         return EXIT_REFUSED
     _print_reply(command, reply, as_json=as_json)
     return 0
@@ -169,7 +205,7 @@ def _remote(paths: Paths, command: str, request: dict[str, Any], *, as_json: boo
 
 def _print_reply(command: str, reply: dict[str, Any], *, as_json: bool) -> None:
     if command == "quit":
-        print("Shiftwell is stopping.")
+        print(_("Shiftwell is stopping."))
         return
     if as_json:
         shown = {k: v for k, v in reply.items() if k not in ("v", "ok")}
@@ -189,7 +225,8 @@ def _hand_over(paths: Paths) -> bool:
     except InstanceError:
         return False  # nobody answers (or a stale socket): start normally
     if reply.get("ok"):
-        print(f"Shiftwell is already running for {paths.data_dir}; showing it.")
+        message = _("Shiftwell is already running for {folder}; showing it.")
+        print(message.format(folder=paths.data_dir))
         return True
     return False
 
@@ -203,13 +240,14 @@ def _stats(paths: Paths, args: argparse.Namespace) -> int:
 def _prepare_data_dir(paths: Paths) -> str | None:
     directory = paths.data_dir
     if directory.exists() and not directory.is_dir():
-        return f"the data dir {directory} is a file, not a directory"
+        return _("the data dir {folder} is a file, not a directory").format(folder=directory)
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        return f"can't create the data dir {directory}: {error.strerror}"
+        message = _("can't create the data dir {folder}: {reason}")
+        return message.format(folder=directory, reason=error.strerror)
     if not os.access(directory, os.W_OK | os.X_OK):
-        return f"the data dir {directory} is not writable"
+        return _("the data dir {folder} is not writable").format(folder=directory)
     return None
 
 

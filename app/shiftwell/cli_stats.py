@@ -6,6 +6,7 @@ import sys
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from shiftwell.core.i18n import _
 from shiftwell.platform.paths import Paths
 
 
@@ -21,7 +22,8 @@ def print_stats(paths: Paths, week_text: str | None, output: str) -> int:
         print(f"shiftwell: --week: {error}", file=sys.stderr)
         return 2
     if not paths.database.exists():
-        print(f"shiftwell: no database yet at {paths.database}", file=sys.stderr)
+        message = _("no database yet at {path}").format(path=paths.database)
+        print(f"shiftwell: {message}", file=sys.stderr)
         return 1
     settings = load_settings(paths.config_file).settings
     tz = settings.schedule.tz

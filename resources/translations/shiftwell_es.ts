@@ -1505,6 +1505,161 @@
         <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept in memory and written as soon as it can be — keep Shiftwell running.</source>
         <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell.</translation>
     </message>
+    <message>
+        <location filename="../../app/shiftwell/cli.py" line="+43"/>
+        <source>where the database and log live (env {variable}; default: the platform&apos;s user data dir); each data dir is its own profile with its own running instance</source>
+        <translation>dónde se guardan la base de datos y el registro (variable {variable}; por defecto: la carpeta de datos de usuario del sistema); cada carpeta de datos es un perfil aparte, con su propia instancia en marcha</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the settings file (env {variable}; default: config.toml in the platform&apos;s user config dir, written with comments on first run)</source>
+        <translation>el archivo de ajustes (variable {variable}; por defecto: config.toml en la carpeta de configuración de usuario del sistema, que se crea con comentarios la primera vez)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>log details to the terminal too</source>
+        <translation>muestra también los detalles en la terminal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keeps the boundary between shift work and life: focus blocks, real breaks and a final end to the working day, from the system tray. Without a command it starts the tray (or shows the one already running).</source>
+        <translation>Mantiene la frontera entre el trabajo por turnos y tu vida: bloques de concentración, descansos de verdad y un final claro para la jornada, desde la bandeja del sistema. Sin ningún comando, abre la bandeja (o muestra la que ya está en marcha).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>check that this Shiftwell works (offscreen, on a temporary folder; your data and settings are not touched), print one line per check and exit</source>
+        <translation>comprueba que este Shiftwell funciona (sin pantalla, en una carpeta temporal; tus datos y ajustes no se tocan), muestra una línea por comprobación y termina</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>how long to wait for the desktop&apos;s system tray at login before showing a status window instead (default: 30s)</source>
+        <translation>cuánto esperar a la bandeja del sistema del escritorio al iniciar sesión antes de mostrar en su lugar una ventana de estado (por defecto: 30s)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>start the tray (the default)</source>
+        <translation>abre la bandeja (lo predeterminado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show what the running Shiftwell is doing</source>
+        <translation>muestra qué está haciendo el Shiftwell en marcha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print JSON</source>
+        <translation>muestra la salida en JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start a shift now</source>
+        <translation>empieza un turno ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm working outside the schedule</source>
+        <translation>confirma que trabajas fuera del horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause, until resumed or for DURATION</source>
+        <translation>pausa, hasta que la reanudes o durante DURATION</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resume after a pause</source>
+        <translation>reanuda tras una pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>take a break now</source>
+        <translation>toma un descanso ahora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>back to work: resume a pause or skip the break under way</source>
+        <translation>vuelta al trabajo: reanuda una pausa o sáltate el descanso en curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tell Shiftwell a customer call started or ended</source>
+        <translation>avisa a Shiftwell de que una llamada con un cliente ha empezado o terminado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>end the shift now</source>
+        <translation>termina el turno ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ask for more time after the shift (capped per week)</source>
+        <translation>pide más tiempo después del turno (con un tope semanal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>why (recorded with the grant)</source>
+        <translation>por qué (se guarda con las horas extra concedidas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop the running Shiftwell</source>
+        <translation>cierra el Shiftwell en marcha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a week&apos;s figures, from the database (works without the tray)</source>
+        <translation>las cifras de una semana, sacadas de la base de datos (funciona sin la bandeja)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ISO week, e.g. 2026-W48 (default: this one)</source>
+        <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
+        <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Shiftwell is not running (no instance for data dir {folder})</source>
+        <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the running Shiftwell refused the command</source>
+        <translation>el Shiftwell en marcha ha rechazado el comando</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shiftwell is stopping.</source>
+        <translation>Shiftwell se está cerrando.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Shiftwell is already running for {folder}; showing it.</source>
+        <translation>Shiftwell ya está en marcha para {folder}; te lo muestro.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the data dir {folder} is a file, not a directory</source>
+        <translation>la carpeta de datos {folder} es un archivo, no una carpeta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>can&apos;t create the data dir {folder}: {reason}</source>
+        <translation>no se puede crear la carpeta de datos {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data dir {folder} is not writable</source>
+        <translation>no se puede escribir en la carpeta de datos {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/cli_stats.py" line="+25"/>
+        <source>no database yet at {path}</source>
+        <translation>todavía no hay ninguna base de datos en {path}</translation>
+    </message>
 </context>
 <context>
     <name>BreakWindow</name>

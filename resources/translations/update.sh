@@ -34,6 +34,8 @@ lrelease=$(find_tool pyside6-lrelease) || exit 1
 
 # Every module with text the user sees. Add a module here when it gains some.
 sources=(
+    app/shiftwell/cli.py
+    app/shiftwell/cli_stats.py
     app/shiftwell/core/durations.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/policy.py

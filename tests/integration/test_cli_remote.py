@@ -112,3 +112,24 @@ def test_stats_reads_the_database_without_the_app(app: Running) -> None:
     assert as_json["week"]
     bad = app("stats", "--week", "2026-W60")
     assert bad.returncode == 2 and "--week" in bad.stderr
+
+
+def test_in_spanish_the_words_change_but_not_the_json(app: Running) -> None:
+    def in_language(language: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**app.env, "SHIFTWELL_LANG": language}
+        return run_cli(*args, *app.options(), env=env)
+
+    english, spanish = in_language("en", "status", "--json"), in_language("es", "status", "--json")
+    assert english.returncode == spanish.returncode == 0
+    assert spanish.stdout == english.stdout  # an interface for scripts, in every language
+    assert json.loads(spanish.stdout)["state"] == "off_shift"
+    assert spanish.stderr == ""
+    stopping = in_language("es", "quit")
+    assert stopping.returncode == 0 and stopping.stdout == "Shiftwell se está cerrando.\n"
+    assert app.process.wait(timeout=20) == 0
+    gone = in_language("es", "status")
+    assert gone.returncode == 3
+    assert gone.stderr == (
+        "shiftwell: Shiftwell no está en marcha "
+        f"(no hay ninguna instancia para la carpeta de datos {app.data})\n"
+    )

@@ -9,25 +9,20 @@ A language is a file: `resources/translations/shiftwell_<lang>.qm` (see update.s
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from shiftwell.core import i18n as core_i18n
-from shiftwell.platform.assets import asset
+from shiftwell.platform.translation import CONTEXT as CONTEXT
+from shiftwell.platform.translation import LANG_VARIABLE as LANG_VARIABLE
+from shiftwell.platform.translation import load_translation
+from shiftwell.platform.translation import translations_dir as translations_dir
 
 log = logging.getLogger(__name__)
 
-CONTEXT = "shiftwell"
-LANG_VARIABLE = "SHIFTWELL_LANG"
 # Object names of the translators this module installs (found again as the app's children).
 _OWN = "shiftwell-translation"
 _QT = "shiftwell-qt-translation"
-
-
-def translations_dir() -> Path:
-    return asset("translations")
 
 
 def _t(text: str) -> str:
@@ -51,38 +46,25 @@ def install_translation(app: QCoreApplication, locale_name: str | None = None) -
     """Translate Shiftwell (and Qt's own dialogs) into `locale_name`, else `$SHIFTWELL_LANG`,
     else the system's language. Returns the language used, or None for English."""
     remove_translation(app)
-    requested = locale_name or os.environ.get(LANG_VARIABLE) or None
-    locale = QLocale(requested) if requested else QLocale.system()
-    if locale.language() is QLocale.Language.C and requested:
-        log.warning(
-            "%r is not a language name (try e.g. 'es' or 'es_MX'); Shiftwell stays in English",
-            requested,
-        )
+    chosen = load_translation(locale_name)
+    if chosen.why_english:
+        (log.warning if chosen.asked else log.info)("%s", chosen.why_english)
+    own = chosen.translator
+    if own is None:
         return None
-    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
-        return None
-    own = QTranslator(app)
+    own.setParent(app)
     own.setObjectName(_OWN)
-    if not own.load(locale, "shiftwell", "_", str(translations_dir())):
-        own.deleteLater()
-        name = QLocale.languageToString(locale.language())
-        if requested:
-            log.warning("Shiftwell has no %s translation yet; it stays in English", name)
-        else:
-            log.info("no %s translation for the system language; Shiftwell stays in English", name)
-        return None
     QCoreApplication.installTranslator(own)
     qt = QTranslator(app)
     qt.setObjectName(_QT)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(locale, "qtbase", "_", qt_dir):
+    if qt.load(chosen.locale, "qtbase", "_", qt_dir):
         QCoreApplication.installTranslator(qt)
     else:
         qt.deleteLater()
     core_i18n.install(_t)
-    language = own.language() or locale.name()
-    log.info("Shiftwell speaks %s", language)
-    return language
+    log.info("Shiftwell speaks %s", chosen.language)
+    return chosen.language
 
 
 def remove_translation(app: QCoreApplication) -> None:
