@@ -414,7 +414,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+18"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+19"/>
         <location line="+12"/>
         <source>Micro break</source>
         <translation>Microdescanso</translation>
@@ -537,7 +537,9 @@
         <translation>Tope de horas extra por &amp;semana</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="+347"/>
+        <location line="+55"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="+114"/>
         <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+44"/>
         <location line="+60"/>
@@ -546,7 +548,7 @@
         <translation>Horas extra</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+7"/>
         <source>&amp;Calls, check-ins &amp;&amp; sound</source>
         <translation>&amp;Llamadas, check-ins y sonido</translation>
     </message>
@@ -642,7 +644,7 @@
     </message>
     <message>
         <location line="+231"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+99"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+88"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
@@ -696,12 +698,13 @@
         <translation>{over} por encima del tope de {cap}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="-60"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
         <source>Hours worked</source>
         <translation>Horas trabajadas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+2"/>
         <source>of {planned} planned
 {focus} of it focus</source>
         <translation>de {planned} previstas
@@ -718,12 +721,13 @@
         <translation>{count} de {days}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="+4"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
         <source>Breaks kept</source>
         <translation>Descansos respetados</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+2"/>
         <source>{kept} of {due} due</source>
         <translation>{kept} de {due} previstos</translation>
     </message>
@@ -743,13 +747,15 @@
         <translation>en un día libre o antes del turno</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="+3"/>
+        <location line="+54"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
         <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-59"/>
         <source>Check-in</source>
         <translation>Check-in</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+2"/>
         <source>%n check-ins</source>
         <comment>%n check-in</comment>
         <translation>
@@ -763,58 +769,198 @@
         <translation>Descansos respetados = (respetados + naturales) ÷ cada vez que tocaba un descanso (respetados + naturales + pospuestos + saltados); un descanso pospuesto dos veces y luego tomado cuenta como uno de tres.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="-12"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+4"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Planned</source>
         <translation>Previsto</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Worked</source>
         <translation>Trabajado</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="-107"/>
+        <location line="-49"/>
+        <location line="+50"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-96"/>
         <source>Focus</source>
         <translation>Concentración</translation>
     </message>
     <message>
+        <location filename="../../app/shiftwell/core/calendar_names.py" line="+19"/>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation>sept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/storage/export.py" line="-303"/>
+        <source>{weekday} {day} {month}</source>
+        <translation>{weekday} {day} {month}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Week {number} · {first_day} {first_month} – {last_day} {last_month} {year}</source>
+        <translation>Semana {number} · {first_day} {first_month} – {last_day} {last_month} {year}</translation>
+    </message>
+    <message>
+        <location line="+236"/>
+        <source>{overtime} of {cap}</source>
+        <translation>{overtime} de {cap}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hours planned</source>
+        <translation>Horas previstas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On-time log-off</source>
+        <translation>Desconexión a tiempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days outside the schedule</source>
+        <translation>Días fuera del horario</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no breaks due</source>
+        <translation>no tocaba ningún descanso</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{percent} ({count} of {total})</source>
+        <translation>{percent} ({count} de {total})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Shiftwell — {week} ({zone})</source>
+        <translation>Shiftwell — {week} ({zone})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last week: {hours} worked.</source>
+        <translation>La semana pasada trabajaste {hours}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this week</source>
+        <translation>esta semana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last week</source>
+        <translation>semana pasada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Kept</source>
         <translation>Respetados</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Natural</source>
         <translation>Naturales</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
+        <source>on time</source>
+        <translation>a tiempo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overtime:</source>
+        <translation>Horas extra:</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Postp.</source>
         <translation>Posp.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="-34"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Skipped</source>
         <translation>Saltados</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Planned end</source>
         <translation>Fin previsto</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Log-off</source>
         <translation>Desconexión</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+10"/>
         <source>Shiftwell — {week}</source>
         <translation>Shiftwell — {week}</translation>
     </message>
@@ -824,17 +970,29 @@
         <translation>Horas en {zone}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="-17"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+6"/>
         <source>No shifts recorded this week.</source>
         <translation>No hay turnos registrados esta semana.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Postponed</source>
+        <translation>Pospuestos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Late</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+21"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+11"/>
         <source>{time} (late)</source>
         <translation>{time} (tarde)</translation>
     </message>
@@ -985,7 +1143,7 @@
         <translation>descanso largo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/shiftwell/core/calendar_names.py" line="-20"/>
         <source>Mon</source>
         <translation>lun</translation>
     </message>
@@ -1020,7 +1178,7 @@
         <translation>dom</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+42"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -1361,7 +1519,12 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+72"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+55"/>
+        <source>Shiftwell is already running for {folder}.</source>
+        <translation>Shiftwell ya está en marcha para {folder}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
@@ -1622,6 +1785,7 @@
     </message>
     <message>
         <location line="+50"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="+440"/>
         <source>Shiftwell is not running (no instance for data dir {folder})</source>
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
@@ -1659,6 +1823,107 @@
         <location filename="../../app/shiftwell/cli_stats.py" line="+25"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/platform/instance.py" line="-393"/>
+        <source>malformed reply from Shiftwell: an array, not an object</source>
+        <translation>respuesta mal formada de Shiftwell: un array, no un objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>malformed reply from Shiftwell: a string, not an object</source>
+        <translation>respuesta mal formada de Shiftwell: una cadena de texto, no un objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>malformed reply from Shiftwell: a number, not an object</source>
+        <translation>respuesta mal formada de Shiftwell: un número, no un objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>malformed reply from Shiftwell: a boolean, not an object</source>
+        <translation>respuesta mal formada de Shiftwell: un booleano, no un objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>malformed reply from Shiftwell: null, not an object</source>
+        <translation>respuesta mal formada de Shiftwell: null, no un objeto</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{socket} belongs to another user (uid {uid}); not using it</source>
+        <translation>{socket} pertenece a otro usuario (uid {uid}); no se va a usar</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>can&apos;t create the lock file {path} ({reason})</source>
+        <translation>no se puede crear el archivo de bloqueo {path} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>can&apos;t listen on {socket}: {reason}</source>
+        <translation>no se puede escuchar en {socket}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+231"/>
+        <source>Shiftwell did not take the request within {seconds} s</source>
+        <translation>Shiftwell no recibió la petición en {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>malformed reply from Shiftwell: longer than 64 KiB</source>
+        <translation>respuesta mal formada de Shiftwell: ocupa más de 64 KiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shiftwell closed the connection without replying</source>
+        <translation>Shiftwell cerró la conexión sin responder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shiftwell did not reply within {seconds} s</source>
+        <translation>Shiftwell no respondió en {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Shiftwell is not running (no instance for {socket})</source>
+        <translation>Shiftwell no está en marcha (no hay ninguna instancia en {socket})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shiftwell did not accept the connection within {seconds} s</source>
+        <translation>Shiftwell no aceptó la conexión en {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>can&apos;t connect to Shiftwell at {socket}: {reason}</source>
+        <translation>no se puede conectar con Shiftwell en {socket}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shiftwell replied with protocol version {version}; this command speaks version {own_version}</source>
+        <translation>Shiftwell respondió con la versión {version} del protocolo; este comando usa la versión {own_version}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>malformed reply from Shiftwell: {reply}</source>
+        <translation>respuesta mal formada de Shiftwell: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/storage/stats.py" line="+52"/>
+        <source>year {year} is out of range (1 to 9998)</source>
+        <translation>el año {year} está fuera de rango (de 1 a 9998)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year} has weeks 1 to {last_week}, not week {week}</source>
+        <translation>{year} tiene las semanas de la 1 a la {last_week}; la semana {week} no existe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{text} is not an ISO week; write it like 2026-W48</source>
+        <translation>{text} no es una semana ISO; escríbela así: 2026-W48</translation>
     </message>
 </context>
 <context>

@@ -37,12 +37,16 @@ sources=(
     app/shiftwell/cli.py
     app/shiftwell/cli_stats.py
     app/shiftwell/core/durations.py
+    app/shiftwell/core/calendar_names.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
+    app/shiftwell/platform/instance.py
     app/shiftwell/storage/database.py
     app/shiftwell/storage/durable.py
+    app/shiftwell/storage/export.py
+    app/shiftwell/storage/stats.py
     app/shiftwell/ui/announcer.py
     app/shiftwell/ui/app.py
     app/shiftwell/ui/checkin.py

@@ -8,9 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLockFile
 
 from shiftwell import __version__
+from shiftwell.platform.instance import socket_path
+from shiftwell.storage.database import DATABASE_NAME
+from tests.helpers.instance import canned_server
 from tests.helpers.process import run_cli, shiftwell_env
+from tests.helpers.seed import Seeder, create_database, seed_reference_fortnight
 
 
 def test_version() -> None:
@@ -193,3 +198,138 @@ def test_the_command_line_translates_without_qt_widgets_or_an_application(tmp_pa
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["3", "True", "PySide6.QtCore", "PySide6.QtNetwork"]
     assert "Shiftwell no está en marcha" in result.stderr
+
+
+# -- `stats` and the instance socket in Spanish -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("week", "english", "spanish"),
+    [
+        (
+            "2026-W60",
+            "2026 has weeks 1 to 53, not week 60",
+            "2026 tiene las semanas de la 1 a la 53; la semana 60 no existe",
+        ),
+        (
+            "W48",
+            "'W48' is not an ISO week; write it like 2026-W48",
+            "'W48' no es una semana ISO; escríbela así: 2026-W48",
+        ),
+        (
+            "9999-W01",
+            "year 9999 is out of range (1 to 9998)",
+            "el año 9999 está fuera de rango (de 1 a 9998)",
+        ),
+    ],
+)
+def test_a_week_that_does_not_exist_is_refused_in_spanish(
+    tmp_path: Path, week: str, english: str, spanish: str
+) -> None:
+    for env, said in (({}, english), (SPANISH, spanish)):
+        result = run_cli("stats", "--week", week, "--data-dir", str(tmp_path), env=env)
+        assert result.returncode == 2
+        assert result.stderr == f"shiftwell: --week: {said}\n"
+        assert result.stdout == ""
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> list[str]:
+    """Options pointing `shiftwell stats` at week 48 of the reference fortnight, in Berlin."""
+    data = tmp_path / "data"
+    data.mkdir()
+    engine = create_database(data / DATABASE_NAME)
+    try:
+        seed_reference_fortnight(Seeder(engine))
+    finally:
+        engine.dispose()
+    config = tmp_path / "config.toml"
+    config.write_text('[schedule]\ntimezone = "Europe/Berlin"\n', encoding="utf-8")
+    return ["--data-dir", str(data), "--config", str(config), "--week", "2026-W48"]
+
+
+def stats_output(options: list[str], output: str, env: dict[str, str]) -> bytes:
+    """`shiftwell stats` as raw bytes: no newline translation hides a difference."""
+    result = subprocess.run(
+        [sys.executable, "-m", "shiftwell", "stats", *options, "--format", output],
+        capture_output=True,
+        timeout=60,
+        env=shiftwell_env(env),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    return result.stdout
+
+
+def test_the_stats_table_speaks_spanish(seeded: list[str]) -> None:
+    english = stats_output(seeded, "table", {}).decode("utf-8").splitlines()
+    assert english[0] == "Shiftwell — Week 48 · 23 Nov \u2013 29 Nov 2026 (Europe/Berlin)"
+    lines = stats_output(seeded, "table", SPANISH).decode("utf-8").splitlines()
+    assert len(lines) == len(english)
+    assert lines[0] == "Shiftwell — Semana 48 · 23 nov \u2013 29 nov 2026 (Europe/Berlin)"
+    assert lines[2].split() == ["esta", "semana", "semana", "pasada"]
+
+    def row(label: str) -> list[str]:
+        [found] = [line for line in lines if line.startswith(f"{label}  ")]
+        return found.removeprefix(label).split()
+
+    assert row("Horas trabajadas") == ["35.3", "h", "21.0", "h"]
+    assert row("Horas previstas") == ["40.0", "h", "24.0", "h"]
+    assert " ".join(row("Desconexión a tiempo")) == "60 % (3 de 5) 67 % (2 de 3)"
+    assert " ".join(row("Descansos respetados")) == "55 % (6 de 11) 67 % (2 de 3)"
+    assert " ".join(row("Horas extra")) == "1 h 05 min de 2 h 1 h de 2 h"
+    assert row("Días fuera del horario") == ["1", "1"]
+    assert row("Día") == [
+        *("Previsto", "Trabajado", "Concentración", "Respetados", "Naturales", "Pospuestos"),
+        *("Saltados", "Fin", "previsto", "Desconexión", "Retraso", "Horas", "extra", "Check-in"),
+    ]
+    assert row("lun 23 nov")[-4:] == ["17:00", "a", "tiempo", "4.0"]
+    assert row("mar 24 nov")[-6:] == ["17:45", "45", "min", "45", "min", "2.0"]
+    assert row("mié 25 nov") == ["—", "—", "—"]
+    assert lines[lines.index("Horas extra:") :] == [
+        "Horas extra:",
+        "  mar 24 nov  45 min  customer call ran long",
+        "  vie 27 nov  10 min  handover",
+        "  vie 27 nov  10 min  ticket backlog",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(("output", "sample"), [("csv", b"2026-11-24"), ("json", b"2026-W48")])
+def test_stats_files_are_the_same_in_every_language(
+    seeded: list[str], output: str, sample: bytes
+) -> None:
+    english = stats_output(seeded, output, {})
+    assert sample in english
+    assert stats_output(seeded, output, SPANISH) == english
+
+
+def test_a_socket_that_is_not_shiftwell_is_reported_in_spanish(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with canned_server(socket_path(data), b"hello\n"):
+        result = run_cli("status", "--data-dir", str(data), env=SPANISH)
+    assert result.returncode == 3
+    assert result.stderr == "shiftwell: respuesta mal formada de Shiftwell: b'hello'\n"
+    assert result.stdout == ""
+
+
+def test_a_second_tray_for_the_same_data_dir_says_so_in_spanish(tmp_path: Path) -> None:
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    # What a starting Shiftwell holds: the lock beside its socket, here without a socket, so
+    # the command finds nobody to hand over to and the tray itself finds the lock taken.
+    lock = QLockFile(f"{socket_path(data)}.lock")
+    assert lock.tryLock(0)
+    try:
+        said = {
+            language: run_cli(
+                *("--data-dir", str(data), "--config", str(config), "--tray-wait", "0s"),
+                env={"SHIFTWELL_LANG": language, "QT_QPA_PLATFORM": "offscreen"},
+            )
+            for language in ("en", "es")
+        }
+    finally:
+        lock.unlock()
+    assert [result.returncode for result in said.values()] == [0, 0]
+    assert said["en"].stdout == f"Shiftwell is already running for {data}.\n"
+    assert said["es"].stdout == f"Shiftwell ya está en marcha para {data}.\n"

@@ -29,6 +29,8 @@ from typing import Any
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from shiftwell.core.i18n import _, marked
+
 log = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
@@ -39,6 +41,16 @@ _PROBE_TIMEOUT_MS = 1000
 _IDLE_TIMEOUT_S = 10.0
 
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+# What the client says when a reply is JSON but not an object: a whole sentence per type.
+_NOT_AN_OBJECT = {
+    list: marked("malformed reply from Shiftwell: an array, not an object"),
+    str: marked("malformed reply from Shiftwell: a string, not an object"),
+    int: marked("malformed reply from Shiftwell: a number, not an object"),
+    float: marked("malformed reply from Shiftwell: a number, not an object"),
+    bool: marked("malformed reply from Shiftwell: a boolean, not an object"),
+    type(None): marked("malformed reply from Shiftwell: null, not an object"),
+}
 
 
 class ListenResult(Enum):
@@ -102,7 +114,8 @@ def _check_owner(name: str) -> None:
     except FileNotFoundError:
         return
     if owner != os.getuid():
-        raise InstanceError(f"{name} belongs to another user (uid {owner}); not using it")
+        message = _("{socket} belongs to another user (uid {uid}); not using it")
+        raise InstanceError(message.format(socket=name, uid=owner))
 
 
 class InstanceServer(QObject):
@@ -150,9 +163,8 @@ class InstanceServer(QObject):
             if lock.error() == QLockFile.LockError.LockFailedError:
                 log.info("another Shiftwell holds %s", _lock_path(name))
                 return ListenResult.ALREADY_RUNNING
-            raise InstanceError(
-                f"can't create the lock file {_lock_path(name)} ({lock.error().name})"
-            )
+            message = _("can't create the lock file {path} ({reason})")
+            raise InstanceError(message.format(path=_lock_path(name), reason=lock.error().name))
         if _answers(name):
             lock.unlock()
             return ListenResult.ALREADY_RUNNING
@@ -165,7 +177,9 @@ class InstanceServer(QObject):
             problem = server.errorString()
             server.deleteLater()
             lock.unlock()
-            raise InstanceError(f"can't listen on {name}: {problem}")
+            raise InstanceError(
+                _("can't listen on {socket}: {reason}").format(socket=name, reason=problem)
+            )
         server.newConnection.connect(self._accept)
         self._server, self._lock = server, lock
         log.info("listening for commands on %s", name)
@@ -395,15 +409,17 @@ def send_request(
         socket.write(request)
         while socket.bytesToWrite() > 0:
             if not socket.waitForBytesWritten(_ms_left(deadline)):
-                raise InstanceError(f"Shiftwell did not take the request within {timeout} s")
+                message = _("Shiftwell did not take the request within {seconds} s")
+                raise InstanceError(message.format(seconds=timeout))
         reply = bytearray(socket.readAll().data())
         while b"\n" not in reply:
             if len(reply) > MAX_LINE_BYTES:
-                raise InstanceError("malformed reply from Shiftwell: longer than 64 KiB")
+                raise InstanceError(_("malformed reply from Shiftwell: longer than 64 KiB"))
             if not socket.waitForReadyRead(_ms_left(deadline)):
                 if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
-                    raise InstanceError("Shiftwell closed the connection without replying")
-                raise InstanceError(f"Shiftwell did not reply within {timeout} s")
+                    raise InstanceError(_("Shiftwell closed the connection without replying"))
+                message = _("Shiftwell did not reply within {seconds} s")
+                raise InstanceError(message.format(seconds=timeout))
             reply += socket.readAll().data()
     finally:
         socket.abort()
@@ -420,26 +436,39 @@ def _connect_failure(
     error = socket.error()
     errors = QLocalSocket.LocalSocketError
     if error in (errors.ServerNotFoundError, errors.ConnectionRefusedError):
-        where = f"data dir {data_dir}" if data_dir is not None else name
-        return NoInstance(f"Shiftwell is not running (no instance for {where})")
+        if data_dir is not None:
+            message = _("Shiftwell is not running (no instance for data dir {folder})")
+            return NoInstance(message.format(folder=data_dir))
+        message = _("Shiftwell is not running (no instance for {socket})")
+        return NoInstance(message.format(socket=name))
     if error == errors.SocketTimeoutError:
-        return InstanceError(f"Shiftwell did not accept the connection within {timeout} s")
-    return InstanceError(f"can't connect to Shiftwell at {name}: {socket.errorString()}")
+        message = _("Shiftwell did not accept the connection within {seconds} s")
+        return InstanceError(message.format(seconds=timeout))
+    message = _("can't connect to Shiftwell at {socket}: {reason}")
+    return InstanceError(message.format(socket=name, reason=socket.errorString()))
 
 
 def _parse_reply(line: bytes) -> dict[str, Any]:
     try:
         reply = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InstanceError(f"malformed reply from Shiftwell: {line[:200]!r}") from None
+        raise _malformed(line) from None
     if not isinstance(reply, dict):
-        raise InstanceError(f"malformed reply from Shiftwell: {_json_type(reply)}, not an object")
+        raise InstanceError(_(_NOT_AN_OBJECT[type(reply)]))
     if reply.get("v") != PROTOCOL_VERSION or type(reply.get("v")) is not int:
+        message = _(
+            "Shiftwell replied with protocol version {version}; "
+            "this command speaks version {own_version}"
+        )
         raise InstanceError(
-            f"Shiftwell replied with protocol version {reply.get('v')!r}; "
-            f"this command speaks version {PROTOCOL_VERSION}"
+            message.format(version=repr(reply.get("v")), own_version=PROTOCOL_VERSION)
         )
     ok = reply.get("ok")
     if not isinstance(ok, bool) or (not ok and not isinstance(reply.get("error"), str)):
-        raise InstanceError(f"malformed reply from Shiftwell: {line[:200]!r}")
+        raise _malformed(line)
     return reply
+
+
+def _malformed(line: bytes) -> InstanceError:
+    message = _("malformed reply from Shiftwell: {reply}")
+    return InstanceError(message.format(reply=repr(line[:200])))

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import sqlalchemy as sa
 
+from shiftwell.core.calendar_names import short_month, short_weekday
+from shiftwell.core.i18n import _
 from shiftwell.storage.stats import (
     BreakCounts,
     DayFigures,
@@ -46,7 +48,6 @@ SEGMENT_FIELDS = (
     "checkin_word",
 )
 NONE = "—"  # an empty figure
-EN_DASH = "\u2013"  # written as an escape: in source it looks like a hyphen
 
 OVERTIME_FIELDS = ("day", "shift_id", "granted_at", "seconds", "reason")
 
@@ -54,7 +55,6 @@ BREAK_TITLES = {"micro_break": "Micro break", "long_break": "Long break", "away"
 # Breaks that really happened: kept, cut short by the shift's end, or taken by being away.
 _TAKEN = {("micro_break", "completed"), ("long_break", "completed"), ("away", "natural")}
 _TAKEN |= {("micro_break", "interrupted"), ("long_break", "interrupted")}
-
 
 # --- words and numbers ----------------------------------------------------------------------
 
@@ -88,13 +88,24 @@ def format_clock(moment: datetime | None, day: date, tz: ZoneInfo) -> str:
 
 def format_day(day: date) -> str:
     """`Mon 2 Nov`."""
-    return f"{day:%a} {day.day} {day:%b}"
+    return _("{weekday} {day} {month}").format(
+        weekday=short_weekday(day), day=day.day, month=short_month(day)
+    )
 
 
 def week_title(week: IsoWeek) -> str:
     """`Week 48 · 23 Nov to 29 Nov 2026`, with an en dash for "to"."""
     first, last = week.days[0], week.days[-1]
-    return f"Week {week.week} · {first.day} {first:%b} {EN_DASH} {last.day} {last:%b %Y}"
+    # The dash is written as an escape: in source it looks like a hyphen.
+    title = _("Week {number} · {first_day} {first_month} \u2013 {last_day} {last_month} {year}")
+    return title.format(
+        number=week.week,
+        first_day=first.day,
+        first_month=short_month(first),
+        last_day=last.day,
+        last_month=short_month(last),
+        year=last.year,
+    )
 
 
 def _local(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -313,37 +324,43 @@ class WeekExporter:
 
 def _trend_rows(figures: WeekFigures) -> list[tuple[str, str, str]]:
     def rows(headline: Headline) -> list[str]:
+        overtime = format_duration(headline.overtime_seconds)
         cap = format_duration(headline.overtime_cap_seconds)
         mean = headline.checkin_mean
         return [
             format_hours(headline.worked_seconds),
             format_hours(headline.planned_seconds),
             format_hours(headline.focus_seconds),
-            f"{format_percent(headline.on_time_rate)} "
-            f"({headline.on_time_days} of {headline.logoff_days})",
+            _share(headline.on_time_rate, headline.on_time_days, headline.logoff_days),
             _kept(headline.breaks),
-            f"{format_duration(headline.overtime_seconds)} of {cap}",
+            _("{overtime} of {cap}").format(overtime=overtime, cap=cap),
             str(headline.days_off_schedule),
             NONE if mean is None else f"{mean:.1f} / 5 ({headline.checkins})",
         ]
 
     names = [
-        "Hours worked",
-        "Hours planned",
-        "Focus",
-        "On-time log-off",
-        "Breaks kept",
-        "Overtime",
-        "Days outside the schedule",
-        "Check-in",
+        _("Hours worked"),
+        _("Hours planned"),
+        _("Focus"),
+        _("On-time log-off"),
+        _("Breaks kept"),
+        _("Overtime"),
+        _("Days outside the schedule"),
+        _("Check-in"),
     ]
     return list(zip(names, rows(figures.headline), rows(figures.previous), strict=True))
 
 
 def _kept(breaks: BreakCounts) -> str:
     if not breaks.due:
-        return "no breaks due"
-    return f"{format_percent(breaks.kept_rate)} ({breaks.kept + breaks.natural} of {breaks.due})"
+        return _("no breaks due")
+    return _share(breaks.kept_rate, breaks.kept + breaks.natural, breaks.due)
+
+
+def _share(rate: float | None, count: int, total: int) -> str:
+    """`75 % (3 of 4)`."""
+    share = _("{percent} ({count} of {total})")
+    return share.format(percent=format_percent(rate), count=count, total=total)
 
 
 def _align(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -> list[str]:
@@ -360,28 +377,30 @@ def _align(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -
 def render_table(figures: WeekFigures) -> str:
     """The week as plain text: the headline against the week before, then one line per day."""
     tz = figures.tz
-    lines = [f"Shiftwell — {week_title(figures.week)} ({tz.key})", ""]
+    title = _("Shiftwell — {week} ({zone})").format(week=week_title(figures.week), zone=tz.key)
+    lines = [title, ""]
     if figures.empty:
-        lines.append("No shifts recorded this week.")
+        lines.append(_("No shifts recorded this week."))
         if figures.previous.days_worked:
-            lines.append(f"Last week: {format_hours(figures.previous.worked_seconds)} worked.")
+            worked = format_hours(figures.previous.worked_seconds)
+            lines.append(_("Last week: {hours} worked.").format(hours=worked))
         return "\n".join(lines) + "\n"
-    lines += _align([("", "this week", "last week"), *_trend_rows(figures)])
+    lines += _align([("", _("this week"), _("last week")), *_trend_rows(figures)])
     lines.append("")
     header = (
-        "Day",
-        "Planned",
-        "Worked",
-        "Focus",
-        "Kept",
-        "Natural",
-        "Postponed",
-        "Skipped",
-        "Planned end",
-        "Log-off",
-        "Late",
-        "Overtime",
-        "Check-in",
+        _("Day"),
+        _("Planned"),
+        _("Worked"),
+        _("Focus"),
+        _("Kept"),
+        _("Natural"),
+        _("Postponed"),
+        _("Skipped"),
+        _("Planned end"),
+        _("Log-off"),
+        _("Late"),
+        _("Overtime"),
+        _("Check-in"),
     )
     rows: list[tuple[str, ...]] = [header]
     for day in figures.days:
@@ -401,8 +420,8 @@ def render_table(figures: WeekFigures) -> str:
                 str(day.breaks.postponed),
                 str(day.breaks.skipped),
                 format_clock(day.planned_end, day.day, tz),
-                "open" if day.logged_off is None else format_clock(day.logged_off, day.day, tz),
-                "" if late is None else ("on time" if day.on_time else format_duration(late)),
+                _("open") if day.logged_off is None else format_clock(day.logged_off, day.day, tz),
+                "" if late is None else (_("on time") if day.on_time else format_duration(late)),
                 format_duration(day.overtime_seconds) if day.overtime_seconds else "",
                 "" if mean is None else f"{mean:.1f}",
             )
@@ -410,7 +429,7 @@ def render_table(figures: WeekFigures) -> str:
     lines += _align(rows, right=frozenset(range(1, 8)))
     grants = [grant for day in figures.days for grant in day.overtime]
     if grants:
-        lines += ["", "Overtime:"]
+        lines += ["", _("Overtime:")]
         lines += [
             f"  {format_day(g.day)}  {format_duration(g.seconds)}  {g.reason}" for g in grants
         ]

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 from sqlmodel import col
 
+from shiftwell.core.i18n import _
 from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow, UTCDateTime
 
 DEFAULT_OVERTIME_CAP = timedelta(hours=2)
@@ -48,22 +49,24 @@ class IsoWeek:
 
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9998:
-            raise ValueError(f"year {self.year} is out of range (1 to 9998)")
+            raise ValueError(_("year {year} is out of range (1 to 9998)").format(year=self.year))
         last = weeks_in_year(self.year)
         if not 1 <= self.week <= last:
-            raise ValueError(f"{self.year} has weeks 1 to {last}, not week {self.week}")
+            message = _("{year} has weeks 1 to {last_week}, not week {week}")
+            raise ValueError(message.format(year=self.year, last_week=last, week=self.week))
 
     @classmethod
     def parse(cls, text: str) -> IsoWeek:
         """`2026-W48` (also `2026W48`, `2026-w48`)."""
         match = _WEEK_PATTERN.fullmatch(text.strip())
         if match is None:
-            raise ValueError(f"{text!r} is not an ISO week; write it like 2026-W48")
+            message = _("{text} is not an ISO week; write it like 2026-W48")
+            raise ValueError(message.format(text=repr(text)))
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
     def containing(cls, day: date) -> IsoWeek:
-        year, week, _ = day.isocalendar()
+        year, week, _weekday = day.isocalendar()
         return cls(year, week)
 
     @property

@@ -52,7 +52,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         print(f"shiftwell: {error}", file=sys.stderr)
         return 2
     if listening is ListenResult.ALREADY_RUNNING:
-        print(f"Shiftwell is already running for {paths.data_dir}.")
+        print(_t("Shiftwell is already running for {folder}.").format(folder=paths.data_dir))
         return 0
     loaded = load_settings(paths.config_file)
     for problem in loaded.problems:

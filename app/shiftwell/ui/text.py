@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.engine import Status, Tally
 from shiftwell.core.i18n import marked
 from shiftwell.core.model import BreakKind, State
@@ -28,17 +29,6 @@ BREAK_NAMES = {BreakKind.MICRO: marked("micro break"), BreakKind.LONG: marked("l
 # A break's name starting a sentence ("Micro break in 30 s"): its own message, since not
 # every language capitalises by changing the first letter.
 _BREAK_TITLES = {BreakKind.MICRO: marked("Micro break"), BreakKind.LONG: marked("Long break")}
-
-
-_WEEKDAYS = (
-    marked("Mon"),
-    marked("Tue"),
-    marked("Wed"),
-    marked("Thu"),
-    marked("Fri"),
-    marked("Sat"),
-    marked("Sun"),
-)
 
 
 def state_name(state: State) -> str:
@@ -96,7 +86,7 @@ def worked(seconds: float) -> str:
 
 def weekday(when: date) -> str:
     """The day's short name, `Mon`, in the user's language."""
-    return _t(_WEEKDAYS[when.weekday()])
+    return short_weekday(when)
 
 
 def clock_time(when: datetime) -> str:

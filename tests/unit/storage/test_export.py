@@ -6,22 +6,26 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 import sqlalchemy as sa
 
+from shiftwell.core import i18n as core_i18n
+from shiftwell.platform.translation import load_translation, translate_with
 from shiftwell.storage.export import (
     OVERTIME_FIELDS,
     SEGMENT_FIELDS,
     WeekExporter,
     figures_json,
     format_clock,
+    format_day,
     format_duration,
     render_table,
     week_ics,
+    week_title,
 )
 from shiftwell.storage.stats import IsoWeek, week_figures, week_segments, week_shifts
 from tests.helpers.seed import BERLIN, Seeder, Seg, create_database, seed_reference_fortnight
@@ -178,6 +182,40 @@ def test_the_terminal_table(engine: sa.Engine) -> None:
 def test_the_terminal_table_of_an_empty_week(engine: sa.Engine) -> None:
     table = render_table(week_figures(engine, IsoWeek(2026, 49).next(), BERLIN, timedelta(0)))
     assert table.splitlines()[2:] == ["No shifts recorded this week.", "Last week: 1.0 h worked."]
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """The core's `_()` in Spanish, as the command line installs it (QtCore only)."""
+    translator = load_translation("es").translator
+    assert translator is not None
+    core_i18n.install(translate_with(translator))
+    yield
+    core_i18n.install(None)
+
+
+def test_days_and_weeks_are_named_in_the_users_language(spanish: None) -> None:
+    assert [format_day(date(2026, month, 1)) for month in range(1, 13)] == [
+        *("jue 1 ene", "dom 1 feb", "dom 1 mar", "mié 1 abr", "vie 1 may", "lun 1 jun"),
+        *("mié 1 jul", "sáb 1 ago", "mar 1 sept", "jue 1 oct", "dom 1 nov", "mar 1 dic"),
+    ]
+    assert week_title(IsoWeek(2026, 53)) == "Semana 53 · 28 dic \u2013 3 ene 2027"
+    core_i18n.install(None)
+    assert [format_day(date(2026, month, 1)) for month in range(1, 13)] == [
+        *("Thu 1 Jan", "Sun 1 Feb", "Sun 1 Mar", "Wed 1 Apr", "Fri 1 May", "Mon 1 Jun"),
+        *("Wed 1 Jul", "Sat 1 Aug", "Tue 1 Sep", "Thu 1 Oct", "Sun 1 Nov", "Tue 1 Dec"),
+    ]
+    assert week_title(IsoWeek(2026, 53)) == "Week 53 · 28 Dec \u2013 3 Jan 2027"
+
+
+def test_the_terminal_table_of_an_empty_week_in_spanish(engine: sa.Engine, spanish: None) -> None:
+    table = render_table(week_figures(engine, IsoWeek(2026, 50), BERLIN, timedelta(hours=2)))
+    assert table.splitlines() == [
+        "Shiftwell — Semana 50 · 7 dic \u2013 13 dic 2026 (Europe/Berlin)",
+        "",
+        "No hay turnos registrados esta semana.",
+        "La semana pasada trabajaste 1.0 h.",
+    ]
 
 
 def test_formats() -> None:

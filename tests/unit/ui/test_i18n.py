@@ -29,6 +29,7 @@ from shiftwell.core import i18n as core_i18n
 from shiftwell.core.engine import Tally
 from shiftwell.core.model import Skip, State
 from shiftwell.core.settings import SettingProblem, Settings, apply_policy, settings_from_mapping
+from shiftwell.platform.instance import InstanceError, NoInstance, send_request, socket_path
 from shiftwell.storage.database import (
     DATABASE_NAME,
     DatabaseTooNew,
@@ -44,6 +45,7 @@ from shiftwell.ui.logoff_screen import LogoffScreen
 from shiftwell.ui.settings.fields import TextField
 from shiftwell.ui.settings_dialog import SettingsDialog
 from shiftwell.ui.tray import TrayMenu
+from tests.helpers.instance import canned_server
 from tests.helpers.shell import Harness
 
 HarnessFactory = Callable[..., Harness]
@@ -351,6 +353,43 @@ def test_a_failing_write_is_announced_in_spanish(english: QApplication, tmp_path
     assert trouble_writing_to(tmp_path / "en.sqlite3") == (
         "Shiftwell can't write to its database (no such table: heartbeat). What happens is "
         "kept in memory and written as soon as it can be — keep Shiftwell running."
+    )
+
+
+def what_the_client_says(name: str, reply: bytes | None) -> str:
+    """`send_request`'s error for the socket `name`: nobody there (None), or a stand-in
+    server that answers the request with `reply`."""
+    if reply is None:
+        with pytest.raises(NoInstance) as nobody:
+            send_request(name, "status")
+        return str(nobody.value)
+    with canned_server(name, reply), pytest.raises(InstanceError) as caught:
+        send_request(name, "status")
+    assert not isinstance(caught.value, NoInstance)
+    return str(caught.value)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in servers use Unix sockets")
+def test_the_command_lines_connection_errors_come_in_spanish(
+    spanish: QApplication, tmp_path: Path
+) -> None:
+    names = iter(socket_path(tmp_path / f"data-{n}") for n in range(5))
+    nobody = next(names)
+    assert what_the_client_says(nobody, None) == (
+        f"Shiftwell no está en marcha (no hay ninguna instancia en {nobody})"
+    )
+    assert what_the_client_says(next(names), b"[1]\n") == (
+        "respuesta mal formada de Shiftwell: un array, no un objeto"
+    )
+    assert what_the_client_says(next(names), b"\xff{oops}\n") == (
+        "respuesta mal formada de Shiftwell: b'\\xff{oops}'"
+    )
+    assert what_the_client_says(next(names), b'{"v": 2, "ok": true}\n') == (
+        "Shiftwell respondió con la versión 2 del protocolo; este comando usa la versión 1"
+    )
+    remove_translation(spanish)
+    assert what_the_client_says(next(names), b"[1]\n") == (
+        "malformed reply from Shiftwell: an array, not an object"
     )
 
 
