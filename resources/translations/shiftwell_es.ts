@@ -649,6 +649,16 @@
         <translation>{break_name} en {time}</translation>
     </message>
     <message>
+        <location line="+42"/>
+        <source>The {event} hook</source>
+        <translation>El comando de {event}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The log-off action</source>
+        <translation>La acción de fin de turno</translation>
+    </message>
+    <message>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="-71"/>
         <source>no shifts last week</source>
         <translation>sin turnos la semana pasada</translation>
@@ -1524,12 +1534,12 @@
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1925,6 +1935,21 @@
         <source>{text} is not an ISO week; write it like 2026-W48</source>
         <translation>{text} no es una semana ISO; escríbela así: 2026-W48</translation>
     </message>
+    <message>
+        <location filename="../../app/shiftwell/platform/commands.py" line="+53"/>
+        <source>{what} did not finish within {seconds} s and was stopped.</source>
+        <translation>{what} no terminó en {seconds} s y se detuvo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} could not start {program}: {reason}</source>
+        <translation>{what} no pudo iniciar {program}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{what} exited with status {code}.</source>
+        <translation>{what} terminó con el estado {code}.</translation>
+    </message>
 </context>
 <context>
     <name>BreakWindow</name>
@@ -2282,7 +2307,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-7"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-58"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>

@@ -8,11 +8,14 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
+from shiftwell.core.i18n import _
+
 log = logging.getLogger(__name__)
 
 
 class CommandRunner(QObject):
-    failed = Signal(str, str)  # what the command was for, what went wrong
+    # What the command was for ("The logoff hook"), and what went wrong, as a sentence.
+    failed = Signal(str, str)
     finished = Signal(str, int)  # what, exit code
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -47,13 +50,16 @@ class CommandRunner(QObject):
         if process.state() is not QProcess.ProcessState.NotRunning:
             process.setProperty("timed_out", True)
             process.kill()
-            self._report(what, f"did not finish within {timeout:g} s and was stopped")
+            message = _("{what} did not finish within {seconds} s and was stopped.")
+            self._report(what, message.format(what=what, seconds=f"{timeout:g}"))
 
     def _on_error(
         self, process: QProcess, what: str, argv: Sequence[str], error: QProcess.ProcessError
     ) -> None:
         if error is QProcess.ProcessError.FailedToStart:
-            self._report(what, f"could not start {argv[0]!r}: {process.errorString()}")
+            message = _("{what} could not start {program}: {reason}")
+            program, reason = repr(argv[0]), process.errorString()
+            self._report(what, message.format(what=what, program=program, reason=reason))
             self._forget(process)
 
     def _on_finished(self, process: QProcess, what: str, code: int) -> None:
@@ -61,14 +67,18 @@ class CommandRunner(QObject):
         if output:
             log.info("%s said: %s", what, output[:2000])
         if code != 0 and not process.property("timed_out"):
-            self._report(what, f"exited with status {code}")
+            message = _("{what} exited with status {code}.")
+            self._report(what, message.format(what=what, code=code))
         self.finished.emit(what, code)
         self._forget(process)
 
     def _report(self, what: str, message: str) -> None:
-        log.warning("%s %s", what, message)
+        log.warning("%s", message)
         self.failed.emit(what, message)
 
     def _forget(self, process: QProcess) -> None:
         self._running.discard(process)
+        # Deleted later, after its signal handlers return; no longer our child, so that
+        # the runner going first (tests, the app's exit) cannot delete it twice.
+        process.setParent(None)
         process.deleteLater()

@@ -68,9 +68,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         open_stats=lambda: None,
         quit_app=app.quit,
     )
-    runner.failed.connect(
-        lambda what, why: desktop.announcer.announce(_t("A command failed"), f"{what} {why}")
-    )
+    runner.failed.connect(lambda what, why: desktop.announcer.announce(_t("A command failed"), why))
     shell = Shell(loaded.settings, QtClock(app), desktop)
     remote = RemoteControl(shell, app.quit)
     _show_when_tray_ready(shell, tray_wait)

@@ -343,7 +343,8 @@ class Shell(QObject):
             argv = settings.hooks.get(event)
             if argv:
                 env = hook_environment(transition, event)
-                self.desktop.run_command(f"the {event} hook", argv, env, 30.0)
+                what = _t("The {event} hook").format(event=event)
+                self.desktop.run_command(what, argv, env, 30.0)
         if (
             transition.target is State.LOGGED_OFF
             and transition.source is not State.LOGGED_OFF
@@ -351,7 +352,8 @@ class Shell(QObject):
         ):
             env = hook_environment(transition, "logoff")
             timeout = settings.logoff.action_timeout.total_seconds()
-            self.desktop.run_command("the log-off action", settings.logoff.action, env, timeout)
+            what = _t("The log-off action")
+            self.desktop.run_command(what, settings.logoff.action, env, timeout)
 
     # -- what the OS sees -----------------------------------------------------------------------
 

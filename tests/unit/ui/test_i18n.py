@@ -29,6 +29,7 @@ from shiftwell.core import i18n as core_i18n
 from shiftwell.core.engine import Tally
 from shiftwell.core.model import Skip, State
 from shiftwell.core.settings import SettingProblem, Settings, apply_policy, settings_from_mapping
+from shiftwell.platform.commands import CommandRunner
 from shiftwell.platform.instance import InstanceError, NoInstance, send_request, socket_path
 from shiftwell.storage.database import (
     DATABASE_NAME,
@@ -559,3 +560,13 @@ def test_the_start_up_settings_announcement_speaks_spanish(spanish: QApplication
     assert told.startswith("config.toml: breaks.micro.every: 'soon' no es")
     assert told.endswith(" (y 2 más)")
     assert _t("Some settings were not understood") == "Algunos ajustes no se han entendido"
+
+
+@pytest.mark.logs_warnings
+def test_a_failed_hook_is_told_in_spanish(spanish: QApplication, qtbot: QtBot) -> None:
+    runner = CommandRunner()
+    what = _t("The {event} hook").format(event="break_start")
+    with qtbot.wait_signal(runner.failed, timeout=10_000) as failed:
+        runner.run(what, [sys.executable, "-c", "import sys; sys.exit(3)"], {}, 10)
+    assert failed.args == [what, "El comando de break_start terminó con el estado 3."]
+    qtbot.wait_until(lambda: runner.running == 0, timeout=5000)

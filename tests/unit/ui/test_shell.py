@@ -152,9 +152,9 @@ def test_hooks_and_the_log_off_action_run_as_argument_lists(
     h.clock.advance(8 * 3600)
     ran = [(what, argv) for what, argv, _, _ in h.outside.commands]
     breaks = len([t for t in h.repository.transitions() if t.target.endswith("_break")])
-    assert ran == [("the break_start hook", ("chat-status", "away"))] * breaks + [
-        ("the logoff hook", ("chat-status", "offline")),
-        ("the log-off action", ("loginctl", "lock-session")),
+    assert ran == [("The break_start hook", ("chat-status", "away"))] * breaks + [
+        ("The logoff hook", ("chat-status", "offline")),
+        ("The log-off action", ("loginctl", "lock-session")),
     ]
     env = h.outside.commands[0][2]
     assert env["SHIFTWELL_EVENT"] == "break_start" and env["SHIFTWELL_TO"] == "micro_break"
