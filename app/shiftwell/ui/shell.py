@@ -227,8 +227,14 @@ class Shell(QObject):
                 overlay.postpone_requested.connect(lambda: self.submit(Postpone()))
                 self._overlay = overlay
             assert isinstance(self._overlay, BreakOverlay)
-            idea = random.choice(list(self.desktop.ideas))
-            self._overlay.show_break(views.break_view(status, self.settings, idea))
+            shown = self._overlay.view
+            if views.shows_overlay(source) and shown is not None:
+                # Still the same break (a check-in, a setting): the screen is updated, never
+                # opened again — not even when the app quitting has just closed it.
+                self._overlay.update_view(views.break_view(status, self.settings, shown.idea))
+            else:
+                idea = random.choice(list(self.desktop.ideas))
+                self._overlay.show_break(views.break_view(status, self.settings, idea))
         elif views.shows_overlay(source) and isinstance(self._overlay, BreakOverlay):
             self._overlay.close_all()
         if source.in_break and transition.trigger is Trigger.DEADLINE and self.settings.sounds:
@@ -242,7 +248,10 @@ class Shell(QObject):
                 self._logoff = screen
             assert isinstance(self._logoff, LogoffScreen)
             view = views.logoff_view(status, self.settings, week_over=self._week_over)
-            self._logoff.show_logoff(view)
+            if source is State.LOGGED_OFF and self._logoff.view is not None:
+                self._logoff.update_view(view)  # as for the break screen above
+            else:
+                self._logoff.show_logoff(view)
         elif source is State.LOGGED_OFF and isinstance(self._logoff, LogoffScreen):
             self._logoff.close_all()
             if target is not State.OVERTIME:

@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from shiftwell.core.model import State
 from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import LogoffPolicy, Settings
+from shiftwell.ui.checkin import CheckInDialog
 from shiftwell.ui.logoff_screen import LogoffScreen, LogoffWindow
+from shiftwell.ui.overlay import BreakOverlay
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.shell import Harness
 
@@ -274,6 +276,39 @@ def test_check_in_after_a_long_break_is_stored(harness: Harness) -> None:
     assert not dialog.isVisible()
     [long_break] = [s for s in harness.repository.segments() if s.kind == "long_break"]
     assert (long_break.checkin_score, long_break.checkin_word) == (4, "ok")
+
+
+def break_with_a_check_in_waiting(harness: Harness) -> tuple[BreakOverlay, CheckInDialog]:
+    """A long break that started while the last one's check-in is still unanswered."""
+    harness.click("start_shift")
+    harness.click("long_break")
+    harness.clock.advance(10 * 60)
+    harness.click("long_break")
+    overlay, dialog = harness.shell._overlay, harness.shell._checkin
+    assert isinstance(overlay, BreakOverlay) and isinstance(dialog, CheckInDialog)
+    assert dialog.isVisible() and len(overlay.windows) == 1
+    return overlay, dialog
+
+
+def test_a_check_in_answered_during_a_break_keeps_that_breaks_screen(harness: Harness) -> None:
+    overlay, dialog = break_with_a_check_in_waiting(harness)
+    [window] = overlay.windows
+    idea = window.idea.text()
+    dialog.answered.emit(3, "")
+    assert overlay.windows == [window] and window.idea.text() == idea
+    assert harness.repository.transitions()[-1].trigger == "check_in"
+
+
+def test_quitting_during_a_break_with_a_check_in_waiting_is_not_undone(
+    harness: Harness,
+) -> None:
+    overlay, dialog = break_with_a_check_in_waiting(harness)
+    # The app's Quit closes the break screen, then the check-in (a skip, recorded). Opened
+    # again by that transition, the screen refused to close and the app never quit.
+    overlay.close_all()
+    dialog.close()
+    assert harness.repository.transitions()[-1].trigger == "check_in"
+    assert overlay.windows == []
 
 
 def test_new_settings_apply_at_once_and_are_recorded(harness: Harness) -> None:
