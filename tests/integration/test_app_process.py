@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,18 @@ def test_a_corrupt_database_is_kept_aside_and_the_user_told_where(
     assert f"it was kept as {kept}" in log
     with sqlite3.connect(data / "shiftwell.sqlite3") as db:
         assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_quitting_leaves_the_last_sign_of_life(tmp_path: Path, bus: str) -> None:
+    # A shift still open at quit is closed at the next start at this mark: the moment of
+    # quitting, not the last minute tick before it.
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    code, stderr = run_until_ready(data, config, bus)
+    assert code == 0, stderr
+    [line] = [
+        x for x in (data / "shiftwell.log").read_text().splitlines() if "signal received" in x
+    ]
+    quit_at = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").astimezone(UTC)
+    with sqlite3.connect(data / "shiftwell.sqlite3") as db:
+        [(mark,)] = db.execute("select at from heartbeat").fetchall()
+    assert datetime.fromisoformat(mark).replace(tzinfo=UTC) >= quit_at - timedelta(milliseconds=1)

@@ -83,6 +83,8 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     QTimer.singleShot(0, finish_start)
     _quit_on_signals(app)
     status = app.exec()
+    # A shift left open is closed at the next start, at the last mark: make it this moment.
+    shell.leave_alive_mark()
     server.close()
     notifier.close()
     if desktop.idle is not None:

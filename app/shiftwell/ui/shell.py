@@ -126,18 +126,22 @@ class Shell(QObject):
     def _arm_tick(self) -> None:
         self._tick_timer = self.clock.call_later(ALIVE_SECONDS, self._tick)
 
+    def leave_alive_mark(self) -> None:
+        """The last moment Shiftwell is known to run, where a restart closes what was open:
+        once a minute, before the machine sleeps, and when Shiftwell quits."""
+        if self._alive is not None:
+            self._alive(self.clock.now())
+
     def sleep_signal(self, going_to_sleep: bool) -> None:
         """logind's word: leave an alive mark before sleeping; look at the clocks on waking."""
         if going_to_sleep:
-            if self._alive is not None:
-                self._alive(self.clock.now())
+            self.leave_alive_mark()
         elif self.engine is not None:
             self.engine.handle(Deadline())
 
     def _tick(self) -> None:
         """Once a minute: the alive mark, and a look at the clocks (sleep, clock changes)."""
-        if self._alive is not None:
-            self._alive(self.clock.now())
+        self.leave_alive_mark()
         if self.engine is not None:
             self.engine.handle(Deadline())
         self._arm_tick()
