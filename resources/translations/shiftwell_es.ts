@@ -643,8 +643,8 @@
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+231"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+88"/>
+        <location line="+244"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+83"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
@@ -800,7 +800,7 @@
         <location line="-49"/>
         <location line="+50"/>
         <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="-96"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-91"/>
         <source>Focus</source>
         <translation>Concentración</translation>
     </message>
@@ -1205,7 +1205,7 @@
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>Wrapping up</source>
         <translation>Cerrando el día</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.i18n import marked
 from shiftwell.storage.export import (
     figures_json,
@@ -60,7 +61,6 @@ from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette, current_palette
 from shiftwell.ui.stats.cards import FigureCard, card_texts, stylesheet
 from shiftwell.ui.stats.pdf import write_summary_pdf
-from shiftwell.ui.text import weekday
 
 log = logging.getLogger(__name__)
 
@@ -435,7 +435,7 @@ class StatsWindow(QMainWindow):
 
     def _fill_charts(self, figures: WeekFigures) -> None:
         days = figures.days
-        labels = [weekday(day.day) for day in days]
+        labels = [short_weekday(day.day) for day in days]
         p = self._palette
         self._focus_chart(days, labels, p)
         self._breaks_chart(days, labels, p)

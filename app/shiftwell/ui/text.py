@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import datetime
 
 from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.engine import Status, Tally
@@ -84,11 +84,6 @@ def worked(seconds: float) -> str:
     return _t("{minutes} min").format(minutes=minutes)
 
 
-def weekday(when: date) -> str:
-    """The day's short name, `Mon`, in the user's language."""
-    return short_weekday(when)
-
-
 def clock_time(when: datetime) -> str:
     return when.astimezone().strftime("%H:%M")
 
@@ -137,7 +132,7 @@ def tooltip(status: Status, monotonic: float) -> str:
     elif status.next_shift is not None:
         start = status.next_shift.start.astimezone()
         lines.append(
-            _t("Next shift: {day} {time}").format(day=weekday(start), time=f"{start:%H:%M}")
+            _t("Next shift: {day} {time}").format(day=short_weekday(start), time=f"{start:%H:%M}")
         )
     return "\n".join(lines)
 
