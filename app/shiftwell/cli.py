@@ -183,15 +183,11 @@ def _request_args(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _remote(paths: Paths, command: str, request: dict[str, Any], *, as_json: bool) -> int:
-    from shiftwell.platform.instance import InstanceError, NoInstance, send_request, socket_path
+    from shiftwell.platform.instance import InstanceError, send_request, socket_path
 
     try:
         reply = send_request(socket_path(paths.data_dir), command, request, data_dir=paths.data_dir)
-    except NoInstance:
-        message = _("Shiftwell is not running (no instance for data dir {folder})")
-        print(f"shiftwell: {message.format(folder=paths.data_dir)}", file=sys.stderr)
-        return EXIT_NOT_RUNNING
-    except InstanceError as error:
+    except InstanceError as error:  # not running, or not answering: it says which
         print(f"shiftwell: {error}", file=sys.stderr)
         return EXIT_NOT_RUNNING
     if not reply.get("ok"):

@@ -1794,13 +1794,12 @@
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
     </message>
     <message>
-        <location line="+50"/>
         <location filename="../../app/shiftwell/platform/instance.py" line="+440"/>
         <source>Shiftwell is not running (no instance for data dir {folder})</source>
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/shiftwell/cli.py" line="+54"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
