@@ -20,7 +20,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import AoT, Comment, InlineTable, Table
+from tomlkit.items import InlineTable, Table
 from tomlkit.toml_document import TOMLDocument
 
 from shiftwell.core.settings import (
@@ -94,19 +94,18 @@ def save_settings(
     _check_changes(changes, locked_keys(policy_path), policy_path)
     target = path.resolve()  # a symlinked config stays a symlink
     try:
-        text = target.read_text(encoding="utf-8") if target.exists() else _default_text()
+        # Bytes, not text mode: Windows line ends must come back as they were.
+        text = target.read_bytes().decode("utf-8") if target.exists() else _default_text()
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsNotSaved(f"{path} can't be read ({error}); nothing was saved") from None
     try:
-        document = tomlkit.parse(text)
+        edited = _edited_text(text, changes, path)
     except TOMLKitError as error:
         raise SettingsNotSaved(
             f"{path} is not valid TOML ({error}); fix it or delete it, then save again"
         ) from None
-    for key, value in changes.items():
-        _set(document, key, value, path)
     try:
-        _replace_atomically(target, tomlkit.dumps(document).encode("utf-8"))
+        _replace_atomically(target, edited.encode("utf-8"))
     except OSError as error:
         raise SettingsNotSaved(
             f"{path} could not be written ({error}); nothing was saved"
@@ -130,14 +129,48 @@ def _check_changes(
             raise SettingsNotSaved(f"{key}: {error}; nothing was saved") from None
 
 
-def _set(document: TOMLDocument, key: str, value: Any, path: Path) -> None:
+def _edited_text(text: str, changes: Mapping[str, Any], path: Path) -> str:
+    """`text` with `changes` applied, laid out as the user would have written them.
+
+    tomlkit edits values in place and keeps comments, but where it puts a *new* key in an
+    existing table is its own choice, and it has changed between releases (a comment that
+    introduces the next table ended up above the new key). So a new key in a table that has
+    a header line is written as a line of its own after that table's last line of content;
+    the result is checked against tomlkit's own edit and tomlkit's is used if they differ.
+    """
+    document = tomlkit.parse(text)
+    new_keys: list[tuple[list[str], str, Any]] = []
+    for key, value in changes.items():
+        new_key = _set(document, key, value, path, defer_new_keys=True)
+        if new_key is not None:
+            new_keys.append(new_key)
+    if not new_keys:
+        return tomlkit.dumps(document)
+    laid_out = tomlkit.dumps(document)
+    for tables, name, value in new_keys:
+        laid_out = _insert_key_line(laid_out, tables, name, value)
+    tomlkit_document = tomlkit.parse(text)
+    for key, value in changes.items():
+        _set(tomlkit_document, key, value, path, defer_new_keys=False)
+    by_tomlkit = tomlkit.dumps(tomlkit_document)
+    return laid_out if tomllib.loads(laid_out) == tomllib.loads(by_tomlkit) else by_tomlkit
+
+
+def _set(
+    document: TOMLDocument, key: str, value: Any, path: Path, *, defer_new_keys: bool
+) -> tuple[list[str], str, Any] | None:
+    """Apply one change to `document`. With `defer_new_keys`, a new key for a table that
+    already exists is not added but returned as (table path, name, value) for the caller
+    to place."""
     *tables, name = key.split(".")
     node: TOMLDocument | Table | InlineTable = document
+    existed = True
     for depth, table in enumerate(tables):
         if table not in node:
             if value is None:
-                return  # nothing to remove
+                return None  # nothing to remove
             node.add(table, tomlkit.table())
+            existed = False
         child = node[table]
         if not isinstance(child, Table | InlineTable):
             where = ".".join(tables[: depth + 1])
@@ -145,29 +178,57 @@ def _set(document: TOMLDocument, key: str, value: Any, path: Path) -> None:
         node = child
     if value is None:
         node.pop(name, None)
-    elif name in node or not isinstance(node, Table):
-        node[name] = value
+    elif defer_new_keys and existed and tables and isinstance(node, Table) and name not in node:
+        return tables, name, value
     else:
-        _add_key(node, name, value)
+        node[name] = value
+    return None
 
 
-def _add_key(table: Table, name: str, value: Any) -> None:
-    """A new key goes right after the table's last key, above any comment that introduces
-    the next table (tomlkit would put it below that comment)."""
-    body = table.value.body
-    keys = [i for i, (key, item) in enumerate(body) if key is not None and not _is_table(item)]
-    first_table = next((i for i, (_, item) in enumerate(body) if _is_table(item)), len(body))
-    between = body[keys[-1] + 1 : first_table] if keys else []
-    insert_after = getattr(table.value, "_insert_after", None)
-    if not any(isinstance(item, Comment) for _, item in between) or insert_after is None:
-        table[name] = value
-        return
-    last_key = body[keys[-1]][0]
-    insert_after(last_key, name, value)
+def _insert_key_line(text: str, tables: list[str], name: str, value: Any) -> str:
+    """`text` with `name = value` after the last line of content of the table `[tables]`.
+
+    Comments and blank lines after that line stay below it, where they introduce whatever
+    follows. Without a header line for the table, tomlkit places the key.
+    """
+    lines = text.splitlines(keepends=True)
+    headers = [i for i, line in enumerate(lines) if _header_path(line) is not None]
+    start = next((i for i in headers if _header_path(lines[i]) == tables), None)
+    if start is None:
+        document = tomlkit.parse(text)
+        node: Any = document
+        for table in tables:
+            node = node[table]
+        node[name] = value
+        return tomlkit.dumps(document)
+    end = next((i for i in headers if i > start), len(lines))
+    content = [i for i in range(start + 1, end) if lines[i].strip()[:1] not in ("", "#")]
+    after = content[-1] if content else start
+    newline = "\r\n" if lines[after].endswith("\r\n") else "\n"
+    if not lines[after].endswith(("\n", "\r")):
+        lines[after] += newline  # the file's last line had no line end
+    line = tomlkit.dumps({name: value}).rstrip("\r\n") + newline
+    lines.insert(after + 1, line)
+    return "".join(lines)
 
 
-def _is_table(item: object) -> bool:
-    return isinstance(item, Table | AoT)
+def _header_path(line: str) -> list[str] | None:
+    """The table path of a `[a.b]` header line (an array of tables counts, so it ends the
+    table before it), or None for any other line."""
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return None
+    try:
+        parsed: Any = tomllib.loads(stripped)
+    except tomllib.TOMLDecodeError:
+        return None  # a line inside a multi-line array, say
+    path: list[str] = []
+    while isinstance(parsed, dict) and len(parsed) == 1:
+        ((key, parsed),) = parsed.items()
+        path.append(key)
+        if isinstance(parsed, list):
+            parsed = parsed[0]
+    return path if isinstance(parsed, dict) and not parsed else None
 
 
 def _replace_atomically(path: Path, content: bytes) -> None:

@@ -152,6 +152,56 @@ def test_new_keys_go_into_their_own_table_and_new_tables_at_the_end(tmp_path: Pa
     assert data["breaks"]["micro"] == {"every": "20m", "length": "30s"}
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # after a multi-line value, above the comment and blank line that introduce the next
+        (
+            '[breaks]\npostpone = "5m"\nlist = [\n  1,\n]\n\n'
+            '# Next.\n[breaks.micro]\nevery = "9m"\n',
+            '[breaks]\npostpone = "5m"\nlist = [\n  1,\n]\nstrictness = "strict"\n\n'
+            '# Next.\n[breaks.micro]\nevery = "9m"\n',
+        ),
+        # a table with nothing but comments: right under its header
+        (
+            "[breaks] # mine\n# nothing yet\n",
+            '[breaks] # mine\nstrictness = "strict"\n# nothing yet\n',
+        ),
+        # Windows line ends stay Windows line ends; a last line without one gets one
+        (
+            '[breaks]\r\npostpone = "5m"\r\n\r\n[shift]\r\nlength = "8h"',
+            '[breaks]\r\npostpone = "5m"\r\nstrictness = "strict"\r\n\r\n[shift]\r\nlength = "8h"',
+        ),
+        (
+            '[breaks]\npostpone = "5m"',
+            '[breaks]\npostpone = "5m"\nstrictness = "strict"\n',
+        ),
+        # a header-like line inside a multi-line string is not a header
+        (
+            '[breaks]\npostpone = "5m"\n[shift]\nnote = """\n[breaks]\n"""\n',
+            '[breaks]\npostpone = "5m"\nstrictness = "strict"\n'
+            '[shift]\nnote = """\n[breaks]\n"""\n',
+        ),
+    ],
+)
+def test_a_new_key_goes_under_the_tables_last_line_of_content(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(before.encode("utf-8"))
+    save_settings(path, {"breaks.strictness": "strict"}, None)
+    assert path.read_bytes().decode("utf-8") == after
+
+
+def test_a_new_key_in_a_table_without_a_header_is_placed_by_tomlkit(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\n[breaks.micro]\nevery = "15m"\n', encoding="utf-8")
+    save_settings(path, {"breaks.strictness": "strict"}, None)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data == {"breaks": {"strictness": "strict", "micro": {"every": "15m"}}}
+    assert path.read_text(encoding="utf-8").startswith("# mine\n")
+
+
 def test_dotted_and_inline_tables_are_edited_where_they_are(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(
