@@ -21,10 +21,9 @@ if [[ ! -x "$venv/bin/python" ]]; then
   exit 1
 fi
 if ! "$venv/bin/python" -c 'import PyInstaller' 2>/dev/null; then
-  echo "== installing PyInstaller into $venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "pyinstaller>=6,<7" 2>&1 \
-    | grep -v "^WARNING: Location" || true
-  "$venv/bin/python" -c 'import PyInstaller' # fail here if the install did not work
+  # Only the locked version: .ci/setup installs it with the other development tools.
+  echo "build.sh: PyInstaller is not in $venv (run bash .ci/setup)" >&2
+  exit 1
 fi
 
 echo "== building ($("$venv/bin/python" -m PyInstaller --version), onefile=$onefile)"

@@ -373,3 +373,24 @@ def test_the_theme_pngs_are_drawn_from_the_svg(qapp: object) -> None:
     for size in make_icons.PNG_SIZES:
         shipped = QImage(str(PACKAGING / "icons" / f"shiftwell-{size}.png"))
         assert _max_difference(shipped, make_icons.render(make_icons.SVG, size)) <= 8, size
+
+
+# --- the Debian package ----------------------------------------------------------------------
+
+METAINFO = PACKAGING / "debian" / "org.shiftwell.Shiftwell.metainfo.xml"
+
+
+def test_the_appstream_metainfo_is_valid_and_names_this_release() -> None:
+    validator = shutil.which("appstreamcli")
+    assert validator, "appstreamcli is missing: install appstream"
+    result = subprocess.run(
+        [validator, "validate", "--no-net", str(METAINFO)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    from shiftwell import __version__
+
+    assert f'<release version="{__version__}"' in METAINFO.read_text(encoding="utf-8")
+    assert '<launchable type="desktop-id">shiftwell.desktop</launchable>' in METAINFO.read_text(
+        encoding="utf-8"
+    )
