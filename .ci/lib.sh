@@ -6,6 +6,9 @@ package_list() {
   sed -e 's/#.*//' "$@" | tr -s ' \n' '\n' | sed '/^$/d'
 }
 
+# uv uses the Python it is given, and never downloads one of its own.
+export UV_PYTHON_DOWNLOADS=never
+
 # With --dry-run the set-up scripts say what they would install and change nothing.
 dry_run=0
 if [[ ${1:-} == --dry-run ]]; then
