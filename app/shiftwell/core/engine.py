@@ -164,6 +164,10 @@ class Engine:
         self._last_wall, self._last_mono = clock.now(), clock.monotonic()
         # Recorded times never go backwards, even when the wall clock is set back.
         self._floor = self._last_wall
+        # How far recorded time runs ahead of the wall clock: a clock set back during a
+        # shift does not turn back the shift's record, which runs on at the monotonic
+        # clock's pace, so every length stays true. Reset when a shift starts.
+        self._ahead = timedelta(0)
         # Segments closed and opened by the event being handled, for its transition.
         self._closed: list[SegmentRecord] = []
         self._opened: list[SegmentRecord] = []
@@ -292,6 +296,8 @@ class Engine:
     def _start_shift(
         self, trigger: Trigger, planned: PlannedShift, *, scheduled: bool
     ) -> Transition:
+        # A new shift follows the wall clock again, but never starts before the last record.
+        self._ahead = max(timedelta(0), self._floor - self._clock.now())
         now = self._stamp()
         self._shift = ShiftRecord(
             id=new_id(),
@@ -552,12 +558,15 @@ class Engine:
         if drift >= _CLOCK_JUMP:
             self._slept(drift)
         elif drift <= -_CLOCK_JUMP:
+            # The record goes on from where it was, and the shift ends after the real time
+            # it was planned to last: the log-off may come before the clock shows the end.
+            self._ahead -= timedelta(seconds=drift)
             self._commit(Trigger.CLOCK, self._state, detail=f"clock set back {round(-drift)} s")
 
     def _slept(self, seconds: float) -> None:
         """The machine slept for `seconds` just now: that time is rest, never focus; a shift
         end that passed meanwhile logs off at once; nothing stale is announced."""
-        now = self._clock.now()
+        now = self.recorded_now()
         fell_asleep = max(now - timedelta(seconds=seconds), self._floor)
         detail = f"asleep for {round(seconds)} s"
         if self._state is State.LOGGED_OFF:
@@ -582,6 +591,11 @@ class Engine:
             return
         closed = self._close_current(Outcome.COMPLETED, at_wall=fell_asleep)
         fell_asleep = closed.actual_end if closed and closed.actual_end else fell_asleep
+        if self._left_after(now) <= 0:
+            # The shift ended while asleep: it is closed when sleep began, and the time
+            # after that is no part of it (no time away runs past the shift's end).
+            self._log_off_after_sleep(fell_asleep, detail)
+            return
         away = SegmentRecord(
             id=new_id(),
             shift_id=self._shift.id,
@@ -593,26 +607,21 @@ class Engine:
             outcome=Outcome.NATURAL,
         )
         self._breaks.rest_for(seconds)
-        if self._left_after(now) <= 0:
-            self._log_off_after_sleep(fell_asleep, detail, away)
-            return
         self._resume_work()
         self._commit(Trigger.SLEEP, self._work_state(), detail=detail, extra=(away,))
 
     def _left_after(self, now: datetime) -> float:
-        """Seconds of shift (or overtime) left at wall time `now`."""
+        """Seconds of shift (or overtime) left at recorded time `now`."""
         if self._overtime_until is not None:
             return self._overtime_until - self._mono()
         assert self._shift is not None
         return (self._shift.planned_end - now).total_seconds()
 
-    def _log_off_after_sleep(
-        self, fell_asleep: datetime, detail: str, *extra: SegmentRecord
-    ) -> None:
+    def _log_off_after_sleep(self, fell_asleep: datetime, detail: str) -> None:
         assert self._shift is not None
         self._shift = replace(self._shift, actual_end=max(self._shift.actual_start, fell_asleep))
         self._overtime_until = None
-        self._commit(Trigger.SLEEP, State.LOGGED_OFF, detail=detail, extra=extra)
+        self._commit(Trigger.SLEEP, State.LOGGED_OFF, detail=detail)
 
     # -- the clock ------------------------------------------------------------------------------
 
@@ -780,7 +789,7 @@ class Engine:
         closed = self._closed[0] if self._closed else None
         opened = self._opened[-1] if self._opened else None
         transition = Transition(
-            at=max(self._clock.now(), self._floor),
+            at=max(self.recorded_now(), self._floor),
             monotonic=self._mono(),
             trigger=trigger,
             source=source,
@@ -806,14 +815,19 @@ class Engine:
     def _mono(self) -> float:
         return self._clock.monotonic()
 
+    def recorded_now(self) -> datetime:
+        """Now, as the record tells time: the wall clock, plus any set-back made up for."""
+        return self._clock.now() + self._ahead
+
     def _stamp(self, when: datetime | None = None) -> datetime:
         """A time to record: `when` (default now), but never before one already recorded."""
-        stamped = max(self._clock.now() if when is None else when, self._floor)
+        stamped = max(self.recorded_now() if when is None else when, self._floor)
         self._floor = stamped
         return stamped
 
     def _wall(self, mono: float) -> datetime:
-        return self._clock.now() + timedelta(seconds=mono - self._mono())
+        """The recorded time of monotonic instant `mono`."""
+        return self.recorded_now() + timedelta(seconds=mono - self._mono())
 
     def _work_state(self) -> State:
         return State.OVERTIME if self._overtime_until is not None else State.FOCUS
@@ -826,7 +840,7 @@ class Engine:
             return self._overtime_until
         if self._shift is None or self._shift.actual_end is not None:
             return None
-        return self._mono() + (self._shift.planned_end - self._clock.now()).total_seconds()
+        return self._mono() + (self._shift.planned_end - self.recorded_now()).total_seconds()
 
     def _upcoming_break(self) -> tuple[BreakKind, float] | None:
         if self._overtime_until is not None:

@@ -130,7 +130,8 @@ class Shell(QObject):
         """The last moment Shiftwell is known to run, where a restart closes what was open:
         once a minute, before the machine sleeps, and when Shiftwell quits."""
         if self._alive is not None:
-            self._alive(self.clock.now())
+            # On the record's time, which a clock set back mid-shift does not turn back.
+            self._alive(self.engine.recorded_now() if self.engine else self.clock.now())
 
     def sleep_signal(self, going_to_sleep: bool) -> None:
         """logind's word: leave an alive mark before sleeping; look at the clocks on waking."""
