@@ -95,3 +95,35 @@ def test_records_written_while_the_clock_ran_ahead_are_repaired_and_the_user_tol
     log = app.log.read_text()
     assert "Your computer's clock was ahead when Shiftwell last ran" in log
     assert "were moved back by 1 h 00 min, keeping their order and lengths." in log
+
+
+def state_of(reply: object) -> object:
+    return reply.get("state") if isinstance(reply, dict) else reply
+
+
+def test_after_a_crash_a_pause_a_break_and_a_call_go_on_and_the_user_is_told(
+    tmp_path: Path, bus: str
+) -> None:
+    app = App(tmp_path, bus)
+    kill = signal.SIGKILL
+    started = app.run(("start", {"confirmed": True}), ("pause", {"seconds": 3600}), end=kill)
+    assert [state_of(r) for r in started] == ["focus", "paused"]
+    paused = app.run(("status", {}), ("resume", {}), ("break", {"kind": "long"}), end=kill)
+    assert state_of(paused[0]) == "paused"
+    on_break = app.run(("status", {}), ("focus", {}), ("call", {"action": "start"}), end=kill)
+    assert state_of(on_break[0]) == "long_break"
+    on_call = app.run(("status", {}), ("call", {"action": "end"}), ("status", {}), end=kill)
+    assert [state_of(on_call[0]), state_of(on_call[2])] == ["on_call", "focus"]
+
+    log = app.log.read_text()
+    assert "Shiftwell restarted — Your pause goes on: 1 h 00 min left." in log
+    assert "Shiftwell restarted — Your break goes on: 10 min left." in log
+    assert "Shiftwell restarted — You are still on a call: breaks wait until it ends." in log
+    details = [
+        str(d) for (d,) in app.rows("select detail from 'transition' where trigger = 'recover'")
+    ]
+    assert [d.split(" for ")[0].split(";")[0] for d in details] == [
+        "resumed the shift, paused",  # for what is left of the hour
+        "resumed the shift, long_break",  # for what is left of the ten minutes
+        "resumed the shift, on a call",
+    ]

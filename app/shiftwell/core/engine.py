@@ -65,6 +65,10 @@ _EARLY_HORIZON = timedelta(hours=12)
 _MAX_WORD = 60
 
 
+# How a call noticed by itself (rather than declared) starts its transition's detail.
+CALL_NOTICED = "call noticed"
+
+
 @dataclass(frozen=True)
 class Unfinished:
     """A shift the last run left open (it crashed, lost power, or quit mid-shift)."""
@@ -72,6 +76,9 @@ class Unfinished:
     shift: ShiftRecord
     segments: tuple[SegmentRecord, ...]
     last_alive: datetime
+    # The state the last run was in, and for a call whether the user declared it.
+    last_state: State = State.FOCUS
+    call_declared: bool = True
 
 
 @dataclass(frozen=True)
@@ -456,7 +463,7 @@ class Engine:
 
     def _call_start(self, detected: bool) -> Transition:
         self._call_declared = not detected
-        how = "noticed (microphone in use)" if detected else "declared"
+        how = "noticed (microphone in use)" if detected else "declared"  # see CALL_NOTICED
         source = self._state
         if source in (State.FOCUS, State.OVERTIME, State.BREAK_DUE):
             self._return_to = self._work_state()
@@ -524,7 +531,8 @@ class Engine:
 
     def recover(self, unfinished: Unfinished) -> Transition:
         """Close what the last run left open, as interrupted at its last sign of life; go on
-        with the shift if the schedule says it is still running."""
+        with the shift if the schedule says it is still running, in the state it was in
+        when that still means something (see `_restore`)."""
         if self._state is not State.OFF_SHIFT:
             raise EventRejected(_("Recovery happens once, at start."))
         now = self._clock.now()
@@ -547,9 +555,40 @@ class Engine:
         self._tally = Tally()
         left = (shift.planned_end - now).total_seconds()
         self._warned = {w for w in self._warning_seconds() if w >= left}
+        open_segment = unfinished.segments[-1] if unfinished.segments else None
+        state, what = self._restore(unfinished, open_segment, now)
+        detail = f"resumed the shift, {what}; last alive {gone_for} s ago"
+        return self._commit(Trigger.RECOVER, state, detail=detail)
+
+    def _restore(
+        self, unfinished: Unfinished, segment: SegmentRecord | None, now: datetime
+    ) -> tuple[State, str]:
+        """Reopen the state the last run was in, if it still holds: a pause until resumed or
+        whose end is still ahead, a break whose end is still ahead (for what is left of it),
+        a call. Anything else, or a pause or break that ended meanwhile, goes on as focus."""
+        state = unfinished.last_state
+        ends_in = (
+            (segment.planned_end - now).total_seconds()
+            if segment is not None and segment.planned_end is not None
+            else None
+        )
+        self._return_to = State.FOCUS
+        if state is State.PAUSED and segment is not None and segment.kind is SegmentKind.PAUSE:
+            if ends_in is None:
+                self._open(SegmentKind.PAUSE)
+                return State.PAUSED, "paused until resumed"
+            if ends_in > 0:
+                self._open(SegmentKind.PAUSE, self._mono() + ends_in)
+                return State.PAUSED, f"paused for {round(ends_in)} s more"
+        same_break = segment is not None and segment.kind is _break_segment(state)
+        if same_break and segment is not None and ends_in is not None and ends_in > 0:
+            self._open(segment.kind, self._mono() + ends_in)
+            return state, f"{segment.kind.value} for {round(ends_in)} s more"
         self._resume_work()
-        detail = f"resumed the shift; last alive {gone_for} s ago"
-        return self._commit(Trigger.RECOVER, State.FOCUS, detail=detail)
+        if state is State.ON_CALL:
+            self._call_declared = unfinished.call_declared
+            return State.ON_CALL, "on a call"
+        return State.FOCUS, "focus"
 
     def _notice_clock_jump(self) -> None:
         now, mono = self._clock.now(), self._mono()
@@ -910,6 +949,15 @@ class Engine:
             skips_today=self._skips_today(),
             overtime_left=self._overtime_left(),
         )
+
+
+def _break_segment(state: State) -> SegmentKind | None:
+    """The kind of segment a break state records."""
+    if state is State.MICRO_BREAK:
+        return SegmentKind.MICRO_BREAK
+    if state is State.LONG_BREAK:
+        return SegmentKind.LONG_BREAK
+    return None
 
 
 def _tol() -> timedelta:

@@ -311,6 +311,8 @@ class Shell(QObject):
                 self.tr("Your shift is over"),
                 self.tr("Finish your call: the log-off screen comes when it ends."),
             )
+        if transition.trigger is Trigger.RECOVER and target.on_shift:
+            return (self.tr("Shiftwell restarted"), self._restored_message(status))
         if not settings.notify_breaks:
             return None
         if target is State.BREAK_DUE and status.next_break is not None:
@@ -339,6 +341,21 @@ class Shell(QObject):
         ):
             return (self.tr("Break over"), self.tr("Welcome back."))
         return None
+
+    def _restored_message(self, status: Status) -> str:
+        """What goes on after a restart: the state the last run was in, if it still holds."""
+        left = None
+        if status.segment_ends is not None:
+            left = text.span(status.segment_ends - self.clock.monotonic())
+        if status.state is State.PAUSED:
+            if left is None:
+                return self.tr("Your pause goes on until you resume.")
+            return self.tr("Your pause goes on: {time} left.").format(time=left)
+        if status.state.in_break and left is not None:
+            return self.tr("Your break goes on: {time} left.").format(time=left)
+        if status.state is State.ON_CALL:
+            return self.tr("You are still on a call: breaks wait until it ends.")
+        return self.tr("Your shift goes on.")
 
     def _wrap_up_message(self, seconds_left: float) -> tuple[str, str]:
         title = self.tr("Your shift ends in {time}").format(time=text.span(seconds_left))
