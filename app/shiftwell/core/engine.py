@@ -601,6 +601,10 @@ class Engine:
             # it was planned to last: the log-off may come before the clock shows the end.
             self._ahead -= timedelta(seconds=drift)
             self._commit(Trigger.CLOCK, self._state, detail=f"clock set back {round(-drift)} s")
+        else:
+            # Small steps (a time service's correction) are made up for too, silently; a
+            # small step forward first takes back what an earlier step back added.
+            self._ahead = max(timedelta(0), self._ahead - timedelta(seconds=drift))
 
     def _slept(self, seconds: float) -> None:
         """The machine slept for `seconds` just now: that time is rest, never focus; a shift

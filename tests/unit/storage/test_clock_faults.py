@@ -173,3 +173,23 @@ def test_a_repair_never_moves_records_before_the_shift_ahead_of_them(tmp_path: P
     assert_consistent([first, second], repository.segments())
     stamps = [t.at for t in repository.transitions()]
     assert stamps == sorted(stamps) and max(stamps) <= now
+
+
+def test_a_small_step_back_by_the_time_service_costs_no_second_of_a_break(
+    tmp_path: Path,
+) -> None:
+    engine, clock, _ = make_engine(GENTLE)
+    repository = Repository(open_database(tmp_path / "db.sqlite3").engine)
+    engine.add_listener(repository)
+    engine.handle(StartShift(confirmed=True))
+    engine.handle(BreakNow(BreakKind.MICRO))
+    clock.advance(5)
+    clock.jump_wall(timedelta(seconds=-3))
+    clock.advance(1)
+    engine.handle(Deadline())  # the shell's minute tick looks at the clocks
+    clock.advance(14)  # the 20 s break ends by itself
+
+    [_, micro, *_] = repository.segments()
+    assert (micro.kind, seconds(micro)) == ("micro_break", 20)
+    assert_consistent(repository.shifts(), repository.segments())
+    assert [t.trigger for t in repository.transitions()].count("clock") == 0
