@@ -171,9 +171,9 @@ class Engine:
         self._last_wall, self._last_mono = clock.now(), clock.monotonic()
         # Recorded times never go backwards, even when the wall clock is set back.
         self._floor = self._last_wall
-        # How far recorded time runs ahead of the wall clock: a clock set back during a
-        # shift does not turn back the shift's record, which runs on at the monotonic
-        # clock's pace, so every length stays true. Reset when a shift starts.
+        # How far recorded time runs ahead of the wall clock: a clock set back does not turn
+        # back the record, which runs on at the monotonic clock's pace, so every length
+        # stays true. A new shift follows the wall clock again.
         self._ahead = timedelta(0)
         # Segments closed and opened by the event being handled, for its transition.
         self._closed: list[SegmentRecord] = []
@@ -463,13 +463,13 @@ class Engine:
 
     def _call_start(self, detected: bool) -> Transition:
         self._call_declared = not detected
-        how = "noticed (microphone in use)" if detected else "declared"  # see CALL_NOTICED
+        how = f"{CALL_NOTICED} (microphone in use)" if detected else "call declared"
         source = self._state
         if source in (State.FOCUS, State.OVERTIME, State.BREAK_DUE):
             self._return_to = self._work_state()
             if source is State.BREAK_DUE:
                 self._due = None  # the announced break waits for the call to end
-            return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}")
+            return self._commit(Trigger.CALL_START, State.ON_CALL, detail=how)
         kind = self._current_break() if source.in_break else None
         self._return_to = self._work_state()
         rested_for = self._mono() - self._segment_start if not kind else 0.0
@@ -479,7 +479,7 @@ class Engine:
             self._breaks.move(kind, self._mono(), counted=False)
         self._resume_work()
         deferred = f"; {kind.value} break deferred" if kind else ""
-        return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}{deferred}")
+        return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"{how}{deferred}")
 
     def _call_end(self, detected: bool) -> Transition | None:
         if detected and self._call_declared:
