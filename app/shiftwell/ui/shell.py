@@ -141,10 +141,10 @@ class Shell(QObject):
             self.engine.handle(Deadline())
 
     def _tick(self) -> None:
-        """Once a minute: the alive mark, and a look at the clocks (sleep, clock changes)."""
-        self.leave_alive_mark()
+        """Once a minute: a look at the clocks (sleep, clock changes), and the alive mark."""
         if self.engine is not None:
             self.engine.handle(Deadline())
+        self.leave_alive_mark()
         self._arm_tick()
 
     def close(self) -> None:
