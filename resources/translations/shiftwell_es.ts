@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+277"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+288"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Ahora no tienes ningún turno en tu horario. ¿Empiezas uno de todos modos? Se registrará como trabajo fuera del horario.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Say why you need more time: the reason is recorded.</source>
         <translation>Di por qué necesitas más tiempo: el motivo queda registrado.</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>La puntuación del check-in va del 1 al 5.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Recovery happens once, at start.</source>
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
@@ -643,13 +643,13 @@
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+247"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+83"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>The {event} hook</source>
         <translation>El comando de {event}</translation>
     </message>
@@ -1399,12 +1399,12 @@
         <translation>Tu turno ha terminado — hora de desconectar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/schedule.py" line="+21"/>
+        <location filename="../../app/shiftwell/core/schedule.py" line="+28"/>
         <source>e.g. &quot;09:00-17:00&quot;, &quot;09:00-12:00, 13:00-17:00&quot;, &quot;22:00-06:00&quot; or &quot;off&quot;</source>
         <translation>p. ej. &quot;09:00-17:00&quot;, &quot;09:00-12:00, 13:00-17:00&quot;, &quot;22:00-06:00&quot; u &quot;off&quot;</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+129"/>
         <source>{value} is not a shift ({examples})</source>
         <translation>{value} no es un turno ({examples})</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1575,6 +1575,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Your computer&apos;s clock was ahead when Shiftwell last ran: {count} records dated up to {ahead} in the future were moved back by {moved}, keeping their order and lengths.</source>
+        <translation>El reloj de tu ordenador iba adelantado la última vez que Shiftwell estuvo en marcha: {count} registros fechados hasta {ahead} en el futuro se han retrasado {moved}, conservando su orden y su duración.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shiftwell corrected your record</source>
+        <translation>Shiftwell ha corregido tu registro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+82"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
@@ -2306,7 +2316,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-58"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-75"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>
@@ -2316,7 +2326,12 @@
         <translation>Termina tu llamada: la pantalla de fin de turno aparecerá cuando acabe.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Shiftwell restarted</source>
+        <translation>Shiftwell se ha reiniciado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Finish what you are doing.</source>
         <translation>Termina lo que estás haciendo.</translation>
     </message>
@@ -2351,7 +2366,32 @@
         <translation>¡Hola de nuevo!</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
+        <source>Your pause goes on until you resume.</source>
+        <translation>Tu pausa sigue hasta que reanudes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your pause goes on: {time} left.</source>
+        <translation>Tu pausa sigue: quedan {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your break goes on: {time} left.</source>
+        <translation>Tu descanso sigue: quedan {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are still on a call: breaks wait until it ends.</source>
+        <translation>Sigues en una llamada: los descansos esperan a que termine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your shift goes on.</source>
+        <translation>Tu turno sigue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your shift ends in {time}</source>
         <translation>Tu turno termina en {time}</translation>
     </message>

@@ -65,6 +65,10 @@ _EARLY_HORIZON = timedelta(hours=12)
 _MAX_WORD = 60
 
 
+# How a call noticed by itself (rather than declared) starts its transition's detail.
+CALL_NOTICED = "call noticed"
+
+
 @dataclass(frozen=True)
 class Unfinished:
     """A shift the last run left open (it crashed, lost power, or quit mid-shift)."""
@@ -72,6 +76,9 @@ class Unfinished:
     shift: ShiftRecord
     segments: tuple[SegmentRecord, ...]
     last_alive: datetime
+    # The state the last run was in, and for a call whether the user declared it.
+    last_state: State = State.FOCUS
+    call_declared: bool = True
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,10 @@ class Engine:
         self._last_wall, self._last_mono = clock.now(), clock.monotonic()
         # Recorded times never go backwards, even when the wall clock is set back.
         self._floor = self._last_wall
+        # How far recorded time runs ahead of the wall clock: a clock set back does not turn
+        # back the record, which runs on at the monotonic clock's pace, so every length
+        # stays true. A new shift follows the wall clock again.
+        self._ahead = timedelta(0)
         # Segments closed and opened by the event being handled, for its transition.
         self._closed: list[SegmentRecord] = []
         self._opened: list[SegmentRecord] = []
@@ -292,6 +303,8 @@ class Engine:
     def _start_shift(
         self, trigger: Trigger, planned: PlannedShift, *, scheduled: bool
     ) -> Transition:
+        # A new shift follows the wall clock again, but never starts before the last record.
+        self._ahead = max(timedelta(0), self._floor - self._clock.now())
         now = self._stamp()
         self._shift = ShiftRecord(
             id=new_id(),
@@ -450,13 +463,13 @@ class Engine:
 
     def _call_start(self, detected: bool) -> Transition:
         self._call_declared = not detected
-        how = "noticed (microphone in use)" if detected else "declared"
+        how = f"{CALL_NOTICED} (microphone in use)" if detected else "call declared"
         source = self._state
         if source in (State.FOCUS, State.OVERTIME, State.BREAK_DUE):
             self._return_to = self._work_state()
             if source is State.BREAK_DUE:
                 self._due = None  # the announced break waits for the call to end
-            return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}")
+            return self._commit(Trigger.CALL_START, State.ON_CALL, detail=how)
         kind = self._current_break() if source.in_break else None
         self._return_to = self._work_state()
         rested_for = self._mono() - self._segment_start if not kind else 0.0
@@ -466,7 +479,7 @@ class Engine:
             self._breaks.move(kind, self._mono(), counted=False)
         self._resume_work()
         deferred = f"; {kind.value} break deferred" if kind else ""
-        return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"call {how}{deferred}")
+        return self._commit(Trigger.CALL_START, State.ON_CALL, detail=f"{how}{deferred}")
 
     def _call_end(self, detected: bool) -> Transition | None:
         if detected and self._call_declared:
@@ -518,7 +531,8 @@ class Engine:
 
     def recover(self, unfinished: Unfinished) -> Transition:
         """Close what the last run left open, as interrupted at its last sign of life; go on
-        with the shift if the schedule says it is still running."""
+        with the shift if the schedule says it is still running, in the state it was in
+        when that still means something (see `_restore`)."""
         if self._state is not State.OFF_SHIFT:
             raise EventRejected(_("Recovery happens once, at start."))
         now = self._clock.now()
@@ -541,9 +555,40 @@ class Engine:
         self._tally = Tally()
         left = (shift.planned_end - now).total_seconds()
         self._warned = {w for w in self._warning_seconds() if w >= left}
+        open_segment = unfinished.segments[-1] if unfinished.segments else None
+        state, what = self._restore(unfinished, open_segment, now)
+        detail = f"resumed the shift, {what}; last alive {gone_for} s ago"
+        return self._commit(Trigger.RECOVER, state, detail=detail)
+
+    def _restore(
+        self, unfinished: Unfinished, segment: SegmentRecord | None, now: datetime
+    ) -> tuple[State, str]:
+        """Reopen the state the last run was in, if it still holds: a pause until resumed or
+        whose end is still ahead, a break whose end is still ahead (for what is left of it),
+        a call. Anything else, or a pause or break that ended meanwhile, goes on as focus."""
+        state = unfinished.last_state
+        ends_in = (
+            (segment.planned_end - now).total_seconds()
+            if segment is not None and segment.planned_end is not None
+            else None
+        )
+        self._return_to = State.FOCUS
+        if state is State.PAUSED and segment is not None and segment.kind is SegmentKind.PAUSE:
+            if ends_in is None:
+                self._open(SegmentKind.PAUSE)
+                return State.PAUSED, "paused until resumed"
+            if ends_in > 0:
+                self._open(SegmentKind.PAUSE, self._mono() + ends_in)
+                return State.PAUSED, f"paused for {round(ends_in)} s more"
+        same_break = segment is not None and segment.kind is _break_segment(state)
+        if same_break and segment is not None and ends_in is not None and ends_in > 0:
+            self._open(segment.kind, self._mono() + ends_in)
+            return state, f"{segment.kind.value} for {round(ends_in)} s more"
         self._resume_work()
-        detail = f"resumed the shift; last alive {gone_for} s ago"
-        return self._commit(Trigger.RECOVER, State.FOCUS, detail=detail)
+        if state is State.ON_CALL:
+            self._call_declared = unfinished.call_declared
+            return State.ON_CALL, "on a call"
+        return State.FOCUS, "focus"
 
     def _notice_clock_jump(self) -> None:
         now, mono = self._clock.now(), self._mono()
@@ -552,12 +597,19 @@ class Engine:
         if drift >= _CLOCK_JUMP:
             self._slept(drift)
         elif drift <= -_CLOCK_JUMP:
+            # The record goes on from where it was, and the shift ends after the real time
+            # it was planned to last: the log-off may come before the clock shows the end.
+            self._ahead -= timedelta(seconds=drift)
             self._commit(Trigger.CLOCK, self._state, detail=f"clock set back {round(-drift)} s")
+        else:
+            # Small steps (a time service's correction) are made up for too, silently; a
+            # small step forward first takes back what an earlier step back added.
+            self._ahead = max(timedelta(0), self._ahead - timedelta(seconds=drift))
 
     def _slept(self, seconds: float) -> None:
         """The machine slept for `seconds` just now: that time is rest, never focus; a shift
         end that passed meanwhile logs off at once; nothing stale is announced."""
-        now = self._clock.now()
+        now = self.recorded_now()
         fell_asleep = max(now - timedelta(seconds=seconds), self._floor)
         detail = f"asleep for {round(seconds)} s"
         if self._state is State.LOGGED_OFF:
@@ -582,6 +634,11 @@ class Engine:
             return
         closed = self._close_current(Outcome.COMPLETED, at_wall=fell_asleep)
         fell_asleep = closed.actual_end if closed and closed.actual_end else fell_asleep
+        if self._left_after(now) <= 0:
+            # The shift ended while asleep: it is closed when sleep began, and the time
+            # after that is no part of it (no time away runs past the shift's end).
+            self._log_off_after_sleep(fell_asleep, detail)
+            return
         away = SegmentRecord(
             id=new_id(),
             shift_id=self._shift.id,
@@ -593,26 +650,21 @@ class Engine:
             outcome=Outcome.NATURAL,
         )
         self._breaks.rest_for(seconds)
-        if self._left_after(now) <= 0:
-            self._log_off_after_sleep(fell_asleep, detail, away)
-            return
         self._resume_work()
         self._commit(Trigger.SLEEP, self._work_state(), detail=detail, extra=(away,))
 
     def _left_after(self, now: datetime) -> float:
-        """Seconds of shift (or overtime) left at wall time `now`."""
+        """Seconds of shift (or overtime) left at recorded time `now`."""
         if self._overtime_until is not None:
             return self._overtime_until - self._mono()
         assert self._shift is not None
         return (self._shift.planned_end - now).total_seconds()
 
-    def _log_off_after_sleep(
-        self, fell_asleep: datetime, detail: str, *extra: SegmentRecord
-    ) -> None:
+    def _log_off_after_sleep(self, fell_asleep: datetime, detail: str) -> None:
         assert self._shift is not None
         self._shift = replace(self._shift, actual_end=max(self._shift.actual_start, fell_asleep))
         self._overtime_until = None
-        self._commit(Trigger.SLEEP, State.LOGGED_OFF, detail=detail, extra=extra)
+        self._commit(Trigger.SLEEP, State.LOGGED_OFF, detail=detail)
 
     # -- the clock ------------------------------------------------------------------------------
 
@@ -780,7 +832,7 @@ class Engine:
         closed = self._closed[0] if self._closed else None
         opened = self._opened[-1] if self._opened else None
         transition = Transition(
-            at=max(self._clock.now(), self._floor),
+            at=max(self.recorded_now(), self._floor),
             monotonic=self._mono(),
             trigger=trigger,
             source=source,
@@ -806,14 +858,19 @@ class Engine:
     def _mono(self) -> float:
         return self._clock.monotonic()
 
+    def recorded_now(self) -> datetime:
+        """Now, as the record tells time: the wall clock, plus any set-back made up for."""
+        return self._clock.now() + self._ahead
+
     def _stamp(self, when: datetime | None = None) -> datetime:
         """A time to record: `when` (default now), but never before one already recorded."""
-        stamped = max(self._clock.now() if when is None else when, self._floor)
+        stamped = max(self.recorded_now() if when is None else when, self._floor)
         self._floor = stamped
         return stamped
 
     def _wall(self, mono: float) -> datetime:
-        return self._clock.now() + timedelta(seconds=mono - self._mono())
+        """The recorded time of monotonic instant `mono`."""
+        return self.recorded_now() + timedelta(seconds=mono - self._mono())
 
     def _work_state(self) -> State:
         return State.OVERTIME if self._overtime_until is not None else State.FOCUS
@@ -826,7 +883,7 @@ class Engine:
             return self._overtime_until
         if self._shift is None or self._shift.actual_end is not None:
             return None
-        return self._mono() + (self._shift.planned_end - self._clock.now()).total_seconds()
+        return self._mono() + (self._shift.planned_end - self.recorded_now()).total_seconds()
 
     def _upcoming_break(self) -> tuple[BreakKind, float] | None:
         if self._overtime_until is not None:
@@ -896,6 +953,15 @@ class Engine:
             skips_today=self._skips_today(),
             overtime_left=self._overtime_left(),
         )
+
+
+def _break_segment(state: State) -> SegmentKind | None:
+    """The kind of segment a break state records."""
+    if state is State.MICRO_BREAK:
+        return SegmentKind.MICRO_BREAK
+    if state is State.LONG_BREAK:
+        return SegmentKind.LONG_BREAK
+    return None
 
 
 def _tol() -> timedelta:

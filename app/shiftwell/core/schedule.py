@@ -3,6 +3,13 @@
 Shifts are planned in local wall time and turned into UTC instants with zoneinfo, so a week
 with a DST change still starts at 09:00 every morning. A span whose end is not after its
 start crosses midnight (a night shift).
+
+On the nights the clocks change, a written time may not exist or may come twice. It is read
+as the first moment the clock shows it: a time the clock skips is the moment it jumps
+(02:30 on a spring-forward night is 03:00), a time it shows twice is the first time. A shift
+whose start comes twice is then held to its planned length, so the repeated hour is not
+added to it (it would end an hour later than planned); a shift that merely runs across the
+change keeps both its written times, as the clock shows them.
 """
 
 from __future__ import annotations
@@ -101,12 +108,42 @@ class WeeklySchedule:
                 continue
             for span in self.days.get(day.weekday(), ()):
                 end_day = day + timedelta(days=1) if span.crosses_midnight else day
-                yield PlannedShift(
-                    start=self._instant(day, span.start), end=self._instant(end_day, span.end)
-                )
+                written_start = datetime.combine(day, span.start)
+                written_end = datetime.combine(end_day, span.end)
+                start = local_instant(written_start, self.tz)
+                end = local_instant(written_end, self.tz)
+                if _comes_twice(written_start, self.tz):
+                    end = min(end, start + (written_end - written_start))
+                yield PlannedShift(start=start, end=end)
 
-    def _instant(self, day: date, clock: time) -> datetime:
-        return datetime.combine(day, clock, tzinfo=self.tz).astimezone(UTC)
+
+def local_instant(wall: datetime, tz: tzinfo) -> datetime:
+    """The first moment (UTC) the clock in `tz` shows the naive `wall` time, or, if the
+    clock skips it, the moment it jumps past it."""
+    first, second = sorted(wall.replace(tzinfo=tz, fold=fold).astimezone(UTC) for fold in (0, 1))
+    if _shows(first, wall, tz):
+        return first
+    if _shows(second, wall, tz):
+        return second
+    # In a gap: the clock jumps somewhere between the two readings; find the second.
+    jumped = second.astimezone(tz).utcoffset()
+    low, high = first, second
+    while high - low > timedelta(seconds=1):
+        middle = (low + (high - low) / 2).replace(microsecond=0)
+        if middle.astimezone(tz).utcoffset() == jumped:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _shows(instant: datetime, wall: datetime, tz: tzinfo) -> bool:
+    return instant.astimezone(tz).replace(tzinfo=None, fold=0) == wall.replace(fold=0)
+
+
+def _comes_twice(wall: datetime, tz: tzinfo) -> bool:
+    readings = {wall.replace(tzinfo=tz, fold=fold).astimezone(UTC) for fold in (0, 1)}
+    return len(readings) == 2 and all(_shows(r, wall, tz) for r in readings)
 
 
 def parse_spans(text: str) -> tuple[Span, ...]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from shiftwell.core.engine import History, Unfinished
+from shiftwell.core.engine import CALL_NOTICED, History, Unfinished
 from shiftwell.core.model import (
     CheckInRecord,
     Outcome,
@@ -16,6 +16,7 @@ from shiftwell.core.model import (
     SegmentKind,
     SegmentRecord,
     ShiftRecord,
+    State,
     Transition,
 )
 from shiftwell.storage.models import (
@@ -82,6 +83,19 @@ class Repository:
             ).all()
             beat = session.get(HeartbeatRow, 1)
             last = session.exec(select(func.max(TransitionRow.at))).one()
+            state = session.exec(
+                select(TransitionRow.target)
+                .where(TransitionRow.shift_id == shift.id)
+                .order_by(col(TransitionRow.id).desc())
+                .limit(1)
+            ).first()
+            call = session.exec(
+                select(TransitionRow.detail)
+                .where(TransitionRow.shift_id == shift.id)
+                .where(TransitionRow.trigger == "call_start")
+                .order_by(col(TransitionRow.id).desc())
+                .limit(1)
+            ).first()
         marks = [m for m in (beat.at if beat else None, last) if m is not None]
         alive = max(marks) if marks else shift.actual_start
         if isinstance(alive, datetime) and alive.tzinfo is None:
@@ -90,6 +104,8 @@ class Repository:
             shift=_shift_record(shift),
             segments=tuple(_segment_record(s) for s in segments),
             last_alive=alive,
+            last_state=_state(state),
+            call_declared=call is None or not call.startswith(CALL_NOTICED),
         )
 
     def shifts(self) -> Sequence[ShiftRow]:
@@ -132,6 +148,14 @@ class Repository:
     def transitions(self) -> Sequence[TransitionRow]:
         with Session(self._engine) as session:
             return session.exec(select(TransitionRow).order_by(col(TransitionRow.id))).all()
+
+
+def _state(value: str | None) -> State:
+    """A stored state; focus for none or one this version does not know."""
+    try:
+        return State(value or State.FOCUS)
+    except ValueError:
+        return State.FOCUS
 
 
 def _shift_record(row: ShiftRow) -> ShiftRecord:

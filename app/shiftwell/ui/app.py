@@ -21,7 +21,7 @@ from shiftwell.platform.config_file import load_settings
 from shiftwell.platform.instance import InstanceError, InstanceServer, ListenResult, socket_path
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
-from shiftwell.ui import dialogs
+from shiftwell.ui import dialogs, text
 from shiftwell.ui.announcer import Announcer
 from shiftwell.ui.i18n import _t, _tn, install_translation
 from shiftwell.ui.qt_clock import QtClock
@@ -97,6 +97,7 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     # Imported here, after the icon is up: SQLModel is the slowest import we have.
     from shiftwell.storage.database import DatabaseError, open_database
     from shiftwell.storage.durable import DurableRecorder
+    from shiftwell.storage.recovery import repair_future_records
     from shiftwell.storage.repository import Repository
 
     announcer = shell.announcer
@@ -128,6 +129,19 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     shell.desktop.open_stats = _stats_opener(opened.engine, shell)
     shell.desktop.open_settings = _settings_opener(shell, paths)
     now = shell.clock.now()
+    repair = repair_future_records(opened.engine, now)
+    if repair is not None:
+        message = _t(
+            "Your computer's clock was ahead when Shiftwell last ran: {count} records dated "
+            "up to {ahead} in the future were moved back by {moved}, keeping their order "
+            "and lengths."
+        ).format(
+            count=repair.records,
+            ahead=text.span(repair.ahead.total_seconds()),
+            moved=text.span(repair.moved_back.total_seconds()),
+        )
+        log.warning("%s", message)
+        announcer.announce(_t("Shiftwell corrected your record"), message)
     shell.attach(recorder, repository.history(now), repository.unfinished(), recorder.beat)
     log.info("ready; data in %s", paths.data_dir)
     if loaded.problems:

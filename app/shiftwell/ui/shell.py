@@ -130,7 +130,8 @@ class Shell(QObject):
         """The last moment Shiftwell is known to run, where a restart closes what was open:
         once a minute, before the machine sleeps, and when Shiftwell quits."""
         if self._alive is not None:
-            self._alive(self.clock.now())
+            # On the record's time, which a clock set back mid-shift does not turn back.
+            self._alive(self.engine.recorded_now() if self.engine else self.clock.now())
 
     def sleep_signal(self, going_to_sleep: bool) -> None:
         """logind's word: leave an alive mark before sleeping; look at the clocks on waking."""
@@ -140,10 +141,10 @@ class Shell(QObject):
             self.engine.handle(Deadline())
 
     def _tick(self) -> None:
-        """Once a minute: the alive mark, and a look at the clocks (sleep, clock changes)."""
-        self.leave_alive_mark()
+        """Once a minute: a look at the clocks (sleep, clock changes), and the alive mark."""
         if self.engine is not None:
             self.engine.handle(Deadline())
+        self.leave_alive_mark()
         self._arm_tick()
 
     def close(self) -> None:
@@ -310,6 +311,8 @@ class Shell(QObject):
                 self.tr("Your shift is over"),
                 self.tr("Finish your call: the log-off screen comes when it ends."),
             )
+        if transition.trigger is Trigger.RECOVER and target.on_shift:
+            return (self.tr("Shiftwell restarted"), self._restored_message(status))
         if not settings.notify_breaks:
             return None
         if target is State.BREAK_DUE and status.next_break is not None:
@@ -338,6 +341,21 @@ class Shell(QObject):
         ):
             return (self.tr("Break over"), self.tr("Welcome back."))
         return None
+
+    def _restored_message(self, status: Status) -> str:
+        """What goes on after a restart: the state the last run was in, if it still holds."""
+        left = None
+        if status.segment_ends is not None:
+            left = text.span(status.segment_ends - self.clock.monotonic())
+        if status.state is State.PAUSED:
+            if left is None:
+                return self.tr("Your pause goes on until you resume.")
+            return self.tr("Your pause goes on: {time} left.").format(time=left)
+        if status.state.in_break and left is not None:
+            return self.tr("Your break goes on: {time} left.").format(time=left)
+        if status.state is State.ON_CALL:
+            return self.tr("You are still on a call: breaks wait until it ends.")
+        return self.tr("Your shift goes on.")
 
     def _wrap_up_message(self, seconds_left: float) -> tuple[str, str]:
         title = self.tr("Your shift ends in {time}").format(time=text.span(seconds_left))

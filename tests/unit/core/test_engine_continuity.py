@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from shiftwell.core.engine import Engine, Unfinished
 from shiftwell.core.model import (
     BreakKind,
     BreakNow,
+    CallEnd,
     Deadline,
     EventRejected,
     Outcome,
@@ -140,7 +142,7 @@ def test_sleep_clears_the_log_off_screen() -> None:
     assert engine.state is State.OFF_SHIFT
 
 
-def test_a_clock_set_back_is_recorded_and_the_shift_end_keeps_its_wall_time() -> None:
+def test_a_clock_set_back_is_recorded_and_the_shift_keeps_its_real_length() -> None:
     engine, clock, recorder = make_engine()
     engine.handle(StartShift())
     clock.advance(3600)
@@ -148,10 +150,73 @@ def test_a_clock_set_back_is_recorded_and_the_shift_end_keeps_its_wall_time() ->
     clock.advance(1)
     engine.handle(Deadline())
     assert recorder.transitions[-1].trigger is Trigger.CLOCK
-    # 17:00 is now 7.5 h away by the wall clock, and the timer follows it.
+    # The record runs on from 10:00, so 17:00 is 7 h of real time away, not 7.5 h: the
+    # shift lasts the 8 h it was planned to, and its record says so.
     status = engine.status()
     assert status.shift_ends is not None
-    assert status.shift_ends - clock.monotonic() == pytest.approx(7.5 * 3600 - 1, abs=1)
-    clock.advance(7.5 * 3600)
+    assert status.shift_ends - clock.monotonic() == pytest.approx(7 * 3600 - 1, abs=1)
+    clock.advance(7 * 3600 - 1)
     assert engine.state is State.LOGGED_OFF
     assert recorder.transitions[-1].at == datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+    assert clock.now() == datetime(2026, 11, 23, 16, 30, tzinfo=UTC)
+
+
+def crashed_in(
+    state: State, kind: SegmentKind, alive: datetime, planned_end: datetime | None
+) -> Unfinished:
+    shift = ShiftRecord("s1", MONDAY_9AM, MONDAY_9AM + timedelta(hours=8), MONDAY_9AM)
+    started = alive - timedelta(minutes=1)
+    segment = SegmentRecord("g1", "s1", kind, started, planned_end, started)
+    return Unfinished(shift, (segment,), alive, last_state=state)
+
+
+ALIVE = MONDAY_9AM + timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("state", "kind", "ends_after", "restored", "left"),
+    [
+        (State.PAUSED, SegmentKind.PAUSE, 15 * MIN, State.PAUSED, 13 * MIN),
+        (State.PAUSED, SegmentKind.PAUSE, None, State.PAUSED, None),
+        (State.PAUSED, SegmentKind.PAUSE, 1 * MIN, State.FOCUS, None),  # ended meanwhile
+        (State.LONG_BREAK, SegmentKind.LONG_BREAK, 9 * MIN, State.LONG_BREAK, 7 * MIN),
+        (State.MICRO_BREAK, SegmentKind.MICRO_BREAK, 20, State.FOCUS, None),  # over
+        (State.ON_CALL, SegmentKind.FOCUS, None, State.ON_CALL, None),
+        (State.AWAY, SegmentKind.AWAY, None, State.FOCUS, None),
+    ],
+)
+def test_after_a_crash_the_state_in_force_goes_on_while_it_still_holds(
+    state: State, kind: SegmentKind, ends_after: float | None, restored: State, left: float | None
+) -> None:
+    clock = ManualClock(ALIVE + timedelta(minutes=2))  # restarted 2 min after the last mark
+    engine = Engine(Settings(auto_start=False), clock)
+    planned_end = None if ends_after is None else ALIVE + timedelta(seconds=ends_after)
+    transition = engine.recover(crashed_in(state, kind, ALIVE, planned_end))
+    assert (transition.trigger, engine.state) == (Trigger.RECOVER, restored)
+    assert transition.closed is not None and transition.closed.outcome is Outcome.INTERRUPTED
+    assert transition.opened is not None and transition.opened.actual_start == clock.now()
+    status = engine.status()
+    if left is None:
+        assert restored is not State.PAUSED or status.segment_ends is None
+    else:
+        assert status.segment_ends is not None
+        assert status.segment_ends - clock.monotonic() == pytest.approx(left)
+        assert transition.opened.planned_end == planned_end  # the end the user was given
+        clock.advance(left)
+        assert engine.state is State.FOCUS
+
+
+def test_a_call_goes_on_after_a_crash_and_ends_as_it_began() -> None:
+    clock = ManualClock(ALIVE + timedelta(minutes=2))
+    engine = Engine(Settings(auto_start=False), clock)
+    noticed = replace(
+        crashed_in(State.ON_CALL, SegmentKind.FOCUS, ALIVE, None), call_declared=False
+    )
+    engine.recover(noticed)
+    assert engine.state is State.ON_CALL
+    assert engine.handle(CallEnd(detected=True)) is not None  # the microphone's word ends it
+    assert engine.state is State.FOCUS
+    declared = Engine(Settings(auto_start=False), ManualClock(clock.now()))
+    declared.recover(crashed_in(State.ON_CALL, SegmentKind.FOCUS, ALIVE, None))
+    assert declared.handle(CallEnd(detected=True)) is None  # a declared call: the user ends it
+    assert declared.state is State.ON_CALL

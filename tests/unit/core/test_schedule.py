@@ -93,3 +93,43 @@ def test_current_or_next() -> None:
     assert schedule.containing(friday_evening) is None
     midday = datetime(2026, 11, 27, 12, tzinfo=UTC)
     assert schedule.containing(midday) == schedule.current_or_next(midday)
+
+
+def test_a_start_the_clock_skips_is_the_moment_it_jumps_and_the_end_stays() -> None:
+    # Sunday 2026-03-29, Berlin: 02:00 CET jumps to 03:00 CEST; 02:30 never happens.
+    schedule = WeeklySchedule(BERLIN, days={6: parse_spans("02:30-10:30")})
+    [shift] = schedule.shifts_between(
+        datetime(2026, 3, 28, 12, tzinfo=UTC), datetime(2026, 3, 29, 23, tzinfo=UTC)
+    )
+    assert shift.start == datetime(2026, 3, 29, 1, 0, tzinfo=UTC)  # 03:00 CEST, not 03:30
+    assert shift.start.astimezone(BERLIN).time() == time(3)
+    assert shift.end.astimezone(BERLIN).time() == time(10, 30)
+    assert shift.length.total_seconds() == 7.5 * 3600
+
+
+def test_a_start_the_clock_shows_twice_is_the_first_and_the_shift_keeps_its_length() -> None:
+    # Sunday 2026-10-25, Berlin: 03:00 CEST goes back to 02:00 CET; 02:30 comes twice.
+    schedule = WeeklySchedule(BERLIN, days={6: parse_spans("02:30-10:30")})
+    [shift] = schedule.shifts_between(
+        datetime(2026, 10, 24, 12, tzinfo=UTC), datetime(2026, 10, 25, 23, tzinfo=UTC)
+    )
+    assert shift.start == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)  # the first 02:30 (CEST)
+    assert shift.length.total_seconds() == 8 * 3600  # not 9 h
+    assert shift.end.astimezone(BERLIN).time() == time(9, 30)
+
+
+@pytest.mark.parametrize(
+    ("day", "utc_end"),
+    [
+        (date(2026, 3, 28), datetime(2026, 3, 29, 1, 0, tzinfo=UTC)),  # skipped: at the jump
+        (date(2026, 10, 24), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),  # twice: the first
+    ],
+)
+def test_an_end_the_clock_skips_or_repeats_is_the_first_moment_past_it(
+    day: date, utc_end: datetime
+) -> None:
+    schedule = WeeklySchedule(BERLIN, days={5: parse_spans("20:00-02:30")})
+    shifts = schedule.shifts_between(
+        datetime.combine(day, time(12), tzinfo=UTC), datetime.combine(day, time(23), tzinfo=UTC)
+    )
+    assert [s.end for s in shifts] == [utc_end]

@@ -171,3 +171,22 @@ def test_a_crash_leaves_an_unfinished_shift_that_the_next_start_repairs(db_path:
     assert repository.unfinished() is None  # ...until it ends
     [shift] = repository.shifts()
     assert shift.actual_end == datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("detected", [False, True])
+def test_an_unfinished_shift_tells_the_state_it_was_left_in(db_path: Path, detected: bool) -> None:
+    from shiftwell.core.model import CallStart, State
+
+    engine, clock, _ = make_engine()
+    repository = Repository(open_database(db_path).engine)
+    engine.add_listener(repository)
+    engine.handle(StartShift())
+    engine.handle(Pause(timedelta(minutes=15)))
+    unfinished = repository.unfinished()
+    assert unfinished is not None and unfinished.last_state is State.PAUSED
+    engine.handle(Resume())
+    engine.handle(CallStart(detected=detected))
+    clock.advance(60)
+    unfinished = repository.unfinished()
+    assert unfinished is not None
+    assert (unfinished.last_state, unfinished.call_declared) == (State.ON_CALL, not detected)

@@ -338,6 +338,20 @@ def test_the_minute_tick_leaves_an_alive_mark_and_notices_sleep(harness: Harness
     assert harness.repository.transitions()[-1].trigger == "sleep"
 
 
+def test_after_a_clock_set_back_the_alive_mark_keeps_the_record_s_time(harness: Harness) -> None:
+    # A crash now must close the open segment at its true length, not an hour short.
+    harness.shell.close()
+    marks: list[object] = []
+    harness.shell.attach(harness.repository, alive=marks.append)
+    harness.click("start_shift")
+    harness.clock.advance(60)
+    harness.clock.jump_wall(timedelta(hours=-1))
+    harness.clock.advance(60)
+    assert harness.repository.transitions()[-1].trigger == "clock"
+    assert marks == [MONDAY_9AM + timedelta(minutes=1), MONDAY_9AM + timedelta(minutes=2)]
+    assert harness.clock.now() == MONDAY_9AM + timedelta(minutes=2, hours=-1)
+
+
 FRIDAY_9AM = MONDAY_9AM + timedelta(days=4)
 
 
