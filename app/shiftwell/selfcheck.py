@@ -411,7 +411,7 @@ class _Silent:
 
     name = "self-check"
 
-    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
         return True
 
     def close(self) -> None:

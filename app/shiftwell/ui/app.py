@@ -112,9 +112,11 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     repository = Repository(opened.engine)
     recorder = DurableRecorder(
         repository,
-        on_trouble=lambda message: announcer.announce(_t("Shiftwell can't save"), message),
+        on_trouble=lambda message: announcer.announce(
+            _t("Shiftwell can't save"), message, kind="saving"
+        ),
         on_recovered=lambda: announcer.announce(
-            _t("Shiftwell saves again"), _t("Nothing was lost.")
+            _t("Shiftwell saves again"), _t("Nothing was lost."), kind="saving"
         ),
     )
     if opened.moved_aside is not None:

@@ -53,6 +53,10 @@ CALL_POLL_SECONDS = 10.0
 # How often to leave the alive mark (for crash recovery) and check the clocks.
 ALIVE_SECONDS = 60.0
 
+# Kinds of announcement: a later one of the same kind replaces the one on screen.
+SHIFT_END = "shift_end"
+BREAK = "break"
+
 RunCommand = Callable[[str, Sequence[str], Mapping[str, str], float], None]
 
 
@@ -216,7 +220,8 @@ class Shell(QObject):
         self._screens(transition, status)
         message = self._announcement(transition, status)
         if message is not None:
-            self.announcer.announce(*message)
+            title, body, kind = message
+            self.announcer.announce(title, body, kind=kind)
         self._run_hooks(transition)
 
     def _screens(self, transition: Transition, status: Status) -> None:
@@ -299,7 +304,9 @@ class Shell(QObject):
             self._checkin.hide()
         self.submit(CheckIn(score if isinstance(score, int) else None, word))
 
-    def _announcement(self, transition: Transition, status: Status) -> tuple[str, str] | None:
+    def _announcement(self, transition: Transition, status: Status) -> tuple[str, str, str] | None:
+        """(title, body, kind): the shift's end and the breaks are two running stories; each
+        news of one replaces the last of the same story only."""
         settings = self.settings
         target, source = transition.target, transition.source
         notice = transition.notice
@@ -309,6 +316,7 @@ class Shell(QObject):
             return (
                 self.tr("Your shift is over"),
                 self.tr("Finish your call: the log-off screen comes when it ends."),
+                SHIFT_END,
             )
         if not settings.notify_breaks:
             return None
@@ -317,12 +325,13 @@ class Shell(QObject):
             title = _t("{break_name} in {time}").format(
                 break_name=text.break_title(status.next_break), time=text.span(left)
             )
-            return (title, self.tr("Finish what you are doing."))
+            return (title, self.tr("Finish what you are doing."), BREAK)
         if target is State.MICRO_BREAK:
             length = text.span(settings.micro.length.total_seconds())
             return (
                 self.tr("Micro break — {length}").format(length=length),
                 self.tr("Look away from the screen, roll your shoulders, breathe out slowly."),
+                BREAK,
             )
         if transition.trigger is Trigger.CALL_END and status.next_break_at is not None:
             left = status.next_break_at - self.clock.monotonic()
@@ -330,25 +339,26 @@ class Shell(QObject):
                 return (
                     self.tr("A break after your call"),
                     self.tr("It starts in {time}.").format(time=text.span(left)),
+                    BREAK,
                 )
         if (
             source is State.LONG_BREAK
             and target is State.FOCUS
             and (transition.trigger is Trigger.DEADLINE)
         ):
-            return (self.tr("Break over"), self.tr("Welcome back."))
+            return (self.tr("Break over"), self.tr("Welcome back."), BREAK)
         return None
 
-    def _wrap_up_message(self, seconds_left: float) -> tuple[str, str]:
+    def _wrap_up_message(self, seconds_left: float) -> tuple[str, str, str]:
         title = self.tr("Your shift ends in {time}").format(time=text.span(seconds_left))
         if seconds_left > 90:
             body = self.tr("Time to wrap up: finish the current case, write your handover.")
-            return (title, body)
+            return (title, body, SHIFT_END)
         action = self.settings.logoff.action
         if not action:
-            return (title, self.tr("In a minute Shiftwell shows the log-off screen."))
+            return (title, self.tr("In a minute Shiftwell shows the log-off screen."), SHIFT_END)
         body = self.tr("In a minute Shiftwell shows the log-off screen and runs “{command}”.")
-        return (title, body.format(command=" ".join(action)))
+        return (title, body.format(command=" ".join(action)), SHIFT_END)
 
     def _run_hooks(self, transition: Transition) -> None:
         settings = self.settings

@@ -463,3 +463,20 @@ def test_the_overlay_offers_what_the_strictness_allows(
     assert offered() == after_five_seconds
     note = overlay.view.note if overlay.view else ""
     assert ("strict" in note) is (strictness == "strict")
+
+
+def test_the_shift_end_warning_and_break_news_are_separate_announcements(
+    harness: Harness,
+) -> None:
+    harness.click("start_shift")
+    harness.clock.advance(8 * 3600 - 59)
+    sent = list(zip(harness.notifier.titles, harness.notifier.kinds, strict=True))
+    warnings = {kind for title, kind in sent if title.startswith("Your shift ends in")}
+    breaks = {
+        kind
+        for title, kind in sent
+        if title.startswith(("Micro break", "Long break")) or title == "Break over"
+    }
+    assert ("Your shift ends in 1 min", "shift_end") in sent
+    assert ("Break over", "break") in sent
+    assert warnings == {"shift_end"} and breaks == {"break"}
