@@ -30,7 +30,16 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -188,6 +197,7 @@ class StatsWindow(QMainWindow):
         self.ask_path = ask_path or _ask_path_with_dialog(self)
         self.week = IsoWeek.containing(today())
         self.shown: WeekFigures | None = None
+        self._reread_on_show = False
 
         self.setWindowTitle(self.tr("Shiftwell — your week"))
         self.setAccessibleName(self.tr("Shiftwell week stats"))
@@ -348,6 +358,29 @@ class StatsWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    # --- being shown ---------------------------------------------------------------------------
+
+    def bring_up(self, *, on_top: bool = False) -> None:
+        """Show the window with figures read now, in front (`on_top`: above full-screen covers)."""
+        if self.isVisible():
+            self.show_week(self.week)  # already open: the same week, read again
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self._reread_on_show = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        # Shown again after being closed: what it showed may be hours old (a log-off since),
+        # and a new week may have begun. Opened again, it opens on the week in progress.
+        if self._reread_on_show:
+            self._reread_on_show = False
+            self.show_week(self.this_week)
+        super().showEvent(event)
 
     # --- navigation ----------------------------------------------------------------------------
 
