@@ -207,7 +207,7 @@ def check_break_overlay(space: Workspace) -> str:
         idea="Stand up and stretch.",
         can_skip=True,
         can_postpone=True,
-        postpone_label="Postpone 5m (3 left)",
+        postpone_label="Postpone 5 min (3 left)",
         skip_available_at=None,
     )
     overlay.show_break(view)

@@ -61,6 +61,12 @@ class BreakWindow(CoverWindow):
         self.note.setWordWrap(True)
         self.postpone = button(self.tr("Postpone"), "coverButton")
         self.skip = button(self.tr("Skip this break"), "coverButton")
+        # Their room is kept while they wait to be offered: the screen does not jump when
+        # they appear a few seconds into the break.
+        for waiting in (self.postpone, self.skip):
+            policy = waiting.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            waiting.setSizePolicy(policy)
         self.hint = label("coverHint", self.tr("Hint"))
         self.hint.setText(_t(CLOSES_BY_ITSELF))
 

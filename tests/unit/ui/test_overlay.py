@@ -194,6 +194,27 @@ def test_skip_and_postpone_appear_when_the_views_delay_has_passed(
     assert visible_buttons(overlay) == {"Postpone 5 min (2 left)", "Skip this break"}
 
 
+def test_the_screen_keeps_still_when_skip_and_postpone_appear(
+    overlay: BreakOverlay, clock: Monotonic
+) -> None:
+    overlay.show_break(a_break(skip_available_at=START + 10))
+    [window] = overlay.windows
+
+    def places() -> list[tuple[int, int]]:
+        layout = window.layout()
+        assert layout is not None
+        layout.activate()
+        shown = (window.title, window.countdown, window.progress, window.idea, window.hint)
+        return [(w.mapTo(window, w.rect().topLeft()).y(), w.height()) for w in shown]
+
+    before = places()
+    clock.now = START + 10
+    tick(overlay)
+    assert visible_buttons(overlay) == {"Postpone 5 min (2 left)", "Skip this break"}
+    assert places() == before
+    assert window.skip.mapTo(window, window.skip.rect().bottomLeft()).y() < window.hint.y()
+
+
 @pytest.mark.parametrize(
     ("can_skip", "can_postpone", "offered"),
     [

@@ -216,6 +216,7 @@ def test_long_break_covers_the_screen_and_closes_with_a_sound(harness: Harness) 
     assert view is not None and view.title == "Long break"
     assert view.idea == "Look out of the window."
     assert not view.can_skip or view.skip_available_at is not None  # normal: after a delay
+    assert view.postpone_label == "Postpone 5 min (3 left)"  # as durations read elsewhere
     harness.clock.advance(10 * 60)
     assert not any(w.isVisible() for w in overlay.windows)
     assert harness.outside.sounds == 1
