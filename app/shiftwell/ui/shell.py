@@ -169,6 +169,18 @@ class Shell(QObject):
         self.status_window.show()
         return self.status_window
 
+    def present(self) -> StatusWindow:
+        """Show what Shiftwell is doing in a window in front (a second launch asks for it):
+        a menu popped up wherever the mouse happens to be would be lost or misread."""
+        if self.status_window is None:
+            self.status_window = StatusWindow(self.menu)
+        self.status_window.set_in_tray(self.tray.icon.isVisible())
+        self.status_window.sync()
+        self.status_window.show()
+        self.status_window.raise_()
+        self.status_window.activateWindow()
+        return self.status_window
+
     # -- user intent ----------------------------------------------------------------------------
 
     def submit(self, event: Event) -> Transition | None:

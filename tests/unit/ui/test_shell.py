@@ -481,3 +481,24 @@ def test_the_shift_end_warning_and_break_news_are_separate_announcements(
     assert ("Your shift ends in 1 min", "shift_end") in sent
     assert ("Break over", "break") in sent
     assert warnings == {"shift_end"} and breaks == {"break"}
+
+
+def test_a_second_launch_shows_the_status_window_not_a_stray_menu(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    from shiftwell.ui.remote import RemoteControl
+
+    harness.click("start_shift")
+    remote = RemoteControl(harness.shell, harness.outside.quit)
+    assert remote("show", {}) == {}
+    qtbot.wait_until(lambda: harness.shell.status_window is not None, timeout=2000)
+    window = harness.shell.status_window
+    assert window is not None
+    qtbot.add_widget(window)
+    qtbot.wait_until(window.isVisible, timeout=2000)
+    assert window.headline.text() == "Focus — micro break in 20 min"
+    assert not harness.shell.menu.menu.isVisible()
+    window.close()
+    remote("show", {})
+    qtbot.wait_until(window.isVisible, timeout=2000)  # the same window, shown again
+    assert harness.shell.status_window is window
