@@ -2644,7 +2644,7 @@
     <message>
         <location line="+25"/>
         <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
     <message>
         <location line="+5"/>
