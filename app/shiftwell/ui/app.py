@@ -194,6 +194,7 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
                 files=WeekExporter(engine, zone),  # type: ignore[arg-type]
             )
             windows.append(made)
+            shell.desktop.figures_changed = made.reread
         window = windows[0]
         # Asked for from the log-off screen, the review has to come above it.
         window.bring_up(on_top=shell.logoff_showing)

@@ -72,6 +72,8 @@ class Desktop:
     open_stats: Callable[[], None]
     quit_app: Callable[[], None]
     open_settings: Callable[[], None] = lambda: None
+    # Something was recorded: an open weekly review reads its figures again.
+    figures_changed: Callable[[], None] = lambda: None
     idle: IdleMonitor | None = None
     calls: CallDetector | None = None
     ideas: Sequence[str] = field(default_factory=lambda: (_t("Stand up and stretch."),))
@@ -220,6 +222,7 @@ class Shell(QObject):
 
     def on_transition(self, transition: Transition) -> None:
         self.refresh()
+        self.desktop.figures_changed()  # storage heard the transition first
         status = self.status()
         assert status is not None
         notice = transition.notice

@@ -393,6 +393,11 @@ class StatsWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def reread(self) -> None:
+        """The figures changed (a shift ended, a break was taken): read them again if shown."""
+        if self.isVisible():
+            self.show_week(self.week)
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)
         self._reread_on_show = True

@@ -502,3 +502,21 @@ def test_a_second_launch_shows_the_status_window_not_a_stray_menu(
     remote("show", {})
     qtbot.wait_until(window.isVisible, timeout=2000)  # the same window, shown again
     assert harness.shell.status_window is window
+
+
+def test_every_recorded_transition_tells_an_open_weekly_review(harness: Harness) -> None:
+    told: list[State | None] = []
+    engine = harness.shell.engine
+    assert engine is not None
+
+    def figures_changed() -> None:
+        # Storage has recorded it by now: the review reads what the engine shows.
+        told.append(engine.state)
+
+    harness.shell.desktop.figures_changed = figures_changed
+    harness.click("start_shift")
+    harness.click("pause")
+    harness.click("resume")
+    harness.click("end_shift")
+    assert told == [State.FOCUS, State.PAUSED, State.FOCUS, State.OFF_SHIFT]
+    assert len(harness.repository.transitions()) == len(told)

@@ -392,3 +392,14 @@ def test_brought_up_while_open_it_reads_the_figures_afresh(opened: Opened) -> No
     opened.window.bring_up(on_top=True)
     assert opened.card("worked")[0] == "9.0 h"
     assert opened.window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+
+
+def test_left_open_it_follows_what_is_recorded(opened: Opened) -> None:
+    assert opened.card("worked")[0] == "1.0 h"
+    _log_a_shift_today(opened.engine)
+    opened.window.reread()  # the shell's word: a transition was recorded
+    assert opened.card("worked")[0] == "9.0 h"
+    opened.window.close()
+    reads = len(opened.loaded)
+    opened.window.reread()
+    assert len(opened.loaded) == reads  # closed: nothing read until it is shown again
