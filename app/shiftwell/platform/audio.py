@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def sound_server_present(env: Mapping[str, str] | None = None) -> bool:
-    """False only when it is certain that no sound server listens (Linux without its socket)."""
+    """False when no sound server socket is found (Linux); elsewhere Qt is left to find out."""
     if not sys.platform.startswith("linux"):
         return True
     env = os.environ if env is None else env
