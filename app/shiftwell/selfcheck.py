@@ -207,7 +207,7 @@ def check_break_overlay(space: Workspace) -> str:
         idea="Stand up and stretch.",
         can_skip=True,
         can_postpone=True,
-        postpone_label="Postpone 5m (3 left)",
+        postpone_label="Postpone 5 min (3 left)",
         skip_available_at=None,
     )
     overlay.show_break(view)
@@ -411,7 +411,7 @@ class _Silent:
 
     name = "self-check"
 
-    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
         return True
 
     def close(self) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+288"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+290"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -264,15 +264,15 @@
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+51"/>
-        <location filename="../../app/shiftwell/ui/status_window.py" line="+16"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+50"/>
+        <location filename="../../app/shiftwell/ui/status_window.py" line="+18"/>
         <location filename="../../app/shiftwell/ui/tray.py" line="+41"/>
         <location line="+55"/>
         <source>Starting…</source>
         <translation>Arrancando…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Nothing to leave: you are {state}.</source>
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
@@ -638,18 +638,18 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+73"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+79"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+265"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+83"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>The {event} hook</source>
         <translation>El comando de {event}</translation>
     </message>
@@ -1007,7 +1007,7 @@
         <translation>{time} (tarde)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="+91"/>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="+101"/>
         <source>Segments (CSV)…</source>
         <translation>Segmentos (CSV)…</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>Check-ins a lo largo de la semana</translation>
     </message>
     <message numerus="yes">
-        <location line="+291"/>
+        <location line="+342"/>
         <source>%n days worked so far</source>
         <comment>%n day worked so far</comment>
         <translation>
@@ -1106,7 +1106,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/status_window.py" line="+13"/>
+        <location filename="../../app/shiftwell/ui/status_window.py" line="+9"/>
         <location filename="../../app/shiftwell/ui/tray.py" line="-56"/>
         <source>Shiftwell menu</source>
         <translation>Menú de Shiftwell</translation>
@@ -1354,7 +1354,7 @@
         <translation>Posponer descanso (quedan {count})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/views.py" line="+16"/>
+        <location filename="../../app/shiftwell/ui/views.py" line="+15"/>
         <source>Escalated customer</source>
         <translation>Cliente escalado</translation>
     </message>
@@ -1529,7 +1529,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+55"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+59"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1549,12 +1549,12 @@
         <translation>{error} Shiftwell se cerrará.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Shiftwell can&apos;t save</source>
         <translation>Shiftwell no puede guardar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shiftwell saves again</source>
         <translation>Shiftwell vuelve a guardar</translation>
     </message>
@@ -1585,12 +1585,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-74"/>
+        <location line="-72"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1599,7 +1599,7 @@
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
@@ -2003,7 +2003,7 @@
         <translation>Saltar este descanso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Hint</source>
         <translation>Indicación</translation>
     </message>
@@ -2016,7 +2016,7 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="-273"/>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="-323"/>
         <source>{chart} notes</source>
         <translation>notas de {chart}</translation>
     </message>
@@ -2228,7 +2228,7 @@
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../app/shiftwell/ui/popup.py" line="+21"/>
+        <location filename="../../app/shiftwell/ui/popup.py" line="+23"/>
         <location line="+1"/>
         <source>Shiftwell announcement</source>
         <translation>Aviso de Shiftwell</translation>
@@ -2316,7 +2316,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-75"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-79"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>
@@ -2326,7 +2326,7 @@
         <translation>Termina tu llamada: la pantalla de fin de turno aparecerá cuando acabe.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Shiftwell restarted</source>
         <translation>Shiftwell se ha reiniciado</translation>
     </message>
@@ -2346,7 +2346,7 @@
         <translation>Aparta la vista de la pantalla, mueve los hombros y suelta el aire despacio.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>A break after your call</source>
         <translation>Un descanso después de tu llamada</translation>
     </message>
@@ -2356,7 +2356,7 @@
         <translation>Empieza en {time}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Break over</source>
         <translation>Fin del descanso</translation>
     </message>
@@ -2414,7 +2414,7 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="+45"/>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="+46"/>
         <source>Shiftwell — your week</source>
         <translation>Shiftwell — tu semana</translation>
     </message>
@@ -2430,23 +2430,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+117"/>
+        <location line="+138"/>
         <source>Previous week</source>
         <translation>Semana anterior</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-138"/>
         <source>Previous week (Alt+←)</source>
         <translation>Semana anterior (Alt+←)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+117"/>
+        <location line="+138"/>
         <source>This week</source>
         <translation>Esta semana</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-138"/>
         <source>This week (Home)</source>
         <translation>Esta semana (Inicio)</translation>
     </message>
@@ -2457,12 +2457,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+113"/>
+        <location line="+134"/>
         <source>Next week</source>
         <translation>Semana siguiente</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-134"/>
         <source>Next week (Alt+→)</source>
         <translation>Semana siguiente (Alt+→)</translation>
     </message>
@@ -2498,7 +2498,7 @@
         <translation>Guarda esta semana como CSV, calendario, imagen o PDF</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+169"/>
         <source>Couldn&apos;t read this week</source>
         <translation>No se pudo leer esta semana</translation>
     </message>
@@ -2677,17 +2677,22 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/status_window.py" line="-14"/>
+        <location filename="../../app/shiftwell/ui/status_window.py" line="-10"/>
         <source>Shiftwell status</source>
         <translation>Estado de Shiftwell</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
+        <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
+        <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No system tray was found on this desktop, so Shiftwell shows itself in this window. Closing it keeps Shiftwell running; use Menu → Quit to stop it.</source>
         <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>

@@ -10,10 +10,12 @@ class FakeNotifier:
     name: str = "fake"
     works: bool = True
     sent: list[tuple[str, str]] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # the kind of each one sent
 
-    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
         if self.works:
             self.sent.append((title, body))
+            self.kinds.append(kind)
         return self.works
 
     @property

@@ -3,9 +3,40 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from shiftwell.core.model import BreakKind
+from shiftwell.core.model import BreakKind, Outcome, SegmentKind
 from shiftwell.core.settings import BreakRule
+
+
+class BreakCount(StrEnum):
+    """How a break that fell due went, as the log-off screen and the weekly figures count it."""
+
+    KEPT = "kept"  # a micro or long break taken to its end
+    NATURAL = "natural"  # time away from the desk long enough to count as a break
+    POSTPONED = "postponed"  # each time a due break was put off
+    SKIPPED = "skipped"
+
+
+BREAK_SEGMENTS = frozenset({SegmentKind.MICRO_BREAK, SegmentKind.LONG_BREAK})
+FOCUS_SEGMENTS = frozenset({SegmentKind.FOCUS, SegmentKind.OVERTIME})
+
+# The one definition of what counts: (segment kinds, outcome) for each count. A pause is
+# none of them (the user stopped work, no break fell due), nor is a break cut short.
+BREAK_COUNTS: dict[BreakCount, tuple[frozenset[SegmentKind], Outcome]] = {
+    BreakCount.KEPT: (BREAK_SEGMENTS, Outcome.COMPLETED),
+    BreakCount.NATURAL: (frozenset({SegmentKind.AWAY}), Outcome.NATURAL),
+    BreakCount.POSTPONED: (BREAK_SEGMENTS, Outcome.POSTPONED),
+    BreakCount.SKIPPED: (BREAK_SEGMENTS, Outcome.SKIPPED),
+}
+
+
+def break_count(kind: SegmentKind, outcome: Outcome | None) -> BreakCount | None:
+    """Which count a finished segment adds to, if any."""
+    for count, (kinds, counted) in BREAK_COUNTS.items():
+        if kind in kinds and outcome is counted:
+            return count
+    return None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from shiftwell.core import policy
-from shiftwell.core.breaks import BreakClock
+from shiftwell.core.breaks import FOCUS_SEGMENTS, BreakClock, BreakCount, break_count
 from shiftwell.core.clock import Clock, TimerHandle
 from shiftwell.core.i18n import _
 from shiftwell.core.model import (
@@ -101,16 +101,18 @@ class Tally:
     postponed: int = 0
 
     def count(self, kind: SegmentKind, outcome: Outcome, seconds: float) -> None:
-        if kind in (SegmentKind.FOCUS, SegmentKind.OVERTIME):
+        if kind in FOCUS_SEGMENTS:
             self.focus_seconds += seconds
-        elif kind is SegmentKind.AWAY:
-            self.natural_breaks += 1
-        elif outcome is Outcome.COMPLETED:
-            self.breaks_kept += 1
-        elif outcome is Outcome.SKIPPED:
-            self.skipped += 1
-        elif outcome is Outcome.POSTPONED:
-            self.postponed += 1
+        # The weekly figures count with the same rule (core.breaks.BREAK_COUNTS).
+        match break_count(kind, outcome):
+            case BreakCount.KEPT:
+                self.breaks_kept += 1
+            case BreakCount.NATURAL:
+                self.natural_breaks += 1
+            case BreakCount.SKIPPED:
+                self.skipped += 1
+            case BreakCount.POSTPONED:
+                self.postponed += 1
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,12 @@ _TIMEOUT_S = 2.0
 class Notifier(Protocol):
     name: str
 
-    def send(self, title: str, body: str, timeout_ms: int) -> bool:
-        """Show a notification; False when it could not be delivered."""
+    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
+        """Show a notification; False when it could not be delivered.
+
+        A notification of the same non-empty `kind` as one shown before is an update of it
+        and takes its place; any other stands beside the ones still on screen.
+        """
         ...
 
     def close(self) -> None: ...
@@ -34,9 +38,11 @@ class FreedesktopNotifier:
 
     def __init__(self, bus: str = "SESSION") -> None:
         self._bus = BusConnection(bus, _TIMEOUT_S)
-        self._last_id = 0  # a new announcement replaces the previous one: no stale pile-up
+        # The service's id of the last notification of each kind: an update replaces it (no
+        # stale pile-up), while a different announcement never hides one still being read.
+        self._ids: dict[str, int] = {}
 
-    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
         from jeepney import DBusAddress, MessageType, new_method_call
 
         address = DBusAddress(
@@ -49,7 +55,7 @@ class FreedesktopNotifier:
             address,
             "Notify",
             "susssasa{sv}i",
-            ("Shiftwell", self._last_id, "shiftwell", title, body, [], hints, timeout_ms),
+            ("Shiftwell", self._ids.get(kind, 0), "shiftwell", title, body, [], hints, timeout_ms),
         )
         try:
             reply = self._bus.call(message)
@@ -59,7 +65,8 @@ class FreedesktopNotifier:
         if reply.header.message_type is MessageType.error:
             log.info("notification refused: %s %s", reply.header.fields, reply.body)
             return False
-        (self._last_id,) = reply.body
+        if kind:
+            (self._ids[kind],) = reply.body
         return True
 
     def close(self) -> None:
@@ -71,7 +78,7 @@ class PlyerNotifier:
 
     name = "plyer"
 
-    def send(self, title: str, body: str, timeout_ms: int) -> bool:
+    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
         try:
             from plyer import notification
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 from sqlmodel import col
 
+from shiftwell.core.breaks import BREAK_COUNTS, FOCUS_SEGMENTS, BreakCount
 from shiftwell.core.i18n import _
 from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow, UTCDateTime
 
@@ -28,8 +29,7 @@ DEFAULT_OVERTIME_CAP = timedelta(hours=2)
 # A log-off up to this long after the planned end still counts as on time.
 ON_TIME_GRACE = timedelta(minutes=1)
 
-FOCUS_KINDS = ("focus", "overtime")
-BREAK_KINDS = ("micro_break", "long_break")
+FOCUS_KINDS = tuple(sorted(kind.value for kind in FOCUS_SEGMENTS))
 
 _WEEK_PATTERN = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 
@@ -335,6 +335,13 @@ def _count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
+def _break_count(kind: Any, outcome: Any, count: BreakCount) -> sa.Label[int]:
+    """The segments that add to `count`, by core's one definition of a kept break."""
+    kinds, counted = BREAK_COUNTS[count]
+    condition = sa.and_(kind.in_(sorted(k.value for k in kinds)), outcome == counted.value)
+    return _count_if(condition).label(count.value)
+
+
 def _in_range(bounds: Sequence[datetime]) -> sa.ColumnElement[bool]:
     start = col(ShiftRow.actual_start)
     return sa.and_(start >= bounds[0], start < bounds[-1])
@@ -370,16 +377,12 @@ def _segment_sums(
     day = _day_number(col(ShiftRow.actual_start), bounds).label("day")
     kind, outcome = col(SegmentRow.kind), col(SegmentRow.outcome)
     end = sa.func.coalesce(col(SegmentRow.actual_end), sa.literal(now, UTCDateTime()))
-    is_break = kind.in_(BREAK_KINDS)
     focus = sa.case((kind.in_(FOCUS_KINDS), _seconds(end, col(SegmentRow.actual_start))), else_=0)
     query = (
         sa.select(
             day,
             sa.func.coalesce(sa.func.sum(focus), 0).label("focus"),
-            _count_if(sa.and_(is_break, outcome == "completed")).label("kept"),
-            _count_if(sa.and_(kind == "away", outcome == "natural")).label("natural"),
-            _count_if(sa.and_(is_break, outcome == "postponed")).label("postponed"),
-            _count_if(sa.and_(is_break, outcome == "skipped")).label("skipped"),
+            *(_break_count(kind, outcome, count) for count in BreakCount),
             sa.func.coalesce(sa.func.sum(col(SegmentRow.checkin_score)), 0).label("checkin_total"),
             sa.func.count(col(SegmentRow.checkin_score)).label("checkins"),
         )

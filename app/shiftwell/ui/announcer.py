@@ -1,4 +1,9 @@
-"""One way to tell the user something: a desktop notification, else our own pop-up."""
+"""One way to tell the user something: a desktop notification, else our own pop-up.
+
+An announcement of the same kind as an earlier one is an update of it and takes its place
+("Your shift ends in 1 min" after "… in 5 min"); any other announcement stands beside the
+ones still on screen, so a warning is never swept away by the next piece of news.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +18,51 @@ log = logging.getLogger(__name__)
 class Announcer:
     def __init__(self, notifier: Notifier | None) -> None:
         self._notifier = notifier
-        self._popup: Popup | None = None
+        self._popups: list[Popup] = []
+        self._popup_kinds: dict[Popup, str] = {}
+        self._last_popup: Popup | None = None
         self._fallback_logged = False
         self.last_route = ""
 
-    def announce(self, title: str, body: str, timeout_ms: int = 10_000) -> str:
-        """Show it; returns the route taken (the notifier's name or `popup`)."""
+    def announce(self, title: str, body: str, timeout_ms: int = 10_000, kind: str = "") -> str:
+        """Show it; returns the route taken (the notifier's name or `popup`).
+
+        `kind` names the announcement ("shift_end", "break", …): a later one of the same kind
+        replaces it; an empty kind never replaces and is never replaced.
+        """
         log.info("announce: %s — %s", title, body)
-        if self._notifier is not None and self._notifier.send(title, body, timeout_ms):
+        if self._notifier is not None and self._notifier.send(title, body, timeout_ms, kind):
             self.last_route = self._notifier.name
             return self.last_route
         if not self._fallback_logged:
             log.warning("no notification service answered; using Shiftwell's own pop-up")
             self._fallback_logged = True
-        if self._popup is None:
-            self._popup = Popup()
-        self._popup.announce(title, body, timeout_ms)
+        popup = self._popup_for(kind)
+        others = [p for p in self._popups if p is not popup and p.isVisible()]
+        popup.announce(title, body, timeout_ms, below=others)
+        self._last_popup = popup
         self.last_route = "popup"
         return self.last_route
 
+    def _popup_for(self, kind: str) -> Popup:
+        """The pop-up showing this kind, else one not on screen, else a new one."""
+        for popup in self._popups:
+            if kind and self._popup_kinds.get(popup) == kind and popup.isVisible():
+                return popup
+        for popup in self._popups:
+            if not popup.isVisible():
+                self._popup_kinds[popup] = kind
+                return popup
+        popup = Popup()
+        self._popups.append(popup)
+        self._popup_kinds[popup] = kind
+        return popup
+
     @property
     def popup(self) -> Popup | None:
-        return self._popup
+        """The pop-up used last (None while every announcement was delivered)."""
+        return self._last_popup
+
+    @property
+    def popups(self) -> list[Popup]:
+        return list(self._popups)

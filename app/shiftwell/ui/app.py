@@ -9,9 +9,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,6 +30,9 @@ from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
 from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray import tray_available
+
+if TYPE_CHECKING:  # QtCharts loads only when the window is first opened
+    from shiftwell.ui.stats_window import StatsWindow
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +117,11 @@ def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
     repository = Repository(opened.engine)
     recorder = DurableRecorder(
         repository,
-        on_trouble=lambda message: announcer.announce(_t("Shiftwell can't save"), message),
+        on_trouble=lambda message: announcer.announce(
+            _t("Shiftwell can't save"), message, kind="saving"
+        ),
         on_recovered=lambda: announcer.announce(
-            _t("Shiftwell saves again"), _t("Nothing was lost.")
+            _t("Shiftwell saves again"), _t("Nothing was lost."), kind="saving"
         ),
     )
     if opened.moved_aside is not None:
@@ -184,7 +190,7 @@ def _attach_platform(shell: Shell) -> None:
 
 def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
     """Opens (or raises) the weekly stats window; its charts load only now."""
-    windows: list[QWidget] = []
+    windows: list[StatsWindow] = []  # the one window, made on first use
 
     def open_stats() -> None:
         from zoneinfo import ZoneInfo
@@ -202,12 +208,10 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
                 files=WeekExporter(engine, zone),  # type: ignore[arg-type]
             )
             windows.append(made)
+            shell.desktop.figures_changed = made.reread
         window = windows[0]
         # Asked for from the log-off screen, the review has to come above it.
-        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, shell.logoff_showing)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        window.bring_up(on_top=shell.logoff_showing)
 
     return open_stats
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from shiftwell.core.model import State
-from shiftwell.ui.screens import CoverWindow, ScreenCover, button, glyph, label
+from shiftwell.ui.screens import CoverWindow, ScreenCover, button, gap, glyph, label
 
 _MAX_REASON = 200
 
@@ -145,11 +145,11 @@ class LogoffWindow(CoverWindow):
         layout = QVBoxLayout(column)
         layout.setSpacing(0)
         layout.addWidget(glyph(State.LOGGED_OFF, 48, screen.devicePixelRatio()))
-        layout.addSpacing(20)
+        gap(layout, 20)
         layout.addWidget(self.headline)
-        layout.addSpacing(36)
+        gap(layout, 36)
         layout.addWidget(self.summary)
-        layout.addSpacing(36)
+        gap(layout, 36)
         # The actions give way to the panel while it is open: one question at a time.
         self.action_row = QWidget()
         row = QHBoxLayout(self.action_row)

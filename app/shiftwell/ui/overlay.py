@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 from shiftwell.core.i18n import marked
 from shiftwell.core.model import State
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.screens import CoverWindow, ScreenCover, button, glyph, label
+from shiftwell.ui.screens import CoverWindow, ScreenCover, button, gap, glyph, label
 
 CLOSES_BY_ITSELF = marked("This screen closes by itself when the break is over.")
 _PROGRESS_STEPS = 1000
@@ -61,6 +61,12 @@ class BreakWindow(CoverWindow):
         self.note.setWordWrap(True)
         self.postpone = button(self.tr("Postpone"), "coverButton")
         self.skip = button(self.tr("Skip this break"), "coverButton")
+        # Their room is kept while they wait to be offered: the screen does not jump when
+        # they appear a few seconds into the break.
+        for waiting in (self.postpone, self.skip):
+            policy = waiting.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            waiting.setSizePolicy(policy)
         self.hint = label("coverHint", self.tr("Hint"))
         self.hint.setText(_t(CLOSES_BY_ITSELF))
 
@@ -70,17 +76,17 @@ class BreakWindow(CoverWindow):
         layout = QVBoxLayout(column)
         layout.setSpacing(0)
         layout.addWidget(glyph(State.LONG_BREAK, 40, screen.devicePixelRatio()))
-        layout.addSpacing(12)
+        gap(layout, 12)
         layout.addWidget(self.title)
-        layout.addSpacing(8)
+        gap(layout, 8)
         layout.addWidget(self.countdown)
-        layout.addSpacing(12)
+        gap(layout, 12)
         layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(48)
+        gap(layout, 48)
         layout.addWidget(self.idea)
-        layout.addSpacing(16)
+        gap(layout, 16)
         layout.addWidget(self.note)
-        layout.addSpacing(40)
+        gap(layout, 40)
         row = QHBoxLayout()
         row.setSpacing(16)
         row.addStretch()

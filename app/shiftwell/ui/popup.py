@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -40,14 +42,19 @@ class Popup(QWidget):
         self._hide_timer = QTimer(self, singleShot=True)
         self._hide_timer.timeout.connect(self.hide)
 
-    def announce(self, title: str, body: str, timeout_ms: int) -> None:
+    def announce(
+        self, title: str, body: str, timeout_ms: int, below: Sequence[QWidget] = ()
+    ) -> None:
+        """Show it at the top right of the screen, under the pop-ups in `below`."""
         self.title.setText(title)
         self.body.setText(body)
         self.adjustSize()
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             area = screen.availableGeometry()
-            self.move(QPoint(area.right() - self.width() - _MARGIN, area.top() + _MARGIN))
+            top = max((w.geometry().bottom() + 1 for w in below), default=area.top())
+            top = min(top + _MARGIN, max(area.top(), area.bottom() - self.height()))
+            self.move(QPoint(area.right() - self.width() - _MARGIN, top))
         self.show()
         self.raise_()
         self._hide_timer.start(timeout_ms)

@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCursor
 
 from shiftwell.core.model import (
     BreakKind,
@@ -67,12 +66,8 @@ class RemoteControl:
         return reply
 
     def _cmd_show(self, _args: dict[str, Any]) -> dict[str, Any]:
-        if self._shell.status_window is not None:
-            self._shell.status_window.show()
-            self._shell.status_window.raise_()
-            self._shell.status_window.activateWindow()
-        else:
-            QTimer.singleShot(0, lambda: self._shell.menu.menu.popup(QCursor.pos()))
+        """A second `shiftwell` launch: show the status window (reply first, then show)."""
+        QTimer.singleShot(0, self._shell.present)
         return {}
 
     def _cmd_start(self, args: dict[str, Any]) -> dict[str, Any]:

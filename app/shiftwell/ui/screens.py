@@ -12,12 +12,23 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shiftwell.core.model import State
 from shiftwell.ui.icons import state_pixmap
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Screens shorter than this (in Qt's scaled pixels) get narrower margins around a cover.
+_SHORT_SCREEN = 700
 
 
 def button(text: str, name: str, accessible: str | None = None) -> QPushButton:
@@ -51,6 +62,11 @@ def glyph(state: State, size: int, ratio: float) -> QLabel:
     # Decoration only: screen readers skip it.
     widget.setAccessibleName("")
     return widget
+
+
+def gap(layout: QBoxLayout, height: int) -> None:
+    """Room between parts of a cover: `height` where the screen has it, less on a short one."""
+    layout.addItem(QSpacerItem(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred))
 
 
 class CoverWindow(QWidget):
@@ -88,7 +104,9 @@ class CoverWindow(QWidget):
     def set_content(self, column: QWidget, footer: QWidget) -> None:
         """`column` in the middle of the screen (a little above centre), `footer` at the foot."""
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 48, 48, 40)
+        # A short screen (a laptop at 125 %) keeps its height for the content.
+        short = self.cover_screen.geometry().height() < _SHORT_SCREEN
+        outer.setContentsMargins(*((32, 20, 32, 16) if short else (48, 48, 48, 40)))
         outer.addStretch(3)
         middle = QHBoxLayout()
         middle.addStretch()

@@ -53,6 +53,10 @@ CALL_POLL_SECONDS = 10.0
 # How often to leave the alive mark (for crash recovery) and check the clocks.
 ALIVE_SECONDS = 60.0
 
+# Kinds of announcement: a later one of the same kind replaces the one on screen.
+SHIFT_END = "shift_end"
+BREAK = "break"
+
 RunCommand = Callable[[str, Sequence[str], Mapping[str, str], float], None]
 
 
@@ -68,6 +72,8 @@ class Desktop:
     open_stats: Callable[[], None]
     quit_app: Callable[[], None]
     open_settings: Callable[[], None] = lambda: None
+    # Something was recorded: an open weekly review reads its figures again.
+    figures_changed: Callable[[], None] = lambda: None
     idle: IdleMonitor | None = None
     calls: CallDetector | None = None
     ideas: Sequence[str] = field(default_factory=lambda: (_t("Stand up and stretch."),))
@@ -166,6 +172,18 @@ class Shell(QObject):
         self.status_window.show()
         return self.status_window
 
+    def present(self) -> StatusWindow:
+        """Show what Shiftwell is doing in a window in front (a second launch asks for it):
+        a menu popped up wherever the mouse happens to be would be lost or misread."""
+        if self.status_window is None:
+            self.status_window = StatusWindow(self.menu)
+        self.status_window.set_in_tray(self.tray.icon.isVisible())
+        self.status_window.sync()
+        self.status_window.show()
+        self.status_window.raise_()
+        self.status_window.activateWindow()
+        return self.status_window
+
     # -- user intent ----------------------------------------------------------------------------
 
     def submit(self, event: Event) -> Transition | None:
@@ -205,6 +223,7 @@ class Shell(QObject):
 
     def on_transition(self, transition: Transition) -> None:
         self.refresh()
+        self.desktop.figures_changed()  # storage heard the transition first
         status = self.status()
         assert status is not None
         notice = transition.notice
@@ -217,7 +236,8 @@ class Shell(QObject):
         self._screens(transition, status)
         message = self._announcement(transition, status)
         if message is not None:
-            self.announcer.announce(*message)
+            title, body, kind = message
+            self.announcer.announce(title, body, kind=kind)
         self._run_hooks(transition)
 
     def _screens(self, transition: Transition, status: Status) -> None:
@@ -300,7 +320,9 @@ class Shell(QObject):
             self._checkin.hide()
         self.submit(CheckIn(score if isinstance(score, int) else None, word))
 
-    def _announcement(self, transition: Transition, status: Status) -> tuple[str, str] | None:
+    def _announcement(self, transition: Transition, status: Status) -> tuple[str, str, str] | None:
+        """(title, body, kind): the shift's end and the breaks are two running stories; each
+        news of one replaces the last of the same story only."""
         settings = self.settings
         target, source = transition.target, transition.source
         notice = transition.notice
@@ -310,9 +332,11 @@ class Shell(QObject):
             return (
                 self.tr("Your shift is over"),
                 self.tr("Finish your call: the log-off screen comes when it ends."),
+                SHIFT_END,
             )
         if transition.trigger is Trigger.RECOVER and target.on_shift:
-            return (self.tr("Shiftwell restarted"), self._restored_message(status))
+            # its own story: no later announcement replaces it
+            return (self.tr("Shiftwell restarted"), self._restored_message(status), "")
         if not settings.notify_breaks:
             return None
         if target is State.BREAK_DUE and status.next_break is not None:
@@ -320,12 +344,13 @@ class Shell(QObject):
             title = _t("{break_name} in {time}").format(
                 break_name=text.break_title(status.next_break), time=text.span(left)
             )
-            return (title, self.tr("Finish what you are doing."))
+            return (title, self.tr("Finish what you are doing."), BREAK)
         if target is State.MICRO_BREAK:
             length = text.span(settings.micro.length.total_seconds())
             return (
                 self.tr("Micro break — {length}").format(length=length),
                 self.tr("Look away from the screen, roll your shoulders, breathe out slowly."),
+                BREAK,
             )
         if transition.trigger is Trigger.CALL_END and status.next_break_at is not None:
             left = status.next_break_at - self.clock.monotonic()
@@ -333,13 +358,14 @@ class Shell(QObject):
                 return (
                     self.tr("A break after your call"),
                     self.tr("It starts in {time}.").format(time=text.span(left)),
+                    BREAK,
                 )
         if (
             source is State.LONG_BREAK
             and target is State.FOCUS
             and (transition.trigger is Trigger.DEADLINE)
         ):
-            return (self.tr("Break over"), self.tr("Welcome back."))
+            return (self.tr("Break over"), self.tr("Welcome back."), BREAK)
         return None
 
     def _restored_message(self, status: Status) -> str:
@@ -357,16 +383,16 @@ class Shell(QObject):
             return self.tr("You are still on a call: breaks wait until it ends.")
         return self.tr("Your shift goes on.")
 
-    def _wrap_up_message(self, seconds_left: float) -> tuple[str, str]:
+    def _wrap_up_message(self, seconds_left: float) -> tuple[str, str, str]:
         title = self.tr("Your shift ends in {time}").format(time=text.span(seconds_left))
         if seconds_left > 90:
             body = self.tr("Time to wrap up: finish the current case, write your handover.")
-            return (title, body)
+            return (title, body, SHIFT_END)
         action = self.settings.logoff.action
         if not action:
-            return (title, self.tr("In a minute Shiftwell shows the log-off screen."))
+            return (title, self.tr("In a minute Shiftwell shows the log-off screen."), SHIFT_END)
         body = self.tr("In a minute Shiftwell shows the log-off screen and runs “{command}”.")
-        return (title, body.format(command=" ".join(action)))
+        return (title, body.format(command=" ".join(action)), SHIFT_END)
 
     def _run_hooks(self, transition: Transition) -> None:
         settings = self.settings

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, QUrl
 
 from shiftwell.platform.assets import asset
+from shiftwell.platform.audio import sound_server_present
 
 log = logging.getLogger(__name__)
 
 CHIME = ("sounds", "break-end.wav")
 VOLUME = 0.6  # the file itself is quiet; this leaves room below the desktop's volume
 _EFFECT_NAME = "shiftwellBreakEndChime"
+_QUIET_MULTIMEDIA = "\n".join(
+    f"qt.multimedia*.{level}=false" for level in ("debug", "info", "warning")
+)
 
 
 def play_break_end() -> bool:
@@ -25,6 +29,12 @@ def play_break_end() -> bool:
     if app is None:
         log.info("break-end chime not played: no Qt application")
         return False
+    if not sound_server_present():
+        log.info("break-end chime not played: no sound server")
+        return False
+    # Qt Multimedia's own chatter about its backends is not the user's business; the
+    # QT_LOGGING_RULES variable still turns it back on for someone looking into sound.
+    QLoggingCategory.setFilterRules(_QUIET_MULTIMEDIA)
     try:
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
     except ImportError as error:

@@ -29,8 +29,17 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtCore import QEvent, QMargins, QObject, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -59,6 +68,7 @@ from shiftwell.storage.export import (
 from shiftwell.storage.stats import DayFigures, IsoWeek, WeekFigures
 from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette, current_palette
+from shiftwell.ui.placement import open_at
 from shiftwell.ui.stats.cards import FigureCard, card_texts, stylesheet
 from shiftwell.ui.stats.pdf import write_summary_pdf
 
@@ -130,7 +140,8 @@ class ChartCard(QFrame):
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(title)
-        self.view.setMinimumHeight(200)
+        # Tall enough for an hourly axis to label every hour; the page scrolls instead.
+        self.view.setMinimumHeight(250)
         self.view.setStyleSheet("background: transparent; border: none;")
         self.placeholder = QLabel()
         self.placeholder.setObjectName("chartNote")
@@ -188,11 +199,12 @@ class StatsWindow(QMainWindow):
         self.ask_path = ask_path or _ask_path_with_dialog(self)
         self.week = IsoWeek.containing(today())
         self.shown: WeekFigures | None = None
+        self._reread_on_show = False
 
         self.setWindowTitle(self.tr("Shiftwell — your week"))
         self.setAccessibleName(self.tr("Shiftwell week stats"))
         self.setStyleSheet(stylesheet(self._palette))
-        self.resize(1200, 860)
+        open_at(self, QSize(1200, 860))
 
         root = QWidget()
         root.setObjectName("statsRoot")
@@ -270,18 +282,20 @@ class StatsWindow(QMainWindow):
         return row
 
     def _build_content(self) -> QWidget:
+        # Cards and charts scroll together: on a small screen nothing is cut off, and the
+        # window can be as short as the screen needs.
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        cards = QHBoxLayout()
-        cards.setSpacing(10)
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(10)
         self.cards: dict[str, FigureCard] = {}
         for key in ("worked", "on_time", "breaks", "overtime", "off_schedule", "checkin"):
-            card = FigureCard(key)
-            self.cards[key] = card
-            cards.addWidget(card)
-        layout.addLayout(cards)
+            self.cards[key] = FigureCard(key)
+        self._card_columns = 0
+        self._arrange_cards(len(self.cards))
+        layout.addLayout(self.card_grid)
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -296,15 +310,34 @@ class StatsWindow(QMainWindow):
         grid.addWidget(self.charts["checkin"], 1, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        charts = QWidget()
-        charts.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidget(charts)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.viewport().setStyleSheet("background: transparent;")
-        layout.addWidget(scroll, 1)
-        return content
+        layout.addLayout(grid, 1)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(content)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_scroll.viewport().setStyleSheet("background: transparent;")
+        self.page_scroll.viewport().installEventFilter(self)  # the cards follow its width
+        return self.page_scroll
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Six cards in one row, or in two rows of three when the window is narrow."""
+        if columns == self._card_columns:
+            return
+        self._card_columns = columns
+        for index, card in enumerate(self.cards.values()):
+            self.card_grid.removeWidget(card)
+            self.card_grid.addWidget(card, index // columns, index % columns)
+        for column in range(len(self.cards)):
+            self.card_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.page_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            cards = list(self.cards.values())
+            needed = sum(c.minimumSizeHint().width() for c in cards) + 10 * (len(cards) - 1)
+            room = self.page_scroll.viewport().width()
+            self._arrange_cards(len(cards) if room >= needed else len(cards) // 2)
+        return super().eventFilter(watched, event)
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
@@ -348,6 +381,34 @@ class StatsWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    # --- being shown ---------------------------------------------------------------------------
+
+    def bring_up(self, *, on_top: bool = False) -> None:
+        """Show the window with figures read now, in front (`on_top`: above full-screen covers)."""
+        if self.isVisible():
+            self.show_week(self.week)  # already open: the same week, read again
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def reread(self) -> None:
+        """The figures changed (a shift ended, a break was taken): read them again if shown."""
+        if self.isVisible():
+            self.show_week(self.week)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self._reread_on_show = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        # Shown again after being closed: what it showed may be hours old (a log-off since),
+        # and a new week may have begun. Opened again, it opens on the week in progress.
+        if self._reread_on_show:
+            self._reread_on_show = False
+            self.show_week(self.this_week)
+        super().showEvent(event)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -690,6 +751,7 @@ def _style_legend(chart: QChart, p: Palette) -> None:
     font = QFont(legend.font())
     font.setPointSizeF(8.5)
     legend.setFont(font)
+    legend.setShowToolTips(True)  # a label cut short in a narrow chart reads in full on hover
 
 
 def _clear(chart: QChart) -> None:

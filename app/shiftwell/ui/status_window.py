@@ -9,7 +9,9 @@ from shiftwell.ui.tray import TrayMenu
 
 
 class StatusWindow(QWidget):
-    def __init__(self, menu: TrayMenu) -> None:
+    """What Shiftwell is doing, with its menu: in place of a missing tray, or on request."""
+
+    def __init__(self, menu: TrayMenu, *, in_tray: bool = False) -> None:
         super().__init__()
         self.setWindowTitle("Shiftwell")
         self.setAccessibleName(self.tr("Shiftwell status"))
@@ -18,22 +20,31 @@ class StatusWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.headline.setFont(font)
-        note = QLabel(
-            self.tr(
-                "No system tray was found on this desktop, so Shiftwell shows itself in this "
-                "window. Closing it keeps Shiftwell running; use Menu → Quit to stop it."
-            )
-        )
-        note.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.set_in_tray(in_tray)
         self.menu_button = QPushButton(self.tr("Menu"))
         self.menu_button.setAccessibleName(_t("Shiftwell menu"))
         self.menu_button.setMenu(menu.menu)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addWidget(self.menu_button)
         self.setMinimumWidth(360)
         self._menu = menu
 
     def sync(self) -> None:
         self.headline.setText(self._menu.header.text())
+
+    def set_in_tray(self, in_tray: bool) -> None:
+        self.note.setText(
+            self.tr(
+                "Shiftwell is already running, with its icon in the system tray. Closing this "
+                "window keeps it running; use Menu → Quit to stop it."
+            )
+            if in_tray
+            else self.tr(
+                "No system tray was found on this desktop, so Shiftwell shows itself in this "
+                "window. Closing it keeps Shiftwell running; use Menu → Quit to stop it."
+            )
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from shiftwell.core.durations import format_duration
 from shiftwell.core.engine import Status
 from shiftwell.core.i18n import marked
 from shiftwell.core.model import State, Trigger
@@ -35,7 +34,7 @@ def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
         can_skip=Trigger.SKIP in status.allowed_after_wait,
         can_postpone=Trigger.POSTPONE in status.allowed_after_wait,
         postpone_label=_t("Postpone {time} ({count} left)").format(
-            time=format_duration(settings.postpone_step), count=status.postpones_left
+            time=text.span(settings.postpone_step.total_seconds()), count=status.postpones_left
         ),
         skip_available_at=status.skip_available_at,
         note=_t("This break is strict: it ends by itself.") if strict else "",
@@ -44,7 +43,7 @@ def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
 
 def logoff_view(status: Status, settings: Settings, *, week_over: bool = False) -> LogoffView:
     left = status.overtime_left
-    cap = format_duration(settings.overtime.weekly_cap)
+    cap = text.span(settings.overtime.weekly_cap.total_seconds())
     note = (
         _t(
             "Overtime left this week: {left} of {cap}. Every grant is recorded with its reason."

@@ -8,17 +8,16 @@ from shiftwell.platform.notifications import FreedesktopNotifier
 from tests.helpers.dbus import NotificationServer, private_bus
 
 
-def test_delivers_to_the_notification_service_and_replaces_its_last_one() -> None:
+def test_delivers_to_the_notification_service() -> None:
     with private_bus() as address:
         server = NotificationServer(address)
         server.start()
         assert server.ready.wait(5)
         notifier = FreedesktopNotifier(address)
-        assert notifier.send("Micro break — 20 s", "Look away", 10_000)
-        assert notifier.send("Break over", "Welcome back.", 5_000)
+        assert notifier.send("Micro break — 20 s", "Look away", 10_000, "break")
         notifier.close()
         server.stop()
-    first, second = server.calls
+    [first] = server.calls
     app, replaces, _icon, title, body, actions, hints, timeout = first
     assert (app, replaces, title, body, actions, timeout) == (
         "Shiftwell",
@@ -29,8 +28,32 @@ def test_delivers_to_the_notification_service_and_replaces_its_last_one() -> Non
         10_000,
     )
     assert hints["desktop-entry"] == ("s", "shiftwell")
-    assert second[1] == 1  # replaces the first: no pile of stale announcements
-    assert second[3] == "Break over"
+
+
+def test_only_an_update_of_the_same_announcement_replaces_it() -> None:
+    with private_bus() as address:
+        server = NotificationServer(address)
+        server.start()
+        assert server.ready.wait(5)
+        notifier = FreedesktopNotifier(address)
+        assert notifier.send("Your shift ends in 5 min", "Wrap up", 10_000, "shift_end")
+        assert notifier.send("Your shift ends in 1 min", "Log-off soon", 10_000, "shift_end")
+        assert notifier.send("Break over", "Welcome back.", 10_000, "break")
+        assert notifier.send("A command failed", "exit 1", 10_000)
+        assert notifier.send("A command failed", "exit 2", 10_000)
+        assert notifier.send("Micro break in 30 s", "Finish", 10_000, "break")
+        notifier.close()
+        server.stop()
+    # The server numbers its notifications 1, 2, 3… in the order they came.
+    replaces = [(call[3], call[1]) for call in server.calls]
+    assert replaces == [
+        ("Your shift ends in 5 min", 0),
+        ("Your shift ends in 1 min", 1),  # the same story, told again: replaces it
+        ("Break over", 0),  # another story: the warning stays on screen
+        ("A command failed", 0),
+        ("A command failed", 0),  # announcements without a kind never replace
+        ("Micro break in 30 s", 3),
+    ]
 
 
 def test_reports_failure_when_no_daemon_owns_the_name(caplog: pytest.LogCaptureFixture) -> None:

@@ -42,3 +42,29 @@ def test_no_notifier_at_all_uses_the_popup(qtbot: QtBot) -> None:
     assert announcer.announce("Your shift is over", "Log off") == "popup"
     assert announcer.popup is not None
     qtbot.add_widget(announcer.popup)
+
+
+@pytest.mark.logs_warnings
+def test_our_popup_keeps_a_warning_on_screen_when_other_news_comes(qtbot: QtBot) -> None:
+    announcer = Announcer(None)
+    announcer.announce("Your shift ends in 5 min", "Wrap up", kind="shift_end")
+    warning = announcer.popup
+    assert warning is not None
+    qtbot.add_widget(warning)
+    announcer.announce("Your shift ends in 1 min", "Log-off soon", kind="shift_end")
+    assert announcer.popup is warning and warning.title.text() == "Your shift ends in 1 min"
+    announcer.announce("Break over", "Welcome back.", kind="break")
+    news = announcer.popup
+    assert news is not None and news is not warning
+    qtbot.add_widget(news)
+    assert warning.isVisible() and news.isVisible()
+    assert warning.title.text() == "Your shift ends in 1 min"
+    assert not warning.geometry().intersects(news.geometry())
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert screen.contains(warning.geometry()) and screen.contains(news.geometry())
+    announcer.announce("A command failed", "exit 1")
+    announcer.announce("A command failed", "exit 2")
+    shown = [p for p in announcer.popups if p.isVisible()]
+    for popup in announcer.popups:
+        qtbot.add_widget(popup)
+    assert len(shown) == 4

@@ -194,6 +194,27 @@ def test_skip_and_postpone_appear_when_the_views_delay_has_passed(
     assert visible_buttons(overlay) == {"Postpone 5 min (2 left)", "Skip this break"}
 
 
+def test_the_screen_keeps_still_when_skip_and_postpone_appear(
+    overlay: BreakOverlay, clock: Monotonic
+) -> None:
+    overlay.show_break(a_break(skip_available_at=START + 10))
+    [window] = overlay.windows
+
+    def places() -> list[tuple[int, int]]:
+        layout = window.layout()
+        assert layout is not None
+        layout.activate()
+        shown = (window.title, window.countdown, window.progress, window.idea, window.hint)
+        return [(w.mapTo(window, w.rect().topLeft()).y(), w.height()) for w in shown]
+
+    before = places()
+    clock.now = START + 10
+    tick(overlay)
+    assert visible_buttons(overlay) == {"Postpone 5 min (2 left)", "Skip this break"}
+    assert places() == before
+    assert window.skip.mapTo(window, window.skip.rect().bottomLeft()).y() < window.hint.y()
+
+
 @pytest.mark.parametrize(
     ("can_skip", "can_postpone", "offered"),
     [
@@ -381,13 +402,17 @@ app.exec()
 
 
 def play_in_child(env: dict[str, str]) -> subprocess.Popen[str]:
+    full = shiftwell_env({"QT_QPA_PLATFORM": "offscreen", **env})
+    for name in ("PULSE_SERVER", "QT_LOGGING_RULES", "QT_DEBUG_PLUGINS"):
+        if name not in env:
+            full.pop(name, None)  # only what the test says
     return subprocess.Popen(
         [sys.executable, "-c", _PLAY],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=shiftwell_env({"QT_QPA_PLATFORM": "offscreen", **env}),
+        env=full,
     )
 
 
@@ -419,8 +444,10 @@ def test_the_chime_is_a_short_quiet_two_tone_sound_that_fades_in_and_out() -> No
 def test_without_qt_multimedia_the_chime_is_skipped_quietly(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    from shiftwell.ui import sound
     from shiftwell.ui.sound import play_break_end
 
+    monkeypatch.setattr(sound, "sound_server_present", lambda: True)
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # import fails
     assert play_break_end() is False
     [record] = [r for r in caplog.records if r.name == "shiftwell.ui.sound"]
@@ -439,10 +466,65 @@ def test_without_an_audio_device_the_chime_is_skipped_quietly(tmp_path: Path) ->
     stdout, stderr = child.communicate(timeout=60)
     assert child.returncode == 0, stderr
     assert stdout.splitlines()[-2:] == [
-        "INFO break-end chime not played: no audio output device",
+        "INFO break-end chime not played: no sound server",
         "silent",
     ]
     assert "Traceback" not in stderr
+
+
+# What Qt Multimedia says on the terminal when it finds no sound: none of it may show.
+_SOUND_CHATTER = ("PulseAudio", "pa_context", "pipewire", "qt.multimedia", "FFmpeg")
+
+
+def test_a_desktop_without_a_sound_server_hears_nothing_and_reads_nothing(
+    tmp_path: Path,
+) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)  # no pulse/native, no pipewire-0, no PULSE_SERVER
+    child = play_in_child({"XDG_RUNTIME_DIR": str(runtime)})
+    stdout, stderr = child.communicate(timeout=60)
+    assert child.returncode == 0, stderr
+    assert stdout.splitlines()[-2:] == [
+        "INFO break-end chime not played: no sound server",
+        "silent",
+    ]
+    assert not [line for line in stderr.splitlines() if any(w in line for w in _SOUND_CHATTER)]
+
+
+def test_qt_multimedias_own_messages_stay_off_the_terminal(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    (runtime / "pulse").mkdir(parents=True, mode=0o700)
+    (runtime / "pulse" / "native").touch()  # a socket left behind by a server that is gone
+    child = play_in_child({"XDG_RUNTIME_DIR": str(runtime)})
+    stdout, stderr = child.communicate(timeout=60)
+    assert child.returncode == 0, stderr
+    assert stdout.splitlines()[-1] == "silent"
+    assert not [line for line in stderr.splitlines() if line.startswith("qt.multimedia")]
+
+
+@pytest.mark.parametrize(
+    ("env", "present"),
+    [
+        ({}, False),
+        ({"XDG_RUNTIME_DIR": "{run}"}, False),
+        ({"XDG_RUNTIME_DIR": "{run}", "touch": "pulse/native"}, True),
+        ({"XDG_RUNTIME_DIR": "{run}", "touch": "pipewire-0"}, True),
+        ({"PULSE_SERVER": "unix:{run}/nothing"}, False),
+        ({"PULSE_SERVER": "unix:{run}/pulse/native", "touch": "pulse/native"}, True),
+        ({"PULSE_SERVER": "tcp:sound.example:4713"}, True),
+    ],
+)
+def test_a_sound_server_is_looked_for_by_its_socket(
+    tmp_path: Path, env: dict[str, str], present: bool
+) -> None:
+    from shiftwell.platform.audio import sound_server_present
+
+    touch = env.pop("touch", "")
+    if touch:
+        (tmp_path / touch).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / touch).touch()
+    filled = {name: value.format(run=tmp_path) for name, value in env.items()}
+    assert sound_server_present(filled) is present
 
 
 _PULSE_PROGRAMS = ("pulseaudio", "pactl")

@@ -216,6 +216,7 @@ def test_long_break_covers_the_screen_and_closes_with_a_sound(harness: Harness) 
     assert view is not None and view.title == "Long break"
     assert view.idea == "Look out of the window."
     assert not view.can_skip or view.skip_available_at is not None  # normal: after a delay
+    assert view.postpone_label == "Postpone 5 min (3 left)"  # as durations read elsewhere
     harness.clock.advance(10 * 60)
     assert not any(w.isVisible() for w in overlay.windows)
     assert harness.outside.sounds == 1
@@ -477,3 +478,59 @@ def test_the_overlay_offers_what_the_strictness_allows(
     assert offered() == after_five_seconds
     note = overlay.view.note if overlay.view else ""
     assert ("strict" in note) is (strictness == "strict")
+
+
+def test_the_shift_end_warning_and_break_news_are_separate_announcements(
+    harness: Harness,
+) -> None:
+    harness.click("start_shift")
+    harness.clock.advance(8 * 3600 - 59)
+    sent = list(zip(harness.notifier.titles, harness.notifier.kinds, strict=True))
+    warnings = {kind for title, kind in sent if title.startswith("Your shift ends in")}
+    breaks = {
+        kind
+        for title, kind in sent
+        if title.startswith(("Micro break", "Long break")) or title == "Break over"
+    }
+    assert ("Your shift ends in 1 min", "shift_end") in sent
+    assert ("Break over", "break") in sent
+    assert warnings == {"shift_end"} and breaks == {"break"}
+
+
+def test_a_second_launch_shows_the_status_window_not_a_stray_menu(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    from shiftwell.ui.remote import RemoteControl
+
+    harness.click("start_shift")
+    remote = RemoteControl(harness.shell, harness.outside.quit)
+    assert remote("show", {}) == {}
+    qtbot.wait_until(lambda: harness.shell.status_window is not None, timeout=2000)
+    window = harness.shell.status_window
+    assert window is not None
+    qtbot.add_widget(window)
+    qtbot.wait_until(window.isVisible, timeout=2000)
+    assert window.headline.text() == "Focus — micro break in 20 min"
+    assert not harness.shell.menu.menu.isVisible()
+    window.close()
+    remote("show", {})
+    qtbot.wait_until(window.isVisible, timeout=2000)  # the same window, shown again
+    assert harness.shell.status_window is window
+
+
+def test_every_recorded_transition_tells_an_open_weekly_review(harness: Harness) -> None:
+    told: list[State | None] = []
+    engine = harness.shell.engine
+    assert engine is not None
+
+    def figures_changed() -> None:
+        # Storage has recorded it by now: the review reads what the engine shows.
+        told.append(engine.state)
+
+    harness.shell.desktop.figures_changed = figures_changed
+    harness.click("start_shift")
+    harness.click("pause")
+    harness.click("resume")
+    harness.click("end_shift")
+    assert told == [State.FOCUS, State.PAUSED, State.FOCUS, State.OFF_SHIFT]
+    assert len(harness.repository.transitions()) == len(told)

@@ -26,7 +26,14 @@ from shiftwell.storage.export import WeekExporter
 from shiftwell.storage.stats import IsoWeek, WeekFigures, week_figures
 from shiftwell.ui.palette import DARK, LIGHT, palette_for
 from shiftwell.ui.stats_window import StatsWindow
-from tests.helpers.seed import BERLIN, Seeder, create_database, seed_reference_fortnight
+from tests.helpers.seed import (
+    BERLIN,
+    Seeder,
+    create_database,
+    focus,
+    micro,
+    seed_reference_fortnight,
+)
 
 MONDAY_W49 = date(2026, 11, 30)  # "today": week 49 has just begun
 W47, W48, W49 = IsoWeek(2026, 47), IsoWeek(2026, 48), IsoWeek(2026, 49)
@@ -355,3 +362,44 @@ def test_only_the_window_module_loads_qtcharts() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split() == ["False", "True"]
+
+
+# --- shown again ---------------------------------------------------------------------------
+
+
+def _log_a_shift_today(engine: sa.Engine) -> None:
+    Seeder(engine).shift(MONDAY_W49, "09:00", "17:00", segments=[focus(7), micro(), focus(1)])
+
+
+def test_shown_again_after_closing_it_reads_the_figures_afresh(
+    opened: Opened, qtbot: QtBot
+) -> None:
+    window = opened.window
+    opened.window.go_previous()
+    assert opened.card("worked")[0] == "35.3 h"
+    window.close()
+    _log_a_shift_today(opened.engine)  # the day's log-off, while the window was closed
+    window.show()
+    qtbot.wait_exposed(window)
+    assert window.week == W49  # opened again, on the week in progress
+    assert opened.card("worked")[0] == "9.0 h"
+    assert opened.loaded[-1] == W49
+
+
+def test_brought_up_while_open_it_reads_the_figures_afresh(opened: Opened) -> None:
+    assert opened.card("worked")[0] == "1.0 h"
+    _log_a_shift_today(opened.engine)
+    opened.window.bring_up(on_top=True)
+    assert opened.card("worked")[0] == "9.0 h"
+    assert opened.window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+
+
+def test_left_open_it_follows_what_is_recorded(opened: Opened) -> None:
+    assert opened.card("worked")[0] == "1.0 h"
+    _log_a_shift_today(opened.engine)
+    opened.window.reread()  # the shell's word: a transition was recorded
+    assert opened.card("worked")[0] == "9.0 h"
+    opened.window.close()
+    reads = len(opened.loaded)
+    opened.window.reread()
+    assert len(opened.loaded) == reads  # closed: nothing read until it is shown again

@@ -151,7 +151,7 @@ class FigureCard(QFrame):
         self.trend = QLabel()
         self.trend.setObjectName("cardTrend")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(2)
         for label in (self.title, self.value, self.detail):
             layout.addWidget(label)
