@@ -35,60 +35,28 @@ def _duration(text: str) -> timedelta:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        help=_(
-            "where the database and log live (env {variable}; default: the platform's "
-            "user data dir); each data dir is its own profile with its own running instance"
-        ).format(variable=DATA_DIR_ENV),
-    )
-    common.add_argument(
-        "--config",
-        metavar="PATH",
-        help=_(
-            "the settings file (env {variable}; default: config.toml in the platform's "
-            "user config dir, written with comments on first run)"
-        ).format(variable=CONFIG_ENV),
-    )
-    common.add_argument(
-        "-v", "--verbose", action="store_true", help=_("log details to the terminal too")
-    )
     parser = argparse.ArgumentParser(
         prog="shiftwell",
-        parents=[common],
         description=_(
             "Keeps the boundary between shift work and life: focus blocks, real "
             "breaks and a final end to the working day, from the system tray. Without a "
             "command it starts the tray (or shows the one already running)."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
-    parser.add_argument(
-        "--self-check",
-        action="store_true",
-        help=_(
-            "check that this Shiftwell works (offscreen, on a temporary folder; your data "
-            "and settings are not touched), print one line per check and exit"
-        ),
-    )
-    parser.add_argument(
-        "--tray-wait",
-        metavar="DURATION",
-        type=_duration,
-        default=timedelta(seconds=30),
-        help=_(
-            "how long to wait for the desktop's system tray at login before showing a "
-            "status window instead (default: 30s)"
-        ),
-    )
+    # The options every command takes, before or after its name. After the name they are
+    # read by the command's own parser, whose defaults would overwrite what was given
+    # before it: there they default to "not given" (SUPPRESS), so the earlier value stays.
+    _add_common_options(parser, default=None)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common_options(common, default=argparse.SUPPRESS)
+    _add_run_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
 
-    command("run", _("start the tray (the default)"))
+    run = command("run", _("start the tray (the default)"))
+    _add_run_options(run, top_level=False)
     status = command("status", _("show what the running Shiftwell is doing"))
     status.add_argument("--json", action="store_true", help=_("print JSON"))
     start = command("start", _("start a shift now"))
@@ -115,6 +83,59 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
+
+
+def _add_common_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
+    """--data-dir, --config and --verbose; `default` None at the top, SUPPRESS after a command."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=default,
+        help=_(
+            "where the database and log live (env {variable}; default: the platform's "
+            "user data dir); each data dir is its own profile with its own running instance"
+        ).format(variable=DATA_DIR_ENV),
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default,
+        help=_(
+            "the settings file (env {variable}; default: config.toml in the platform's "
+            "user config dir, written with comments on first run)"
+        ).format(variable=CONFIG_ENV),
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if default is None else default,
+        help=_("log details to the terminal too"),
+    )
+
+
+def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    """The tray's own options: at the top (with --version and --self-check) and after `run`."""
+    if top_level:
+        parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
+        parser.add_argument(
+            "--self-check",
+            action="store_true",
+            help=_(
+                "check that this Shiftwell works (offscreen, on a temporary folder; your "
+                "data and settings are not touched), print one line per check and exit"
+            ),
+        )
+    parser.add_argument(
+        "--tray-wait",
+        metavar="DURATION",
+        type=_duration,
+        default=timedelta(seconds=30) if top_level else argparse.SUPPRESS,
+        help=_(
+            "how long to wait for the desktop's system tray at login before showing a "
+            "status window instead (default: 30s)"
+        ),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

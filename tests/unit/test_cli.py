@@ -333,3 +333,29 @@ def test_a_second_tray_for_the_same_data_dir_says_so_in_spanish(tmp_path: Path) 
     assert [result.returncode for result in said.values()] == [0, 0]
     assert said["en"].stdout == f"Shiftwell is already running for {data}.\n"
     assert said["es"].stdout == f"Shiftwell ya está en marcha para {data}.\n"
+
+
+# -- options before or after the command ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_options_work_before_or_after_the_command(tmp_path: Path, before: bool) -> None:
+    data = tmp_path / "profile-b"
+    options = ["--data-dir", str(data), "--config", str(tmp_path / "b.toml"), "-v"]
+    args = [*options, "end-shift"] if before else ["end-shift", *options]
+    result = run_cli(*args)
+    assert result.returncode == 3
+    assert result.stderr == not_running(data)
+
+
+def test_an_option_given_before_and_after_the_command_takes_the_later(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    result = run_cli("--data-dir", str(first), "status", "--data-dir", str(second))
+    assert result.returncode == 3
+    assert result.stderr == not_running(second)
+
+
+def test_tray_wait_works_after_run_too() -> None:
+    result = run_cli("run", "--tray-wait", "soon")
+    assert result.returncode == 2
+    assert "argument --tray-wait: 'soon' is not a duration" in result.stderr
