@@ -34,6 +34,15 @@ def _duration(text: str) -> timedelta:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _positive_duration(text: str) -> timedelta:
+    duration = _duration(text)
+    if duration <= timedelta(0):
+        raise argparse.ArgumentTypeError(
+            _("{value} must be longer than zero").format(value=repr(text))
+        )
+    return duration
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shiftwell",
@@ -62,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     start = command("start", _("start a shift now"))
     start.add_argument("--yes", action="store_true", help=_("confirm working outside the schedule"))
     pause = command("pause", _("pause, until resumed or for DURATION"))
-    pause.add_argument("duration", nargs="?", type=_duration, metavar="DURATION")
+    pause.add_argument("duration", nargs="?", type=_positive_duration, metavar="DURATION")
     command("resume", _("resume after a pause"))
     brk = command("break", _("take a break now"))
     brk.add_argument("kind", nargs="?", choices=("micro", "long"))
@@ -71,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("action", choices=("start", "end"))
     command("end-shift", _("end the shift now"))
     overtime = command("overtime", _("ask for more time after the shift (capped per week)"))
-    overtime.add_argument("duration", type=_duration, metavar="DURATION")
+    overtime.add_argument("duration", type=_positive_duration, metavar="DURATION")
     overtime.add_argument("--reason", required=True, help=_("why (recorded with the grant)"))
     command("quit", _("stop the running Shiftwell"))
     stats = command("stats", _("a week's figures, from the database (works without the tray)"))
@@ -140,7 +149,11 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
 
 def main(argv: Sequence[str] | None = None) -> int:
     _speak_the_users_language()  # before the parser: its help texts are translated once
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not _is_utf8(getattr(args, "reason", "")):
+        # Bytes that are not UTF-8 arrive as lone surrogates, which no request can carry.
+        parser.exit(EXIT_USAGE, f"shiftwell: {_('--reason is not valid UTF-8 text')}\n")
     if args.self_check:
         return _self_check()
     paths = resolve_paths(args.data_dir, args.config)
@@ -167,6 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
 
     return run(paths, tray_wait=args.tray_wait.total_seconds())
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _speak_the_users_language() -> None:

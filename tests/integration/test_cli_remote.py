@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from shiftwell.platform.instance import socket_path
 from tests.helpers.configs import config
 from tests.helpers.dbus import private_bus
+from tests.helpers.instance import exchange
 from tests.helpers.process import run_cli, start_app, wait_for
 
 CONFIG = config()
@@ -133,3 +135,30 @@ def test_in_spanish_the_words_change_but_not_the_json(app: Running) -> None:
         "shiftwell: Shiftwell no está en marcha "
         f"(no hay ninguna instancia para la carpeta de datos {app.data})\n"
     )
+
+
+def test_a_refused_pause_leaves_the_focus_block_as_it_was(app: Running) -> None:
+    assert app("start", "--yes").returncode == 0
+    refused = app("pause", "99999999h")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "shiftwell: A pause can last at most 24 h; without a duration it lasts until you resume.\n"
+    )
+    assert state(app) == "focus"
+    path = socket_path(app.data)
+    for seconds in ("1e300", "NaN", "Infinity", "-5", "true"):
+        [reply] = exchange(
+            path, b'{"v":1,"cmd":"pause","args":{"seconds":%s}}\n' % seconds.encode(), 1
+        ).replies
+        assert reply["ok"] is False and "seconds" in reply["error"], seconds
+    assert state(app) == "focus"
+    assert app("pause", "24h").returncode == 0
+    app("quit")
+    app.process.wait(timeout=20)
+    with sqlite3.connect(app.data / "shiftwell.sqlite3") as db:
+        segments = db.execute(
+            "select kind, actual_end from segment order by actual_start"
+        ).fetchall()
+        triggers = [t for (t,) in db.execute("select trigger from 'transition' order by id")]
+    assert triggers == ["start_shift", "pause"]  # nothing recorded for the refusals
+    assert [kind for kind, _end in segments] == ["focus", "pause"]
