@@ -415,3 +415,11 @@ def test_an_overtime_reason_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     )
     line = one_sentence_error(result)
     assert line == "shiftwell: --reason is not valid UTF-8 text"
+
+
+def test_stats_survives_a_settings_file_nested_500_deep(seeded: list[str], tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("a = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    result = run_cli("stats", *seeded, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and '"week": "2026-W48"' in result.stdout
