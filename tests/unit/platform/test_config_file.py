@@ -285,7 +285,7 @@ def test_missing_tables_are_created_and_the_result_reads_back(tmp_path: Path, st
 
 # --- any file at all: read within a second, one clear problem, defaults -----------------------
 
-ODD_FILES = {
+ODD_FILES: dict[str, tuple[str | bytes, str]] = {
     "nested arrays": ("a = " + "[" * 500 + "]" * 500 + "\n", "nests tables or arrays more"),
     "nested tables": ("a = " + "{b=" * 100 + "1" + "}" * 100 + "\n", "nests tables"),
     "deep headers": ("[" + ".".join(["a"] * 20) + "]\nx = 1\n", "nests tables"),
