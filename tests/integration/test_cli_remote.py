@@ -6,6 +6,7 @@ import json
 import signal
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from shiftwell.platform.instance import socket_path
 from tests.helpers.configs import config
 from tests.helpers.dbus import private_bus
-from tests.helpers.instance import exchange
+from tests.helpers.instance import exchange, trickle
 from tests.helpers.process import run_cli, start_app, wait_for
 
 CONFIG = config()
@@ -162,3 +163,26 @@ def test_a_refused_pause_leaves_the_focus_block_as_it_was(app: Running) -> None:
         triggers = [t for (t,) in db.execute("select trigger from 'transition' order by id")]
     assert triggers == ["start_shift", "pause"]  # nothing recorded for the refusals
     assert [kind for kind, _end in segments] == ["focus", "pause"]
+
+
+def test_a_deep_request_is_answered_and_a_trickling_client_cut_off(app: Running) -> None:
+    path = socket_path(app.data)
+    deep = b'{"v": 1, "cmd": "status", "args": ' + b"[" * 9000 + b"]" * 9000 + b"}\n"
+    [reply] = exchange(path, deep, 1).replies
+    assert reply == {
+        "v": 1,
+        "ok": False,
+        "error": "the request nests arrays or objects more than 8 deep",
+    }
+    line = b'{"v": 1, "cmd": "status", "args": {}}\n'
+    started = time.monotonic()
+    slow = trickle(path, line, 0.2)
+    assert time.monotonic() - started < 6
+    assert slow.sent < len(line) and slow.closed_by_server
+    assert slow.replies == [
+        {"v": 1, "ok": False, "error": "the request was not complete within 3 s"}
+    ]
+    assert state(app) == "off_shift"  # and the app still answers
+    assert app("quit").returncode == 0
+    _out, stderr = app.process.communicate(timeout=20)
+    assert "RecursionError" not in stderr and "Traceback" not in stderr
