@@ -21,6 +21,9 @@ from shiftwell.core import i18n as core_i18n
 from shiftwell.core.durations import DurationError, parse_duration
 from shiftwell.core.i18n import _
 from shiftwell.platform.paths import CONFIG_ENV, DATA_DIR_ENV, Paths, resolve_paths
+from shiftwell.platform.stop_signals import catch_stop_signals, restore_default_signals
+from shiftwell.platform.stop_signals import exit_code as stop_exit_code
+from shiftwell.platform.stop_signals import received as stop_signal_received
 
 EXIT_REFUSED = 1  # the running instance said no (the message says why)
 EXIT_USAGE = 2
@@ -148,6 +151,7 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    catch_stop_signals()  # again, for entry points other than `python -m shiftwell`
     _speak_the_users_language()  # before the parser: its help texts are translated once
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -155,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Bytes that are not UTF-8 arrive as lone surrogates, which no request can carry.
         parser.exit(EXIT_USAGE, f"shiftwell: {_('--reason is not valid UTF-8 text')}\n")
     if args.self_check:
+        restore_default_signals()
         return _self_check()
     paths = resolve_paths(args.data_dir, args.config)
     command = args.command or "run"
@@ -167,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"shiftwell: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if (signum := stop_signal_received()) is not None:
+        return stop_exit_code(signum)
     if _hand_over(paths):
         return 0
     _setup_logging(paths, verbose=args.verbose)
@@ -179,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
 
+    if (signum := stop_signal_received()) is not None:
+        return stop_exit_code(signum)  # asked to stop while Qt loaded
     return run(paths, tray_wait=args.tray_wait.total_seconds())
 
 
