@@ -157,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not _is_utf8(getattr(args, "reason", "")):
         # Bytes that are not UTF-8 arrive as lone surrogates, which no request can carry.
-        parser.exit(EXIT_USAGE, f"shiftwell: {_('--reason is not valid UTF-8 text')}\n")
+        message = _("--reason is not valid UTF-8 text")
+        parser.exit(EXIT_USAGE, f"shiftwell: {message}\n")
     if args.self_check:
         restore_default_signals()
         return _self_check()
