@@ -58,9 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     # The options every command takes, before or after its name. After the name they are
     # read by the command's own parser, whose defaults would overwrite what was given
     # before it: there they default to "not given" (SUPPRESS), so the earlier value stays.
-    _add_common_options(parser, default=None)
+    _add_common_options(parser, top_level=True)
     common = argparse.ArgumentParser(add_help=False)
-    _add_common_options(common, default=argparse.SUPPRESS)
+    _add_common_options(common, top_level=False)
     _add_run_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -97,8 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_common_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
-    """--data-dir, --config and --verbose; `default` None at the top, SUPPRESS after a command."""
+def _add_common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    """--data-dir, --config and --verbose, at the top or (without defaults) after a command."""
+    default = None if top_level else argparse.SUPPRESS
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
@@ -121,7 +122,7 @@ def _add_common_options(parser: argparse.ArgumentParser, *, default: Any) -> Non
         "-v",
         "--verbose",
         action="store_true",
-        default=False if default is None else default,
+        default=False if top_level else argparse.SUPPRESS,
         help=_("log details to the terminal too"),
     )
 
