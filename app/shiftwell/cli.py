@@ -21,6 +21,9 @@ from shiftwell.core import i18n as core_i18n
 from shiftwell.core.durations import DurationError, parse_duration
 from shiftwell.core.i18n import _
 from shiftwell.platform.paths import CONFIG_ENV, DATA_DIR_ENV, Paths, resolve_paths
+from shiftwell.platform.stop_signals import catch_stop_signals, restore_default_signals
+from shiftwell.platform.stop_signals import exit_code as stop_exit_code
+from shiftwell.platform.stop_signals import received as stop_signal_received
 
 EXIT_REFUSED = 1  # the running instance said no (the message says why)
 EXIT_USAGE = 2
@@ -34,67 +37,44 @@ def _duration(text: str) -> timedelta:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _positive_duration(text: str) -> timedelta:
+    duration = _duration(text)
+    if duration <= timedelta(0):
+        raise argparse.ArgumentTypeError(
+            _("{value} must be longer than zero").format(value=repr(text))
+        )
+    return duration
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        help=_(
-            "where the database and log live (env {variable}; default: the platform's "
-            "user data dir); each data dir is its own profile with its own running instance"
-        ).format(variable=DATA_DIR_ENV),
-    )
-    common.add_argument(
-        "--config",
-        metavar="PATH",
-        help=_(
-            "the settings file (env {variable}; default: config.toml in the platform's "
-            "user config dir, written with comments on first run)"
-        ).format(variable=CONFIG_ENV),
-    )
-    common.add_argument(
-        "-v", "--verbose", action="store_true", help=_("log details to the terminal too")
-    )
     parser = argparse.ArgumentParser(
         prog="shiftwell",
-        parents=[common],
         description=_(
             "Keeps the boundary between shift work and life: focus blocks, real "
             "breaks and a final end to the working day, from the system tray. Without a "
             "command it starts the tray (or shows the one already running)."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
-    parser.add_argument(
-        "--self-check",
-        action="store_true",
-        help=_(
-            "check that this Shiftwell works (offscreen, on a temporary folder; your data "
-            "and settings are not touched), print one line per check and exit"
-        ),
-    )
-    parser.add_argument(
-        "--tray-wait",
-        metavar="DURATION",
-        type=_duration,
-        default=timedelta(seconds=30),
-        help=_(
-            "how long to wait for the desktop's system tray at login before showing a "
-            "status window instead (default: 30s)"
-        ),
-    )
+    # The options every command takes, before or after its name. After the name they are
+    # read by the command's own parser, whose defaults would overwrite what was given
+    # before it: there they default to "not given" (SUPPRESS), so the earlier value stays.
+    _add_common_options(parser, top_level=True)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common_options(common, top_level=False)
+    _add_run_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
 
-    command("run", _("start the tray (the default)"))
+    run = command("run", _("start the tray (the default)"))
+    _add_run_options(run, top_level=False)
     status = command("status", _("show what the running Shiftwell is doing"))
     status.add_argument("--json", action="store_true", help=_("print JSON"))
     start = command("start", _("start a shift now"))
     start.add_argument("--yes", action="store_true", help=_("confirm working outside the schedule"))
     pause = command("pause", _("pause, until resumed or for DURATION"))
-    pause.add_argument("duration", nargs="?", type=_duration, metavar="DURATION")
+    pause.add_argument("duration", nargs="?", type=_positive_duration, metavar="DURATION")
     command("resume", _("resume after a pause"))
     brk = command("break", _("take a break now"))
     brk.add_argument("kind", nargs="?", choices=("micro", "long"))
@@ -103,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("action", choices=("start", "end"))
     command("end-shift", _("end the shift now"))
     overtime = command("overtime", _("ask for more time after the shift (capped per week)"))
-    overtime.add_argument("duration", type=_duration, metavar="DURATION")
+    overtime.add_argument("duration", type=_positive_duration, metavar="DURATION")
     overtime.add_argument("--reason", required=True, help=_("why (recorded with the grant)"))
     command("quit", _("stop the running Shiftwell"))
     stats = command("stats", _("a week's figures, from the database (works without the tray)"))
@@ -117,10 +97,71 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    """--data-dir, --config and --verbose, at the top or (without defaults) after a command."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=default,
+        help=_(
+            "where the database and log live (env {variable}; default: the platform's "
+            "user data dir); each data dir is its own profile with its own running instance"
+        ).format(variable=DATA_DIR_ENV),
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default,
+        help=_(
+            "the settings file (env {variable}; default: config.toml in the platform's "
+            "user config dir, written with comments on first run)"
+        ).format(variable=CONFIG_ENV),
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help=_("log details to the terminal too"),
+    )
+
+
+def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    """The tray's own options: at the top (with --version and --self-check) and after `run`."""
+    if top_level:
+        parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
+        parser.add_argument(
+            "--self-check",
+            action="store_true",
+            help=_(
+                "check that this Shiftwell works (offscreen, on a temporary folder; your "
+                "data and settings are not touched), print one line per check and exit"
+            ),
+        )
+    parser.add_argument(
+        "--tray-wait",
+        metavar="DURATION",
+        type=_duration,
+        default=timedelta(seconds=30) if top_level else argparse.SUPPRESS,
+        help=_(
+            "how long to wait for the desktop's system tray at login before showing a "
+            "status window instead (default: 30s)"
+        ),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    catch_stop_signals()  # again, for entry points other than `python -m shiftwell`
     _speak_the_users_language()  # before the parser: its help texts are translated once
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not _is_utf8(getattr(args, "reason", "")):
+        # Bytes that are not UTF-8 arrive as lone surrogates, which no request can carry.
+        message = _("--reason is not valid UTF-8 text")
+        parser.exit(EXIT_USAGE, f"shiftwell: {message}\n")
     if args.self_check:
+        restore_default_signals()
         return _self_check()
     paths = resolve_paths(args.data_dir, args.config)
     command = args.command or "run"
@@ -133,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"shiftwell: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if (signum := stop_signal_received()) is not None:
+        return stop_exit_code(signum)
     if _hand_over(paths):
         return 0
     _setup_logging(paths, verbose=args.verbose)
@@ -145,7 +188,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
 
+    if (signum := stop_signal_received()) is not None:
+        return stop_exit_code(signum)  # asked to stop while Qt loaded
     return run(paths, tray_wait=args.tray_wait.total_seconds())
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _speak_the_users_language() -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+290"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+292"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -34,7 +34,17 @@
         <translation>La puntuación del check-in va del 1 al 5.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+12"/>
+        <source>A pause must be longer than zero.</source>
+        <translation>Una pausa tiene que durar más de cero.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A pause can last at most 24 h; without a duration it lasts until you resume.</source>
+        <translation>Una pausa puede durar como mucho 24 h; sin duración, dura hasta que la reanudes.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Recovery happens once, at start.</source>
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
@@ -272,17 +282,18 @@
         <translation>Arrancando…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>Nothing to leave: you are {state}.</source>
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+123"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+27"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+5"/>
         <source>{question} (add --yes to confirm)</source>
         <translation>{question} (añade --yes para confirmar)</translation>
     </message>
@@ -301,6 +312,11 @@
         <location line="+11"/>
         <source>{value} is not a duration ({examples})</source>
         <translation>{value} no es una duración ({examples})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value} is too long to be a duration</source>
+        <translation>{value} es demasiado largo para ser una duración</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+56"/>
@@ -1424,7 +1440,7 @@
         <translation>{value} tiene tramos que se solapan ({examples})</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>{value} must be a list of dates or ranges like [&quot;2026-12-24&quot;, &quot;2026-12-27..2027-01-02&quot;]</source>
         <translation>{value} tiene que ser una lista de fechas o intervalos como [&quot;2026-12-24&quot;, &quot;2026-12-27..2027-01-02&quot;]</translation>
     </message>
@@ -1444,7 +1460,7 @@
         <translation>{value} termina antes de empezar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings.py" line="+116"/>
+        <location filename="../../app/shiftwell/core/settings.py" line="+117"/>
         <source>{value} must be a duration string ({examples})</source>
         <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
     </message>
@@ -1494,7 +1510,17 @@
         <translation>{value} no es una zona horaria conocida (p. ej. &quot;Europe/Berlin&quot;)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+93"/>
+        <source>{value} overlaps {other_key} = {other_value} across midnight; using the default</source>
+        <translation>{value} se solapa con {other_key} = {other_value} pasada la medianoche; se usa el valor predeterminado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} overlaps {other_key} = {other_value} across midnight; no shift that day</source>
+        <translation>{value} se solapa con {other_key} = {other_value} pasada la medianoche; ese día no hay turno</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{problem}; using the default</source>
         <translation>{problem}; se usa el valor predeterminado</translation>
     </message>
@@ -1514,7 +1540,7 @@
         <translation>tiene que ser más corto que {long_key} ({long_length})</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>set by the team policy ({policy}); your value is ignored</source>
         <translation>fijado por la política de tu equipo ({policy}); tu valor se ignora</translation>
     </message>
@@ -1529,17 +1555,17 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+59"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="-50"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1689,27 +1715,27 @@
         <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli.py" line="+43"/>
+        <location filename="../../app/shiftwell/cli.py" line="+108"/>
         <source>where the database and log live (env {variable}; default: the platform&apos;s user data dir); each data dir is its own profile with its own running instance</source>
         <translation>dónde se guardan la base de datos y el registro (variable {variable}; por defecto: la carpeta de datos de usuario del sistema); cada carpeta de datos es un perfil aparte, con su propia instancia en marcha</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the settings file (env {variable}; default: config.toml in the platform&apos;s user config dir, written with comments on first run)</source>
         <translation>el archivo de ajustes (variable {variable}; por defecto: config.toml en la carpeta de configuración de usuario del sistema, que se crea con comentarios la primera vez)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>log details to the terminal too</source>
         <translation>muestra también los detalles en la terminal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-73"/>
         <source>Keeps the boundary between shift work and life: focus blocks, real breaks and a final end to the working day, from the system tray. Without a command it starts the tray (or shows the one already running).</source>
         <translation>Mantiene la frontera entre el trabajo por turnos y tu vida: bloques de concentración, descansos de verdad y un final claro para la jornada, desde la bandeja del sistema. Sin ningún comando, abre la bandeja (o muestra la que ya está en marcha).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+85"/>
         <source>check that this Shiftwell works (offscreen, on a temporary folder; your data and settings are not touched), print one line per check and exit</source>
         <translation>comprueba que este Shiftwell funciona (sin pantalla, en una carpeta temporal; tus datos y ajustes no se tocan), muestra una línea por comprobación y termina</translation>
     </message>
@@ -1719,12 +1745,17 @@
         <translation>cuánto esperar a la bandeja del sistema del escritorio al iniciar sesión antes de mostrar en su lugar una ventana de estado (por defecto: 30s)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-78"/>
         <source>start the tray (the default)</source>
         <translation>abre la bandeja (lo predeterminado)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
+        <source>{value} must be longer than zero</source>
+        <translation>{value} tiene que durar más de cero</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>show what the running Shiftwell is doing</source>
         <translation>muestra qué está haciendo el Shiftwell en marcha</translation>
     </message>
@@ -1799,17 +1830,22 @@
         <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+67"/>
+        <source>--reason is not valid UTF-8 text</source>
+        <translation>--reason no es texto UTF-8 válido</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/instance.py" line="+440"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="+506"/>
         <source>Shiftwell is not running (no instance for data dir {folder})</source>
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli.py" line="+54"/>
+        <location filename="../../app/shiftwell/cli.py" line="+64"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
@@ -1844,7 +1880,7 @@
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/instance.py" line="-393"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="-455"/>
         <source>malformed reply from Shiftwell: an array, not an object</source>
         <translation>respuesta mal formada de Shiftwell: un array, no un objeto</translation>
     </message>
@@ -1875,7 +1911,7 @@
         <translation>{socket} pertenece a otro usuario (uid {uid}); no se va a usar</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>can&apos;t create the lock file {path} ({reason})</source>
         <translation>no se puede crear el archivo de bloqueo {path} ({reason})</translation>
     </message>
@@ -1885,7 +1921,7 @@
         <translation>no se puede escuchar en {socket}: {reason}</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+291"/>
         <source>Shiftwell did not take the request within {seconds} s</source>
         <translation>Shiftwell no recibió la petición en {seconds} s</translation>
     </message>
@@ -1930,9 +1966,9 @@
         <translation>respuesta mal formada de Shiftwell: {reply}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/stats.py" line="+52"/>
-        <source>year {year} is out of range (1 to 9998)</source>
-        <translation>el año {year} está fuera de rango (de 1 a 9998)</translation>
+        <location filename="../../app/shiftwell/storage/stats.py" line="+53"/>
+        <source>year {year} is out of range (2 to 9998)</source>
+        <translation>el año {year} está fuera de rango (de 2 a 9998)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1958,6 +1994,61 @@
         <location line="+10"/>
         <source>{what} exited with status {code}.</source>
         <translation>{what} terminó con el estado {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/platform/config_file.py" line="+89"/>
+        <source>{count} more problems are not listed</source>
+        <translation>no se muestran {count} problemas más</translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <source>using all defaults</source>
+        <translation>se usan todos los valores predeterminados</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the team policy is not applied</source>
+        <translation>no se aplica la política de tu equipo</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>can&apos;t be read ({reason}); {fallback}</source>
+        <translation>no se puede leer ({reason}); {fallback}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not valid TOML ({error}); {fallback}</source>
+        <translation>no es TOML válido ({error}); {fallback}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nests tables or arrays more than {depth} levels deep; {fallback}</source>
+        <translation>anida tablas o listas a más de {depth} niveles; {fallback}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a regular file but a pipe, device or socket</source>
+        <translation>no es un archivo normal, sino una tubería, un dispositivo o un socket</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it is larger than {size} KiB, too large for a settings file</source>
+        <translation>ocupa más de {size} KiB, demasiado para un archivo de ajustes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is not UTF-8 text: byte 0x{byte} at position {position}</source>
+        <translation>no es texto UTF-8: byte 0x{byte} en la posición {position}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>line {line} is longer than {length} characters</source>
+        <translation>la línea {line} tiene más de {length} caracteres</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ sources=(
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
     app/shiftwell/platform/commands.py
+    app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py
     app/shiftwell/storage/database.py
     app/shiftwell/storage/durable.py

@@ -149,3 +149,44 @@ def qt_client(qtbot: QtBot, path: str, cmd: str, args: dict[str, Any] | None = N
     out, err = child.communicate()
     assert child.returncode == 0, err
     return json.loads(out)
+
+
+@dataclass
+class Trickle:
+    sent: int  # bytes sent before the server answered or hung up
+    replies: list[dict[str, Any]]
+    closed_by_server: bool
+
+
+def trickle(path: str, data: bytes, every: float, give_up: float = 30.0) -> Trickle:
+    """Send `data` one byte at a time, waiting up to `every` seconds for an answer between
+    bytes (the wait is on the server, not a sleep); stop when the server answers or hangs up."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.connect(path)
+        received, sent, closed = b"", 0, False
+        for byte in data:
+            if sent * every > give_up:
+                break
+            try:
+                client.sendall(bytes([byte]))
+            except (BrokenPipeError, ConnectionResetError):
+                closed = True
+                break
+            sent += 1
+            client.settimeout(every)
+            try:
+                chunk = client.recv(65536)
+            except TimeoutError:
+                continue
+            received += chunk
+            if not chunk:
+                closed = True
+                break
+            client.settimeout(_TIMEOUT_S)
+            while not closed:  # the answer came: read it to the end of the connection
+                chunk = client.recv(65536)
+                received += chunk
+                closed = not chunk
+            break
+    lines = [line for line in received.split(b"\n") if line]
+    return Trickle(sent, [json.loads(line) for line in lines], closed)

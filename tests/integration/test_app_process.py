@@ -91,3 +91,15 @@ def test_quitting_leaves_the_last_sign_of_life(tmp_path: Path, bus: str) -> None
     with sqlite3.connect(data / "shiftwell.sqlite3") as db:
         [(mark,)] = db.execute("select at from heartbeat").fetchall()
     assert datetime.fromisoformat(mark).replace(tzinfo=UTC) >= quit_at - timedelta(milliseconds=1)
+
+
+def test_a_settings_file_nested_500_deep_is_reported_and_the_app_runs(
+    tmp_path: Path, bus: str
+) -> None:
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+    config.write_text("a = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    code, stderr = run_until_ready(data, config, bus)
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+    said = f"{config}: (file): nests tables or arrays more than 16 levels deep; using all defaults"
+    assert said in stderr

@@ -6,13 +6,16 @@ import json
 import signal
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from shiftwell.platform.instance import socket_path
 from tests.helpers.configs import config
 from tests.helpers.dbus import private_bus
+from tests.helpers.instance import exchange, trickle
 from tests.helpers.process import run_cli, start_app, wait_for
 
 CONFIG = config()
@@ -133,3 +136,53 @@ def test_in_spanish_the_words_change_but_not_the_json(app: Running) -> None:
         "shiftwell: Shiftwell no está en marcha "
         f"(no hay ninguna instancia para la carpeta de datos {app.data})\n"
     )
+
+
+def test_a_refused_pause_leaves_the_focus_block_as_it_was(app: Running) -> None:
+    assert app("start", "--yes").returncode == 0
+    refused = app("pause", "99999999h")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "shiftwell: A pause can last at most 24 h; without a duration it lasts until you resume.\n"
+    )
+    assert state(app) == "focus"
+    path = socket_path(app.data)
+    for seconds in ("1e300", "NaN", "Infinity", "-5", "true"):
+        [reply] = exchange(
+            path, b'{"v":1,"cmd":"pause","args":{"seconds":%s}}\n' % seconds.encode(), 1
+        ).replies
+        assert reply["ok"] is False and "seconds" in reply["error"], seconds
+    assert state(app) == "focus"
+    assert app("pause", "24h").returncode == 0
+    app("quit")
+    app.process.wait(timeout=20)
+    with sqlite3.connect(app.data / "shiftwell.sqlite3") as db:
+        segments = db.execute(
+            "select kind, actual_end from segment order by actual_start"
+        ).fetchall()
+        triggers = [t for (t,) in db.execute("select trigger from 'transition' order by id")]
+    assert triggers == ["start_shift", "pause"]  # nothing recorded for the refusals
+    assert [kind for kind, _end in segments] == ["focus", "pause"]
+
+
+def test_a_deep_request_is_answered_and_a_trickling_client_cut_off(app: Running) -> None:
+    path = socket_path(app.data)
+    deep = b'{"v": 1, "cmd": "status", "args": ' + b"[" * 9000 + b"]" * 9000 + b"}\n"
+    [reply] = exchange(path, deep, 1).replies
+    assert reply == {
+        "v": 1,
+        "ok": False,
+        "error": "the request nests arrays or objects more than 8 deep",
+    }
+    line = b'{"v": 1, "cmd": "status", "args": {}}\n'
+    started = time.monotonic()
+    slow = trickle(path, line, 0.2)
+    assert time.monotonic() - started < 6
+    assert slow.sent < len(line) and slow.closed_by_server
+    assert slow.replies == [
+        {"v": 1, "ok": False, "error": "the request was not complete within 3 s"}
+    ]
+    assert state(app) == "off_shift"  # and the app still answers
+    assert app("quit").returncode == 0
+    _out, stderr = app.process.communicate(timeout=20)
+    assert "RecursionError" not in stderr and "Traceback" not in stderr

@@ -218,8 +218,8 @@ def test_the_command_line_translates_without_qt_widgets_or_an_application(tmp_pa
         ),
         (
             "9999-W01",
-            "year 9999 is out of range (1 to 9998)",
-            "el año 9999 está fuera de rango (de 1 a 9998)",
+            "year 9999 is out of range (2 to 9998)",
+            "el año 9999 está fuera de rango (de 2 a 9998)",
         ),
     ],
 )
@@ -333,3 +333,93 @@ def test_a_second_tray_for_the_same_data_dir_says_so_in_spanish(tmp_path: Path) 
     assert [result.returncode for result in said.values()] == [0, 0]
     assert said["en"].stdout == f"Shiftwell is already running for {data}.\n"
     assert said["es"].stdout == f"Shiftwell ya está en marcha para {data}.\n"
+
+
+# -- options before or after the command ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_options_work_before_or_after_the_command(tmp_path: Path, before: bool) -> None:
+    data = tmp_path / "profile-b"
+    options = ["--data-dir", str(data), "--config", str(tmp_path / "b.toml"), "-v"]
+    args = [*options, "end-shift"] if before else ["end-shift", *options]
+    result = run_cli(*args)
+    assert result.returncode == 3
+    assert result.stderr == not_running(data)
+
+
+def test_an_option_given_before_and_after_the_command_takes_the_later(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    result = run_cli("--data-dir", str(first), "status", "--data-dir", str(second))
+    assert result.returncode == 3
+    assert result.stderr == not_running(second)
+
+
+def test_tray_wait_works_after_run_too() -> None:
+    result = run_cli("run", "--tray-wait", "soon")
+    assert result.returncode == 2
+    assert "argument --tray-wait: 'soon' is not a duration" in result.stderr
+
+
+# -- out-of-range values: one sentence, never a traceback -------------------------------------
+
+
+def one_sentence_error(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    *usage, line = result.stderr.splitlines()
+    # Only argparse's usage (wrapped over a few lines) may come before the error.
+    assert all(u.startswith(("usage: ", " ")) for u in usage), result.stderr
+    return line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--tray-wait", "99999999999999h"),
+        ("run", "--tray-wait", "99999999999999h"),
+        ("pause", "99999999999999h"),
+        ("overtime", "99999999999999h", "--reason", "backlog"),
+    ],
+)
+def test_a_duration_too_long_for_the_calendar_is_refused(args: tuple[str, ...]) -> None:
+    line = one_sentence_error(run_cli(*args))
+    assert "'99999999999999h' is too long" in line
+
+
+@pytest.mark.parametrize("command", ["pause", "overtime"])
+def test_a_zero_duration_is_refused_rather_than_meaning_until_resumed(
+    tmp_path: Path, command: str
+) -> None:
+    reason = ["--reason", "x"] if command == "overtime" else []
+    result = run_cli(command, "0s", *reason, "--data-dir", str(tmp_path))
+    assert "'0s' must be longer than zero" in one_sentence_error(result)
+
+
+def test_the_first_week_of_year_one_is_refused_with_a_sentence(seeded: list[str]) -> None:
+    options = [*seeded[:-1], "0001-W01"]
+    result = run_cli("stats", *options)
+    line = one_sentence_error(result)
+    assert line == "shiftwell: --week: year 1 is out of range (2 to 9998)"
+
+
+def test_an_overtime_reason_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    reason = b"caf\xe9 backlog"  # Latin-1 bytes from a script
+    result = subprocess.run(
+        [sys.executable, "-m", "shiftwell", "overtime", "15m", "--reason", reason],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=shiftwell_env({"SHIFTWELL_DATA_DIR": str(tmp_path)}),
+        check=False,
+    )
+    line = one_sentence_error(result)
+    assert line == "shiftwell: --reason is not valid UTF-8 text"
+
+
+def test_stats_survives_a_settings_file_nested_500_deep(seeded: list[str], tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("a = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    result = run_cli("stats", *seeded, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and '"week": "2026-W48"' in result.stdout

@@ -29,7 +29,11 @@ def parse_duration(text: str) -> timedelta:
         message = _("{value} is not a duration ({examples})")
         raise DurationError(message.format(value=repr(text), examples=_(EXAMPLES)))
     hours, minutes, seconds = (float(match.group(u) or 0) for u in "hms")
-    return timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    try:
+        return timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    except OverflowError:  # beyond timedelta's 999999999 days
+        message = _("{value} is too long to be a duration")
+        raise DurationError(message.format(value=repr(text))) from None
 
 
 def format_duration(value: timedelta) -> str:

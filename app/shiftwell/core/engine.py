@@ -63,6 +63,8 @@ _EARLY_GRACE = timedelta(minutes=10)
 # A later shift today may be started early (after confirming) rather than as extra work.
 _EARLY_HORIZON = timedelta(hours=12)
 _MAX_WORD = 60
+# A timed pause longer than this is a mistake (a pause without a duration has no end).
+MAX_PAUSE = timedelta(hours=24)
 
 
 # How a call noticed by itself (rather than declared) starts its transition's detail.
@@ -449,6 +451,13 @@ class Engine:
     # -- pauses, calls, time away -------------------------------------------------------------
 
     def _pause(self, duration: timedelta | None) -> Transition:
+        # Checked before anything changes: a refused pause leaves the focus block open.
+        if duration is not None and duration <= timedelta(0):
+            raise EventRejected(_("A pause must be longer than zero."))
+        if duration is not None and duration > MAX_PAUSE:
+            raise EventRejected(
+                _("A pause can last at most 24 h; without a duration it lasts until you resume.")
+            )
         self._return_to = self._work_state()
         self._close_current()
         end = None if duration is None else self._mono() + duration.total_seconds()

@@ -169,6 +169,14 @@ def parse_spans(text: str) -> tuple[Span, ...]:
     return tuple(ordered)
 
 
+def night_overlap(evening: tuple[Span, ...], morning: tuple[Span, ...]) -> bool:
+    """Whether a day's `evening` spans run past midnight into the next day's first span."""
+    night = evening[-1] if evening else None  # only the last span may cross midnight
+    if night is None or not night.crosses_midnight or not morning:
+        return False
+    return night.end > morning[0].start
+
+
 def _span_error(message: str, value: str) -> ValueError:
     """`message` (already translated) about `value`, with the examples of what is allowed."""
     return ValueError(message.format(value=repr(value), examples=_(SPAN_HELP)))

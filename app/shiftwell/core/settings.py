@@ -20,6 +20,7 @@ from shiftwell.core.schedule import (
     DaysOff,
     Span,
     WeeklySchedule,
+    night_overlap,
     parse_days_off,
     parse_spans,
 )
@@ -257,7 +258,53 @@ def settings_from_mapping(
     """Validate a parsed TOML document into `Settings`; bad keys fall back one by one."""
     problems: list[SettingProblem] = []
     values = _read_values(data, source, problems)
+    _part_overlapping_nights(values, problems, lambda _key: source)
     return LoadedSettings(_build(values, problems, source, local_tz), problems)
+
+
+def _part_overlapping_nights(
+    values: dict[str, Any],
+    problems: list[SettingProblem],
+    source_of: Callable[[str], str],
+    locked: frozenset[str] = frozenset(),
+) -> None:
+    """A night shift must end before the next day's first shift starts (Sunday runs into
+    Monday). Where one doesn't, the later day's key falls back to its default (or to no
+    shift, if the default overlaps too), unless only that day is fixed by the team policy:
+    then the night shift's key falls back. Each fallback is reported once, like an overlap
+    within a day."""
+    defaults = Settings().schedule.days
+    keys = [f"schedule.{day}" for day in WEEKDAYS]
+
+    def spans(index: int) -> tuple[Span, ...]:
+        found: tuple[Span, ...] = values.get(keys[index], defaults[index])
+        return found
+
+    for _round in range(2 * len(WEEKDAYS)):  # each round settles one key for good
+        clash = next(
+            (day for day in range(7) if night_overlap(spans(day), spans((day + 1) % 7))), None
+        )
+        if clash is None:
+            return
+        later = (clash + 1) % 7
+        only_later_locked = keys[later] in locked and keys[clash] not in locked
+        blamed, other = (clash, later) if only_later_locked else (later, clash)
+        fallback = defaults[blamed]
+        message = _(
+            "{value} overlaps {other_key} = {other_value} across midnight; using the default"
+        )
+        if blamed == later and night_overlap(spans(clash), fallback):
+            fallback = ()
+            message = _(
+                "{value} overlaps {other_key} = {other_value} across midnight; no shift that day"
+            )
+        text = message.format(
+            value=repr(format_spans(spans(blamed))),
+            other_key=keys[other],
+            other_value=repr(format_spans(spans(other))),
+        )
+        problems.append(SettingProblem(source_of(keys[blamed]), keys[blamed], text))
+        values[keys[blamed]] = fallback
 
 
 def _read_values(
@@ -495,6 +542,12 @@ def apply_policy(
     entries = list(_flatten(user))
     free = nest({key: raw for key, raw in entries if key not in locked})
     values = _read_values(free, user_source, problems) | fixed
+    _part_overlapping_nights(
+        values,
+        problems,
+        lambda key: policy_source if key in locked else user_source,
+        locked,
+    )
     for key, raw in entries:
         if key in locked and _differs(key, raw, fixed):
             message = _("set by the team policy ({policy}); your value is ignored")

@@ -34,11 +34,15 @@ from shiftwell.core.i18n import _, marked
 log = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
+# Bounds on a request, so no client can stall or crash the server: a real request is one
+# short line, an object holding an object of plain values, written at once.
 MAX_LINE_BYTES = 64 * 1024
+MAX_NESTING = 8
 # sun_path holds 108 bytes on Linux and 104 on macOS; leave room for both.
 _MAX_SOCKET_PATH_BYTES = 100
 _PROBE_TIMEOUT_MS = 1000
-_IDLE_TIMEOUT_S = 10.0
+_IDLE_TIMEOUT_S = 10.0  # a connection with no request under way
+_REQUEST_TIMEOUT_S = 3.0  # from a request's first byte to its end of line
 
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
 
@@ -132,10 +136,12 @@ class InstanceServer(QObject):
         parent: QObject | None = None,
         *,
         idle_timeout: float = _IDLE_TIMEOUT_S,
+        request_timeout: float = _REQUEST_TIMEOUT_S,
     ) -> None:
         super().__init__(parent)
         self._handler = handler
         self._idle_timeout_ms = round(idle_timeout * 1000)
+        self._request_timeout_ms = round(request_timeout * 1000)
         self._server: QLocalServer | None = None
         self._lock: QLockFile | None = None
         self._connections: set[_Connection] = set()
@@ -203,7 +209,11 @@ class InstanceServer(QObject):
             socket = self._server.nextPendingConnection()
             socket.setParent(self)  # outlives the QLocalServer until its reply is written
             connection = _Connection(
-                socket, self._reply_to, self._connections.discard, self._idle_timeout_ms
+                socket,
+                self._reply_to,
+                self._connections.discard,
+                self._idle_timeout_ms,
+                self._request_timeout_ms,
             )
             self._connections.add(connection)
             connection.start()
@@ -238,6 +248,7 @@ class _Connection(QObject):
         reply_to: Callable[[bytes], bytes],
         forget: Callable[[_Connection], None],
         idle_timeout_ms: int,
+        request_timeout_ms: int,
     ) -> None:
         super().__init__(socket)  # dies with its socket
         self._socket = socket
@@ -252,6 +263,12 @@ class _Connection(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_timeout_ms)
         self._idle.timeout.connect(self._on_idle)
+        # A client that trickles its request (a byte now and then) must not either: each
+        # request has this long from its first byte to its end of line.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(request_timeout_ms)
+        self._deadline.timeout.connect(self._on_deadline)
 
     def start(self) -> None:
         self._socket.readyRead.connect(self._read)
@@ -266,6 +283,7 @@ class _Connection(QObject):
             return
         self._closing = True
         self._buffer.clear()
+        self._deadline.stop()
         if self._socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
             self._finish()
             return
@@ -279,11 +297,24 @@ class _Connection(QObject):
         self._busy = True
         try:
             while not self._closing and self._socket.bytesAvailable():
-                self._idle.start()
                 self._buffer += self._socket.readAll().data()
                 self._answer_complete_lines()
+                self._time_the_request()
         finally:
             self._busy = False
+
+    def _time_the_request(self) -> None:
+        """While a request is under way its deadline runs; between requests, the idle timer."""
+        if self._closing:
+            return
+        if self._buffer:
+            self._idle.stop()
+            if not self._deadline.isActive():
+                self._deadline.start()
+        else:
+            self._deadline.stop()
+            if not self._idle.isActive():
+                self._idle.start()
 
     def _answer_complete_lines(self) -> None:
         while not self._closing:
@@ -297,6 +328,7 @@ class _Connection(QObject):
                 return
             line = bytes(self._buffer[:end]).rstrip(b"\r")
             del self._buffer[: end + 1]
+            self._deadline.stop()  # this request is complete; what follows starts anew
             if line.strip():
                 self._send(self._reply_to(line))
 
@@ -314,6 +346,14 @@ class _Connection(QObject):
         self._socket.flush()
         self._idle.start()
 
+    def _on_deadline(self) -> None:
+        if self._closing or self._busy:
+            return
+        seconds = self._deadline.interval() / 1000
+        log.info("rejected a request not complete within %g s", seconds)
+        self._send(_encode(_error_reply(f"the request was not complete within {seconds:g} s")))
+        self.close()
+
     def _on_idle(self) -> None:
         if self._closing:
             self._socket.abort()
@@ -328,6 +368,7 @@ class _Connection(QObject):
         self._finished = True
         self._closing = True
         self._idle.stop()
+        self._deadline.stop()
         self._forget(self)
         self._socket.deleteLater()
 
@@ -347,6 +388,9 @@ def _parse_request(line: bytes) -> tuple[str, dict[str, Any]]:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         raise _BadRequest("the request is not valid UTF-8") from None
+    if _nesting(text) > MAX_NESTING:
+        # Checked before parsing: json.loads recurses once per level.
+        raise _BadRequest(f"the request nests arrays or objects more than {MAX_NESTING} deep")
     try:
         request = json.loads(text)
     except json.JSONDecodeError as error:
@@ -366,6 +410,28 @@ def _parse_request(line: bytes) -> tuple[str, dict[str, Any]]:
     if not isinstance(args, dict):
         raise _BadRequest(f'"args" must be a JSON object, not {_json_type(args)}')
     return cmd, args
+
+
+def _nesting(text: str) -> int:
+    """How deep arrays and objects nest in JSON `text` (brackets inside strings don't count)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
 
 
 def _json_type(value: object) -> str:
@@ -451,7 +517,7 @@ def _connect_failure(
 def _parse_reply(line: bytes) -> dict[str, Any]:
     try:
         reply = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise _malformed(line) from None
     if not isinstance(reply, dict):
         raise InstanceError(_(_NOT_AN_OBJECT[type(reply)]))

@@ -48,8 +48,9 @@ class IsoWeek:
     week: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9998:
-            raise ValueError(_("year {year} is out of range (1 to 9998)").format(year=self.year))
+        # Figures need the week before and the one after, inside the calendar's years 1-9999.
+        if not 2 <= self.year <= 9998:
+            raise ValueError(_("year {year} is out of range (2 to 9998)").format(year=self.year))
         last = weeks_in_year(self.year)
         if not 1 <= self.week <= last:
             message = _("{year} has weeks 1 to {last_week}, not week {week}")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QSocketNotifier, QTimer
@@ -17,9 +15,16 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
 from shiftwell.core.settings import LoadedSettings
+from shiftwell.platform import stop_signals
 from shiftwell.platform.commands import CommandRunner
 from shiftwell.platform.config_file import load_settings
-from shiftwell.platform.instance import InstanceError, InstanceServer, ListenResult, socket_path
+from shiftwell.platform.instance import (
+    CommandRejected,
+    InstanceError,
+    InstanceServer,
+    ListenResult,
+    socket_path,
+)
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.ui import dialogs, text
@@ -41,6 +46,8 @@ _TRAY_POLL_MS = 1000
 
 def run(paths: Paths, *, tray_wait: float) -> int:
     app = QApplication([sys.argv[0]])
+    # From here a stop signal wakes the event loop; one that came earlier is seen below.
+    _quit_on_signals(app)
     install_translation(app)  # before any window is built: windows don't retranslate
     app.setApplicationName("Shiftwell")
     app.setDesktopFileName("shiftwell")
@@ -49,7 +56,10 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     # does): a few wake-ups a minute for nothing. Our icons are drawn once per change.
     QPixmapCache.setCacheLimit(0)
     apply_style(app)
-    server = InstanceServer(lambda cmd, args: remote(cmd, args), app)
+    if (signum := stop_signals.received()) is not None:
+        return stop_signals.exit_code(signum)
+    remote: RemoteControl | None = None
+    server = InstanceServer(lambda cmd, args: _answer(remote, cmd, args), app)
     try:
         listening = server.listen(socket_path(paths.data_dir))
     except InstanceError as error:
@@ -58,42 +68,56 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     if listening is ListenResult.ALREADY_RUNNING:
         print(_t("Shiftwell is already running for {folder}.").format(folder=paths.data_dir))
         return 0
-    loaded = load_settings(paths.config_file)
-    for problem in loaded.problems:
-        log.warning("%s", problem)
-    notifier = system_notifier()
-    runner = CommandRunner(app)
-    desktop = Desktop(
-        announcer=Announcer(notifier),
-        confirm=dialogs.confirm,
-        ask_reason=dialogs.ask_reason,
-        run_command=runner.run,
-        play_break_end=_play_break_end,
-        open_stats=lambda: None,
-        quit_app=app.quit,
-    )
-    runner.failed.connect(lambda what, why: desktop.announcer.announce(_t("A command failed"), why))
-    shell = Shell(loaded.settings, QtClock(app), desktop)
-    remote = RemoteControl(shell, app.quit)
-    _show_when_tray_ready(shell, tray_wait)
-    exit_code = 0
+    try:  # from here on, however Shiftwell stops, its socket and lock go with it
+        loaded = load_settings(paths.config_file)
+        for problem in loaded.problems:
+            log.warning("%s", problem)
+        notifier = system_notifier()
+        runner = CommandRunner(app)
+        desktop = Desktop(
+            announcer=Announcer(notifier),
+            confirm=dialogs.confirm,
+            ask_reason=dialogs.ask_reason,
+            run_command=runner.run,
+            play_break_end=_play_break_end,
+            open_stats=lambda: None,
+            quit_app=app.quit,
+        )
+        runner.failed.connect(
+            lambda what, why: desktop.announcer.announce(_t("A command failed"), why)
+        )
+        shell = Shell(loaded.settings, QtClock(app), desktop)
+        remote = RemoteControl(shell, app.quit)
+        _show_when_tray_ready(shell, tray_wait)
+        exit_code = 0
 
-    def finish_start() -> None:
-        nonlocal exit_code
-        if not _attach_storage(shell, paths, loaded):
-            exit_code = 1
-            QTimer.singleShot(8000, app.quit)
+        def finish_start() -> None:
+            nonlocal exit_code
+            if not _attach_storage(shell, paths, loaded):
+                exit_code = 1
+                QTimer.singleShot(8000, app.quit)
 
-    QTimer.singleShot(0, finish_start)
-    _quit_on_signals(app)
-    status = app.exec()
-    # A shift left open is closed at the next start, at the last mark: make it this moment.
-    shell.leave_alive_mark()
-    server.close()
-    notifier.close()
-    if desktop.idle is not None:
-        desktop.idle.close()
+        QTimer.singleShot(0, finish_start)
+        signum = stop_signals.received()
+        # A signal from now on is seen by the event loop, through the wake-up socket.
+        status = app.exec() if signum is None else 0
+        # A shift left open is closed at the next start, at the last mark: make it now.
+        shell.leave_alive_mark()
+        notifier.close()
+        if desktop.idle is not None:
+            desktop.idle.close()
+    finally:
+        server.close()
+    signum = stop_signals.received()
+    if signum is not None:
+        return stop_signals.exit_code(signum)
     return exit_code or status
+
+
+def _answer(remote: RemoteControl | None, cmd: str, args: dict[str, Any]) -> dict[str, Any]:
+    if remote is None:  # requests that come before the shell exists
+        raise CommandRejected(_t("Shiftwell is still starting; try again in a moment."))
+    return remote(cmd, args)
 
 
 def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
@@ -286,13 +310,8 @@ def _show_when_tray_ready(shell: Shell, wait_seconds: float) -> None:
 
 
 def _quit_on_signals(app: QApplication) -> None:
-    """Ctrl-C and SIGTERM quit cleanly, without a polling timer: a wake-up fd feeds Qt."""
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: None)
+    """INT, TERM and HUP quit cleanly, without a polling timer: a wake-up socket feeds Qt."""
+    reader = stop_signals.wake_up_on_signals()
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def on_signal() -> None:
@@ -301,8 +320,3 @@ def _quit_on_signals(app: QApplication) -> None:
         app.quit()
 
     notifier.activated.connect(on_signal)
-    # Keep the sockets alive as long as the app.
-    _KEEPALIVE.append((reader, writer, notifier))
-
-
-_KEEPALIVE: list[object] = []

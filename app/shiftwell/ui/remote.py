@@ -75,9 +75,7 @@ class RemoteControl:
 
     def _cmd_pause(self, args: dict[str, Any]) -> dict[str, Any]:
         seconds = args.get("seconds")
-        if seconds is not None and (not isinstance(seconds, int | float) or seconds <= 0):
-            raise CommandRejected("pause: seconds must be a positive number")
-        duration = timedelta(seconds=seconds) if seconds is not None else None
+        duration = None if seconds is None else _positive_seconds(seconds, "pause")
         return self._do(Pause(duration))
 
     def _cmd_resume(self, _args: dict[str, Any]) -> dict[str, Any]:
@@ -113,12 +111,10 @@ class RemoteControl:
         return self._do(EndShift())
 
     def _cmd_overtime(self, args: dict[str, Any]) -> dict[str, Any]:
-        seconds, reason = args.get("seconds"), args.get("reason")
-        if not isinstance(seconds, int | float) or seconds <= 0:
-            raise CommandRejected("overtime: seconds must be a positive number")
+        duration, reason = _positive_seconds(args.get("seconds"), "overtime"), args.get("reason")
         if not isinstance(reason, str):
             raise CommandRejected("overtime: a reason is required")
-        return self._do(GrantOvertime(reason, timedelta(seconds=seconds)))
+        return self._do(GrantOvertime(reason, duration))
 
     def _cmd_quit(self, _args: dict[str, Any]) -> dict[str, Any]:
         QTimer.singleShot(0, self._quit)  # reply first, then quit
@@ -140,3 +136,18 @@ class RemoteControl:
         if transition is not None:
             reply["detail"] = transition.detail
         return reply
+
+
+# Far beyond any pause or overtime (the engine says what it allows), inside a timedelta.
+_MAX_SECONDS = 10**13
+
+
+def _positive_seconds(value: object, command: str) -> timedelta:
+    """A request's "seconds" as a duration; refused unless a finite number in (0, 10**13]."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 < value <= _MAX_SECONDS  # also false for NaN
+    ):
+        raise CommandRejected(f"{command}: seconds must be a number from 0 to {_MAX_SECONDS}")
+    return timedelta(seconds=value)

@@ -181,3 +181,51 @@ def test_a_zone_name_that_names_no_zone_is_a_problem_not_a_crash(name: str) -> N
     loaded = settings_from_mapping({"schedule": {"timezone": name}}, "c.toml")
     [problem] = loaded.problems
     assert problem.message.startswith(f"{name!r} is not a known time zone")
+
+
+# --- shifts that overlap across midnight ----------------------------------------------------
+
+
+def test_a_night_shift_running_into_the_next_days_shift_is_reported_once() -> None:
+    schedule = {"monday": "22:00-06:00", "tuesday": "05:00-13:00"}
+    loaded = settings_from_mapping({"schedule": schedule}, "config.toml")
+    [problem] = loaded.problems
+    assert str(problem) == (
+        "config.toml: schedule.tuesday: '05:00-13:00' overlaps schedule.monday = "
+        "'22:00-06:00' across midnight; using the default"
+    )
+    days = loaded.settings.schedule.days
+    assert [str(s) for s in days[0]] == ["22:00-06:00"]
+    assert days[1] == Settings().schedule.days[1]
+
+
+def test_sunday_night_into_monday_is_an_overlap_too() -> None:
+    schedule = {"sunday": "20:00-10:00", "monday": "09:30-17:00"}
+    loaded = settings_from_mapping({"schedule": schedule}, "config.toml")
+    [problem] = loaded.problems
+    # Monday's default (09:00-17:00) would overlap as well: Monday has no shift.
+    assert str(problem) == (
+        "config.toml: schedule.monday: '09:30-17:00' overlaps schedule.sunday = "
+        "'20:00-10:00' across midnight; no shift that day"
+    )
+    assert loaded.settings.schedule.days[0] == ()
+
+
+def test_back_to_back_night_and_morning_shifts_are_fine() -> None:
+    schedule = {"monday": "22:00-06:00", "tuesday": "06:00-14:00, 22:00-06:00"}
+    loaded = settings_from_mapping({"schedule": schedule}, "config.toml")
+    assert loaded.problems == []
+
+
+def test_the_users_day_gives_way_to_the_policys_night_shift() -> None:
+    from shiftwell.core.settings import apply_policy
+
+    user = {"schedule": {"monday": "22:00-06:00", "tuesday": "05:00-13:00"}}
+    policy = {"schedule": {"tuesday": "05:00-13:00"}}
+    loaded = apply_policy(user, policy, "config.toml", "policy.toml")
+    [problem] = loaded.problems
+    assert str(problem) == (
+        "config.toml: schedule.monday: '22:00-06:00' overlaps schedule.tuesday = "
+        "'05:00-13:00' across midnight; using the default"
+    )
+    assert [str(s) for s in loaded.settings.schedule.days[1]] == ["05:00-13:00"]

@@ -11,7 +11,7 @@ import tomlkit
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shiftwell.core.schedule import WEEKDAYS, DaysOff, Span, WeeklySchedule
+from shiftwell.core.schedule import WEEKDAYS, DaysOff, Span, WeeklySchedule, night_overlap
 from shiftwell.core.settings import (
     HOOK_EVENTS,
     KNOWN_KEYS,
@@ -69,6 +69,17 @@ argv = st.lists(
 ).map(tuple)
 
 
+def week_spans(draw: st.DrawFn) -> dict[int, tuple[Span, ...]]:
+    """A day's spans each; a night shift that runs into the next day's first span empties
+    that day, since a schedule with such an overlap is refused."""
+    days = {index: draw(day_spans()) for index in range(7)}
+    for index in range(7):
+        following = (index + 1) % 7
+        if night_overlap(days[index], days[following]):
+            days[following] = ()
+    return days
+
+
 @st.composite
 def settings(draw: st.DrawFn) -> Settings:
     long_length = draw(seconds(M, 2 * H))
@@ -77,7 +88,7 @@ def settings(draw: st.DrawFn) -> Settings:
     )
     schedule = WeeklySchedule(
         tz=ZoneInfo(draw(st.sampled_from(ZONES))),
-        days={index: draw(day_spans()) for index in range(7)},
+        days=week_spans(draw),
         days_off=tuple(draw(st.lists(days_off(), max_size=3))),
     )
     warnings = draw(st.sets(seconds(M, 2 * H), max_size=4))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import time
 import tomllib
 from datetime import timedelta
 from pathlib import Path
@@ -330,3 +331,89 @@ def test_missing_tables_are_created_and_the_result_reads_back(tmp_path: Path, st
     assert (s.micro.every, s.postpone_step) == (timedelta(minutes=10), timedelta(minutes=2))
     assert (s.long.length, s.sounds) == (timedelta(minutes=12), False)
     assert len(s.schedule.days_off) == 1
+
+
+# --- any file at all: read within a second, one clear problem, defaults -----------------------
+
+ODD_FILES: dict[str, tuple[str | bytes, str]] = {
+    "nested arrays": ("a = " + "[" * 500 + "]" * 500 + "\n", "nests tables or arrays more"),
+    "nested tables": ("a = " + "{b=" * 100 + "1" + "}" * 100 + "\n", "nests tables"),
+    "deep headers": ("[" + ".".join(["a"] * 20) + "]\nx = 1\n", "nests tables"),
+    "one long line": ("[" + ".".join(["a"] * 30_000) + "]\n", "line 1 is longer than 1024"),
+    "a huge file": ("# padding\n" * 200_000, "larger than 64 KiB"),
+    "binary": (b"\x00\x01\xfe\xff" * 64, "not UTF-8 text: byte 0xfe at position 2"),
+}
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def load_quickly(path: Path, policy: Path | None = None) -> tuple[list[str], Settings]:
+    started = time.monotonic()
+    loaded = load_settings(path, policy)
+    assert time.monotonic() - started < 1.0
+    return [str(p) for p in loaded.problems], loaded.settings
+
+
+@pytest.mark.parametrize("name", ODD_FILES)
+def test_an_odd_user_file_gives_one_problem_and_the_defaults(tmp_path: Path, name: str) -> None:
+    content, said = ODD_FILES[name]
+    path = write(tmp_path / "config.toml", content)
+    problems, settings = load_quickly(path)
+    assert settings == local_defaults()
+    [problem] = problems
+    assert problem.startswith(f"{path}: (file): ") and said in problem
+    assert problem.endswith("using all defaults")
+
+
+@pytest.mark.parametrize("name", ODD_FILES)
+def test_an_odd_policy_file_is_not_applied_and_the_users_settings_stand(
+    tmp_path: Path, name: str
+) -> None:
+    content, said = ODD_FILES[name]
+    user = write(tmp_path / "config.toml", '[shift]\nlength = "7h"\n')
+    policy = write(tmp_path / "policy.toml", content)
+    problems, settings = load_quickly(user, policy)
+    assert settings.shift_length == timedelta(hours=7)
+    [problem] = problems
+    assert said in problem and problem.endswith("the team policy is not applied")
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
+def test_something_other_than_a_file_is_refused_without_waiting_on_it(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "config.toml"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)  # opening it for reading would wait for a writer
+    else:
+        path = Path("/dev/zero")  # endless
+    for user, policy in ((path, None), (tmp_path / "mine.toml", path)):
+        problems, _settings = load_quickly(user, policy)
+        [problem] = problems[-1:]
+        expected = "a folder, not a file" if kind == "folder" else "a pipe, device or socket"
+        assert problem.startswith(f"{path}: (file): can't be read (it is ") and expected in problem
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path / "config.toml", '\ufeff[shift]\nlength = "7h"\n')
+    problems, settings = load_quickly(path)
+    assert problems == []
+    assert settings.shift_length == timedelta(hours=7)
+
+
+def test_a_file_full_of_mistakes_gives_a_few_short_lines(tmp_path: Path) -> None:
+    lines = [f'key{n} = "{"x" * 900}"' for n in range(60)]
+    path = write(
+        tmp_path / "config.toml", "\n".join(lines) + "\n[shift]\nlength = '" + "9" * 900 + "h'\n"
+    )
+    problems, _settings = load_quickly(path)
+    assert len(problems) == 21
+    assert problems[-1] == f"{path}: (file): 41 more problems are not listed"
+    assert all(len(p) < len(str(path)) + 400 for p in problems)

@@ -33,6 +33,7 @@ from tests.helpers.instance import (
     in_thread,
     qt_client,
     request_line,
+    trickle,
     unanswered_server,
 )
 from tests.helpers.process import shiftwell_env, wait_for
@@ -458,3 +459,56 @@ def test_a_reply_that_is_not_a_protocol_message_is_an_error(
         send_request(name, "status")
     assert error in str(raised.value)
     assert not isinstance(raised.value, NoInstance)
+
+
+def nested(depth: int) -> bytes:
+    args = b'{"a": ' * depth + b"1" + b"}" * depth
+    return b'{"v": 1, "cmd": "status", "args": ' + args + b"}\n"
+
+
+@pytest.mark.parametrize("depth", [9, 1000, 9000])  # 9000 deep still fits in 64 KiB
+def test_a_deeply_nested_request_gets_an_error_reply(
+    qtbot: QtBot, serve: Serve, name: str, depth: int
+) -> None:
+    serve()
+    result = in_thread(qtbot, exchange, name, nested(depth) + request_line("after"), 2)
+    bad, good = result.replies
+    assert bad == {
+        "v": 1,
+        "ok": False,
+        "error": "the request nests arrays or objects more than 8 deep",
+    }
+    assert good["echo"] == "after"
+
+
+def test_a_request_nested_as_deep_as_allowed_is_answered(
+    qtbot: QtBot, serve: Serve, name: str
+) -> None:
+    serve()
+    reply = in_thread(qtbot, exchange, name, nested(7), 1).replies[0]
+    assert reply["ok"] is True
+    brackets_in_a_string = request_line("s", text="[[[[[[[[[{{{{{{{{{{")
+    assert in_thread(qtbot, exchange, name, brackets_in_a_string, 1).replies[0]["ok"] is True
+
+
+def test_a_client_trickling_its_request_is_cut_off_at_the_deadline(
+    qtbot: QtBot, serve: Serve, name: str
+) -> None:
+    server = serve(request_timeout=0.5, idle_timeout=5)
+    line = request_line("slow")
+    result = in_thread(qtbot, trickle, name, line, 0.05)
+    assert result.sent < len(line)
+    assert result.replies == [
+        {"v": 1, "ok": False, "error": "the request was not complete within 0.5 s"}
+    ]
+    assert result.closed_by_server
+    qtbot.wait_until(lambda: server.open_connections == 0)
+
+
+def test_the_deadline_is_per_request_so_a_steady_client_is_served(
+    qtbot: QtBot, serve: Serve, name: str
+) -> None:
+    serve(request_timeout=0.5)
+    lines = b"".join(request_line(f"r{n}") for n in range(20))
+    result = in_thread(qtbot, exchange, name, lines, 20)
+    assert [r["echo"] for r in result.replies] == [f"r{n}" for n in range(20)]
