@@ -6,6 +6,7 @@ settings, and then only the changed values do: comments, order and layout stay a
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import logging
 import os
@@ -129,19 +130,27 @@ def save_settings(
     """
     _check_changes(changes, locked_keys(policy_path), policy_path)
     target = path.resolve()  # a symlinked config stays a symlink
+    bom = b""
     try:
-        # Bytes, not text mode: Windows line ends must come back as they were.
-        text = target.read_bytes().decode("utf-8") if target.exists() else _default_text()
-    except (OSError, UnicodeDecodeError) as error:
+        if target.exists():
+            # The reader's own checks (size, file type, encoding; no text-mode newline
+            # translation, so Windows line ends come back as they were).
+            text = _read_text(target)
+            bom = codecs.BOM_UTF8 if target.read_bytes()[:3] == codecs.BOM_UTF8 else b""
+        else:
+            text = _default_text()
+    except (_Unusable, OSError) as error:
         raise SettingsNotSaved(f"{path} can't be read ({error}); nothing was saved") from None
     try:
+        _check_depth(tomllib.loads(text))
         edited = _edited_text(text, changes, path)
-    except TOMLKitError as error:
+    except (tomllib.TOMLDecodeError, TOMLKitError, RecursionError) as error:
+        reason = error if not isinstance(error, RecursionError) else "nested too deep"
         raise SettingsNotSaved(
-            f"{path} is not valid TOML ({error}); fix it or delete it, then save again"
+            f"{path} is not valid TOML ({reason}); fix it or delete it, then save again"
         ) from None
     try:
-        _replace_atomically(target, edited.encode("utf-8"))
+        _replace_atomically(target, bom + edited.encode("utf-8"))
     except OSError as error:
         raise SettingsNotSaved(
             f"{path} could not be written ({error}); nothing was saved"

@@ -417,3 +417,21 @@ def test_a_file_full_of_mistakes_gives_a_few_short_lines(tmp_path: Path) -> None
     assert len(problems) == 21
     assert problems[-1] == f"{path}: (file): 41 more problems are not listed"
     assert all(len(p) < len(str(path)) + 400 for p in problems)
+
+
+def test_a_file_with_a_byte_order_mark_is_saved_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINE.encode("utf-8"))
+    save_settings(path, {"shift.length": "6h"}, None)
+    assert path.read_bytes() == b"\xef\xbb\xbf" + MINE.replace(
+        'length = "8h"   #', 'length = "6h"   #'
+    ).encode("utf-8")
+
+
+def test_a_file_nested_too_deep_is_not_saved_over(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    deep = "x = " + "[" * 500 + "]" * 500 + "\n"
+    path.write_text(deep, encoding="utf-8")
+    with pytest.raises(SettingsNotSaved, match=r"is not valid TOML .*nested too deep"):
+        save_settings(path, {"shift.length": "6h"}, None)
+    assert path.read_text(encoding="utf-8") == deep
