@@ -274,21 +274,21 @@
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+50"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+63"/>
         <location filename="../../app/shiftwell/ui/status_window.py" line="+18"/>
-        <location filename="../../app/shiftwell/ui/tray.py" line="+41"/>
-        <location line="+55"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="+30"/>
+        <location line="+35"/>
         <source>Starting…</source>
         <translation>Arrancando…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+101"/>
         <source>Nothing to leave: you are {state}.</source>
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+123"/>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+27"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+119"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="-17"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
     </message>
@@ -429,14 +429,15 @@
         <translation>D&amp;uración</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+19"/>
-        <location line="+12"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+43"/>
+        <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
         <source>Micro break</source>
         <translation>Microdescanso</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
         <source>Eve&amp;ry</source>
         <translation>Frecue&amp;ncia</translation>
     </message>
@@ -446,14 +447,15 @@
         <translation>Dur&amp;ación</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="-11"/>
-        <location line="+11"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+0"/>
+        <location filename="../../app/shiftwell/core/state_names.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+0"/>
         <source>Long break</source>
         <translation>Descanso largo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+6"/>
         <source>&amp;Warn before a break</source>
         <translation>A&amp;visar antes de un descanso</translation>
     </message>
@@ -553,13 +555,13 @@
         <translation>Tope de horas extra por &amp;semana</translation>
     </message>
     <message>
+        <location filename="../../app/shiftwell/core/state_names.py" line="+5"/>
         <location filename="../../app/shiftwell/storage/export.py" line="+347"/>
         <location line="+55"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="+114"/>
         <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+44"/>
         <location line="+60"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="-6"/>
         <source>Overtime</source>
         <translation>Horas extra</translation>
     </message>
@@ -654,13 +656,13 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+79"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+81"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+265"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+83"/>
+        <location line="+284"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
@@ -813,10 +815,10 @@
         <translation>Trabajado</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location filename="../../app/shiftwell/core/state_names.py" line="-8"/>
+        <location filename="../../app/shiftwell/storage/export.py" line="-49"/>
         <location line="+50"/>
         <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="-91"/>
         <source>Focus</source>
         <translation>Concentración</translation>
     </message>
@@ -1123,12 +1125,12 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/ui/status_window.py" line="+9"/>
-        <location filename="../../app/shiftwell/ui/tray.py" line="-56"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="-36"/>
         <source>Shiftwell menu</source>
         <translation>Menú de Shiftwell</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/text.py" line="-1"/>
+        <location filename="../../app/shiftwell/core/state_names.py" line="-1"/>
         <source>Off shift</source>
         <translation>Fuera de turno</translation>
     </message>
@@ -1148,18 +1150,18 @@
         <translation>Ausente</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/tray.py" line="+21"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+27"/>
+        <location filename="../../app/shiftwell/core/state_names.py" line="+1"/>
         <source>On a call</source>
         <translation>En una llamada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/shiftwell/core/state_names.py" line="+1"/>
         <source>Shift over</source>
         <translation>Turno terminado</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-80"/>
         <source>micro break</source>
         <translation>microdescanso</translation>
     </message>
@@ -1300,57 +1302,72 @@
         <translation>Descansos saltados: {skipped} · pospuestos: {postponed}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/tray.py" line="-14"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="-39"/>
         <source>Start shift</source>
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+127"/>
         <source>Take a break now</source>
         <translation>Tomar un descanso ahora</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-107"/>
         <source>Postpone break</source>
         <translation>Posponer descanso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <source>postpone the break that is due</source>
+        <translation>aplazar el descanso pendiente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>skip the break</source>
+        <translation>saltarse el descanso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Skip break</source>
         <translation>Saltar descanso</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Call ended</source>
         <translation>Llamada terminada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>I need more time…</source>
         <translation>Necesito más tiempo…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>close the log-off screen</source>
+        <translation>cerrar la pantalla de fin de turno</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close the log-off screen</source>
         <translation>Cerrar la pantalla de fin de turno</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>End shift</source>
         <translation>Terminar turno</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/shiftwell/ui/tray.py" line="+26"/>
         <source>This week…</source>
         <translation>Esta semana…</translation>
     </message>
@@ -1365,7 +1382,7 @@
         <translation>Salir de Shiftwell</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+14"/>
         <source>Postpone break ({count} left)</source>
         <translation>Posponer descanso (quedan {count})</translation>
     </message>
@@ -1715,7 +1732,7 @@
         <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli.py" line="+108"/>
+        <location filename="../../app/shiftwell/cli/parser.py" line="+117"/>
         <source>where the database and log live (env {variable}; default: the platform&apos;s user data dir); each data dir is its own profile with its own running instance</source>
         <translation>dónde se guardan la base de datos y el registro (variable {variable}; por defecto: la carpeta de datos de usuario del sistema); cada carpeta de datos es un perfil aparte, con su propia instancia en marcha</translation>
     </message>
@@ -1730,12 +1747,12 @@
         <translation>muestra también los detalles en la terminal</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-94"/>
         <source>Keeps the boundary between shift work and life: focus blocks, real breaks and a final end to the working day, from the system tray. Without a command it starts the tray (or shows the one already running).</source>
         <translation>Mantiene la frontera entre el trabajo por turnos y tu vida: bloques de concentración, descansos de verdad y un final claro para la jornada, desde la bandeja del sistema. Sin ningún comando, abre la bandeja (o muestra la que ya está en marcha).</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+106"/>
         <source>check that this Shiftwell works (offscreen, on a temporary folder; your data and settings are not touched), print one line per check and exit</source>
         <translation>comprueba que este Shiftwell funciona (sin pantalla, en una carpeta temporal; tus datos y ajustes no se tocan), muestra una línea por comprobación y termina</translation>
     </message>
@@ -1745,17 +1762,17 @@
         <translation>cuánto esperar a la bandeja del sistema del escritorio al iniciar sesión antes de mostrar en su lugar una ventana de estado (por defecto: 30s)</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="-108"/>
         <source>start the tray (the default)</source>
         <translation>abre la bandeja (lo predeterminado)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location filename="../../app/shiftwell/cli/parser.py" line="-125"/>
         <source>{value} must be longer than zero</source>
         <translation>{value} tiene que durar más de cero</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+3"/>
         <source>show what the running Shiftwell is doing</source>
         <translation>muestra qué está haciendo el Shiftwell en marcha</translation>
     </message>
@@ -1765,62 +1782,62 @@
         <translation>muestra la salida en JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>start a shift now</source>
         <translation>empieza un turno ahora</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>confirm working outside the schedule</source>
         <translation>confirma que trabajas fuera del horario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+56"/>
         <source>pause, until resumed or for DURATION</source>
         <translation>pausa, hasta que la reanudes o durante DURATION</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>resume after a pause</source>
         <translation>reanuda tras una pausa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>take a break now</source>
         <translation>toma un descanso ahora</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+89"/>
         <source>back to work: resume a pause or skip the break under way</source>
         <translation>vuelta al trabajo: reanuda una pausa o sáltate el descanso en curso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-60"/>
         <source>tell Shiftwell a customer call started or ended</source>
         <translation>avisa a Shiftwell de que una llamada con un cliente ha empezado o terminado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+53"/>
         <source>end the shift now</source>
         <translation>termina el turno ahora</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>ask for more time after the shift (capped per week)</source>
         <translation>pide más tiempo después del turno (con un tope semanal)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>why (recorded with the grant)</source>
         <translation>por qué (se guarda con las horas extra concedidas)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>stop the running Shiftwell</source>
         <translation>cierra el Shiftwell en marcha</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>a week&apos;s figures, from the database (works without the tray)</source>
         <translation>las cifras de una semana, sacadas de la base de datos (funciona sin la bandeja)</translation>
     </message>
@@ -1830,7 +1847,7 @@
         <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../../app/shiftwell/cli/__init__.py" line="+42"/>
         <source>--reason is not valid UTF-8 text</source>
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
@@ -1845,7 +1862,7 @@
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli.py" line="+64"/>
+        <location filename="../../app/shiftwell/cli/__init__.py" line="+49"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
@@ -1875,7 +1892,7 @@
         <translation>no se puede escribir en la carpeta de datos {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli_stats.py" line="+25"/>
+        <location filename="../../app/shiftwell/cli/stats.py" line="+25"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>
@@ -1996,12 +2013,12 @@
         <translation>{what} terminó con el estado {code}.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/config_file.py" line="+89"/>
+        <location filename="../../app/shiftwell/platform/config_file.py" line="+90"/>
         <source>{count} more problems are not listed</source>
         <translation>no se muestran {count} problemas más</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+227"/>
         <source>using all defaults</source>
         <translation>se usan todos los valores predeterminados</translation>
     </message>

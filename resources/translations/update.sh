@@ -34,14 +34,17 @@ lrelease=$(find_tool pyside6-lrelease) || exit 1
 
 # Every module with text the user sees. Add a module here when it gains some.
 sources=(
-    app/shiftwell/cli.py
-    app/shiftwell/cli_stats.py
+    app/shiftwell/cli/__init__.py
+    app/shiftwell/cli/parser.py
+    app/shiftwell/cli/stats.py
     app/shiftwell/core/durations.py
     app/shiftwell/core/calendar_names.py
+    app/shiftwell/core/commands.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
+    app/shiftwell/core/state_names.py
     app/shiftwell/platform/commands.py
     app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py

@@ -175,7 +175,8 @@ def _status() -> tuple[Any, Callable[[], object]]:
 
     nothing: Callable[[], None] = lambda: None  # noqa: E731
     menu = TrayMenu(
-        lambda _event: None, dict.fromkeys(("overtime", "stats", "settings", "quit"), nothing)
+        lambda _command, _request: None,
+        dict.fromkeys(("overtime", "stats", "settings", "quit"), nothing),
     )
     window = StatusWindow(menu)
     window.sync()

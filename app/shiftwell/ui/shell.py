@@ -11,10 +11,12 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject
 
 from shiftwell.core.clock import Clock, TimerHandle
+from shiftwell.core.commands import Command
 from shiftwell.core.engine import Engine, History, Listener, Status, Unfinished
 from shiftwell.core.hooks import hook_environment, hook_events
 from shiftwell.core.model import (
@@ -93,7 +95,7 @@ class Shell(QObject):
             "settings": lambda: self.desktop.open_settings(),
             "quit": lambda: self.desktop.quit_app(),
         }
-        self.menu = TrayMenu(self.submit, handlers)
+        self.menu = TrayMenu(self.send, handlers)
         self.tray = Tray(self.menu, self.status, clock.monotonic)
         self.status_window: StatusWindow | None = None
         self._overlay: object | None = None
@@ -186,11 +188,30 @@ class Shell(QObject):
 
     # -- user intent ----------------------------------------------------------------------------
 
-    def submit(self, event: Event) -> Transition | None:
+    def handle(self, event: Event) -> Transition | None:
+        """The one way in to the engine for what the user asks (menu, screens, command
+        line). Raises EventRejected or NeedsConfirmation; None while still starting."""
         if self.engine is None:
             return None
+        return self.engine.handle(event)
+
+    def send(self, command: Command, request: Mapping[str, Any]) -> Transition | None:
+        """A command of the table from the tray menu: its event, given the state now."""
+        status = self.status()
+        if status is None or command.event is None:
+            return None
         try:
-            return self.engine.handle(event)
+            event = command.event(request, status.state)
+        except EventRejected as rejected:
+            self.announcer.announce("Shiftwell", str(rejected))
+            return None
+        return self.submit(event)
+
+    def submit(self, event: Event) -> Transition | None:
+        """`handle`, for the tray and the screens: a refusal is announced, and starting
+        outside the schedule asks first."""
+        try:
+            return self.handle(event)
         except NeedsConfirmation as question:
             if isinstance(event, StartShift) and self.desktop.confirm(str(question)):
                 return self.submit(replace(event, confirmed=True))

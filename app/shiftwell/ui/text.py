@@ -9,21 +9,10 @@ from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.engine import Status, Tally
 from shiftwell.core.i18n import marked
 from shiftwell.core.model import BreakKind, State
+from shiftwell.core.state_names import STATE_NAMES
 from shiftwell.ui.i18n import _t, _tn
 
 # In English, as marked; `state_name` and `break_name` give them in the user's language.
-STATE_NAMES = {
-    State.OFF_SHIFT: marked("Off shift"),
-    State.FOCUS: marked("Focus"),
-    State.BREAK_DUE: marked("Break soon"),
-    State.MICRO_BREAK: marked("Micro break"),
-    State.LONG_BREAK: marked("Long break"),
-    State.PAUSED: marked("Paused"),
-    State.AWAY: marked("Away"),
-    State.ON_CALL: marked("On a call"),
-    State.LOGGED_OFF: marked("Shift over"),
-    State.OVERTIME: marked("Overtime"),
-}
 
 BREAK_NAMES = {BreakKind.MICRO: marked("micro break"), BreakKind.LONG: marked("long break")}
 # A break's name starting a sentence ("Micro break in 30 s"): its own message, since not

@@ -3,39 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from shiftwell.core.commands import SUBMENU_LABELS, Command, menu_entries
 from shiftwell.core.engine import Status
-from shiftwell.core.model import (
-    BreakKind,
-    BreakNow,
-    CallEnd,
-    CallStart,
-    Dismiss,
-    EndShift,
-    Event,
-    Pause,
-    Postpone,
-    Resume,
-    Skip,
-    StartShift,
-    State,
-    Trigger,
-)
+from shiftwell.core.model import State, Trigger
 from shiftwell.ui import text
 from shiftwell.ui.i18n import _t
 from shiftwell.ui.icons import state_icon
 
-Submit = Callable[[Event], object]
+# Sends a command from the table with its request (the shell makes it the event).
+Send = Callable[[Command, Mapping[str, Any]], object]
 
 
 class TrayMenu:
-    """One action per user intent; each shown only when the engine allows it."""
+    """One action per menu entry of the command table; each shown only when the engine
+    allows it."""
 
-    def __init__(self, submit: Submit, handlers: Mapping[str, Callable[[], None]]) -> None:
+    def __init__(self, send: Send, handlers: Mapping[str, Callable[[], None]]) -> None:
         self.menu = QMenu()
         self.menu.setAccessibleName(_t("Shiftwell menu"))
         self.header = self.menu.addAction(_t("Starting…"))
@@ -43,30 +32,24 @@ class TrayMenu:
         self.menu.addSeparator()
         self.actions: dict[str, QAction] = {}
         self._triggers: dict[str, Trigger] = {}
-        self._add(
-            "start_shift", _t("Start shift"), Trigger.START_SHIFT, lambda: submit(StartShift())
-        )
-        self.break_menu = self.menu.addMenu(_t("Take a break now"))
-        self.break_menu.menuAction().setObjectName("break_now")
-        for kind in (BreakKind.MICRO, BreakKind.LONG):
-            self._add(
-                f"{kind.value}_break",
-                text.break_title(kind),
-                Trigger.BREAK_NOW,
-                _sender(submit, BreakNow(kind)),
-                self.break_menu,
-            )
-        self._add("postpone", _t("Postpone break"), Trigger.POSTPONE, lambda: submit(Postpone()))
-        self._add("skip", _t("Skip break"), Trigger.SKIP, lambda: submit(Skip()))
-        self._add("call_start", _t("On a call"), Trigger.CALL_START, lambda: submit(CallStart()))
-        self._add("call_end", _t("Call ended"), Trigger.CALL_END, lambda: submit(CallEnd()))
-        self._add("pause", _t("Pause"), Trigger.PAUSE, lambda: submit(Pause()))
-        self._add("resume", _t("Resume"), Trigger.RESUME, lambda: submit(Resume()))
-        self._add("overtime", _t("I need more time…"), Trigger.OVERTIME, handlers["overtime"])
-        self._add(
-            "dismiss", _t("Close the log-off screen"), Trigger.DISMISS, lambda: submit(Dismiss())
-        )
-        self._add("end_shift", _t("End shift"), Trigger.END_SHIFT, lambda: submit(EndShift()))
+        submenus: dict[str, QMenu] = {}
+        self.break_menu = QMenu()  # replaced below: the "take a break now" submenu
+        for command, entry, trigger in menu_entries():
+            parent = self.menu
+            if entry.submenu:
+                if entry.submenu not in submenus:
+                    submenus[entry.submenu] = self.menu.addMenu(_t(SUBMENU_LABELS[entry.submenu]))
+                    submenus[entry.submenu].menuAction().setObjectName(entry.submenu)
+                parent = submenus[entry.submenu]
+            action = parent.addAction(_t(entry.label))
+            action.setObjectName(entry.key)
+            if entry.asks_reason:
+                action.triggered.connect(handlers[entry.key])
+            else:
+                action.triggered.connect(_sender(send, command, entry.request))
+            self.actions[entry.key] = action
+            self._triggers[entry.key] = trigger
+        self.break_menu = submenus["break_now"]
         self.menu.addSeparator()
         for key, label in (
             ("stats", _t("This week…")),
@@ -76,20 +59,6 @@ class TrayMenu:
             self.actions[key] = self.menu.addAction(label)
             self.actions[key].triggered.connect(handlers[key])
         self.render(None, 0.0)
-
-    def _add(
-        self,
-        key: str,
-        label: str,
-        trigger: Trigger,
-        slot: Callable[[], object],
-        menu: QMenu | None = None,
-    ) -> None:
-        action = (menu or self.menu).addAction(label)
-        action.setObjectName(key)
-        action.triggered.connect(slot)
-        self.actions[key] = action
-        self._triggers[key] = trigger
 
     def render(self, status: Status | None, monotonic: float) -> None:
         allowed = status.allowed if status else frozenset()
@@ -170,9 +139,9 @@ class Tray(QObject):
             self.menu.menu.popup(QCursor.pos())
 
 
-def _sender(submit: Submit, event: Event) -> Callable[[], object]:
+def _sender(send: Send, command: Command, request: Mapping[str, Any]) -> Callable[[], object]:
     """A slot with no parameters (Qt would pass `checked` into a default argument)."""
-    return lambda: submit(event)
+    return lambda: send(command, request)
 
 
 def tray_available() -> bool:

@@ -396,10 +396,10 @@ def test_the_command_lines_connection_errors_come_in_spanish(
 
 def test_removing_the_translation_brings_english_back(english: QApplication) -> None:
     assert install_translation(english, "es") == "es"
-    spanish_menu = TrayMenu(lambda _event: None, no_handlers())
+    spanish_menu = TrayMenu(lambda _command, _request: None, no_handlers())
     assert spanish_menu.actions["start_shift"].text() == "Empezar turno"
     remove_translation(english)
-    english_menu = TrayMenu(lambda _event: None, no_handlers())
+    english_menu = TrayMenu(lambda _command, _request: None, no_handlers())
     assert english_menu.actions["start_shift"].text() == "Start shift"
     assert text.span(45) == "45 s"
     assert core_i18n._("Give it {seconds} s first.") == "Give it {seconds} s first."

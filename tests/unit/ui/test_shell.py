@@ -534,3 +534,31 @@ def test_every_recorded_transition_tells_an_open_weekly_review(harness: Harness)
     harness.click("end_shift")
     assert told == [State.FOCUS, State.PAUSED, State.FOCUS, State.OFF_SHIFT]
     assert len(harness.repository.transitions()) == len(told)
+
+
+def test_the_menu_holds_every_entry_of_the_command_table_in_its_order(harness: Harness) -> None:
+    from shiftwell.core.commands import menu_entries
+
+    actions = harness.shell.menu.actions
+    declared = [entry.key for _, entry, _ in menu_entries()]
+    assert [key for key in actions if key not in ("stats", "settings", "quit")] == declared
+    assert harness.shell.menu.break_menu.menuAction().objectName() == "break_now"
+
+
+def test_a_command_from_the_command_line_and_from_the_menu_take_the_same_way(
+    harness: Harness,
+) -> None:
+    from shiftwell.ui.remote import RemoteControl
+
+    handled: list[object] = []
+    real_handle = harness.shell.handle
+
+    def spy(event: object) -> object:
+        handled.append(event)
+        return real_handle(event)  # type: ignore[arg-type]
+
+    harness.shell.handle = spy  # type: ignore[method-assign,assignment]
+    harness.click("start_shift")
+    RemoteControl(harness.shell, lambda: None)("pause", {"seconds": 60})
+    assert [type(event).__name__ for event in handled] == ["StartShift", "Pause"]
+    assert harness.shell.engine is not None and harness.shell.engine.state is State.PAUSED

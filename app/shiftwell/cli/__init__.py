@@ -1,5 +1,8 @@
 """`shiftwell`: starts the tray app, or talks to the one already running.
 
+The commands, their arguments and help come from the command table (core/commands.py);
+`parser.py` makes the parser from it, and each command's request goes to the running tray.
+
 It speaks the user's language like the tray: its text is marked with the core's `_()`.
 Command and option names, and what scripts read (`status --json`), stay as they are.
 """
@@ -12,15 +15,14 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from shiftwell import __version__
+from shiftwell.cli.parser import build_parser, request_from
 from shiftwell.core import i18n as core_i18n
-from shiftwell.core.durations import DurationError, parse_duration
+from shiftwell.core.commands import BY_NAME
 from shiftwell.core.i18n import _
-from shiftwell.platform.paths import CONFIG_ENV, DATA_DIR_ENV, Paths, resolve_paths
+from shiftwell.platform.paths import Paths, resolve_paths
 from shiftwell.platform.stop_signals import catch_stop_signals, restore_default_signals
 from shiftwell.platform.stop_signals import exit_code as stop_exit_code
 from shiftwell.platform.stop_signals import received as stop_signal_received
@@ -28,127 +30,6 @@ from shiftwell.platform.stop_signals import received as stop_signal_received
 EXIT_REFUSED = 1  # the running instance said no (the message says why)
 EXIT_USAGE = 2
 EXIT_NOT_RUNNING = 3
-
-
-def _duration(text: str) -> timedelta:
-    try:
-        return parse_duration(text)
-    except DurationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _positive_duration(text: str) -> timedelta:
-    duration = _duration(text)
-    if duration <= timedelta(0):
-        raise argparse.ArgumentTypeError(
-            _("{value} must be longer than zero").format(value=repr(text))
-        )
-    return duration
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="shiftwell",
-        description=_(
-            "Keeps the boundary between shift work and life: focus blocks, real "
-            "breaks and a final end to the working day, from the system tray. Without a "
-            "command it starts the tray (or shows the one already running)."
-        ),
-    )
-    # The options every command takes, before or after its name. After the name they are
-    # read by the command's own parser, whose defaults would overwrite what was given
-    # before it: there they default to "not given" (SUPPRESS), so the earlier value stays.
-    _add_common_options(parser, top_level=True)
-    common = argparse.ArgumentParser(add_help=False)
-    _add_common_options(common, top_level=False)
-    _add_run_options(parser, top_level=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
-
-    run = command("run", _("start the tray (the default)"))
-    _add_run_options(run, top_level=False)
-    status = command("status", _("show what the running Shiftwell is doing"))
-    status.add_argument("--json", action="store_true", help=_("print JSON"))
-    start = command("start", _("start a shift now"))
-    start.add_argument("--yes", action="store_true", help=_("confirm working outside the schedule"))
-    pause = command("pause", _("pause, until resumed or for DURATION"))
-    pause.add_argument("duration", nargs="?", type=_positive_duration, metavar="DURATION")
-    command("resume", _("resume after a pause"))
-    brk = command("break", _("take a break now"))
-    brk.add_argument("kind", nargs="?", choices=("micro", "long"))
-    command("focus", _("back to work: resume a pause or skip the break under way"))
-    call = command("call", _("tell Shiftwell a customer call started or ended"))
-    call.add_argument("action", choices=("start", "end"))
-    command("end-shift", _("end the shift now"))
-    overtime = command("overtime", _("ask for more time after the shift (capped per week)"))
-    overtime.add_argument("duration", type=_positive_duration, metavar="DURATION")
-    overtime.add_argument("--reason", required=True, help=_("why (recorded with the grant)"))
-    command("quit", _("stop the running Shiftwell"))
-    stats = command("stats", _("a week's figures, from the database (works without the tray)"))
-    stats.add_argument(
-        "--week",
-        metavar="YYYY-Www",
-        default=None,
-        help=_("ISO week, e.g. 2026-W48 (default: this one)"),
-    )
-    stats.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    return parser
-
-
-def _add_common_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
-    """--data-dir, --config and --verbose, at the top or (without defaults) after a command."""
-    default = None if top_level else argparse.SUPPRESS
-    parser.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        default=default,
-        help=_(
-            "where the database and log live (env {variable}; default: the platform's "
-            "user data dir); each data dir is its own profile with its own running instance"
-        ).format(variable=DATA_DIR_ENV),
-    )
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        default=default,
-        help=_(
-            "the settings file (env {variable}; default: config.toml in the platform's "
-            "user config dir, written with comments on first run)"
-        ).format(variable=CONFIG_ENV),
-    )
-    parser.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        default=False if top_level else argparse.SUPPRESS,
-        help=_("log details to the terminal too"),
-    )
-
-
-def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
-    """The tray's own options: at the top (with --version and --self-check) and after `run`."""
-    if top_level:
-        parser.add_argument("--version", action="version", version=f"shiftwell {__version__}")
-        parser.add_argument(
-            "--self-check",
-            action="store_true",
-            help=_(
-                "check that this Shiftwell works (offscreen, on a temporary folder; your "
-                "data and settings are not touched), print one line per check and exit"
-            ),
-        )
-    parser.add_argument(
-        "--tray-wait",
-        metavar="DURATION",
-        type=_duration,
-        default=timedelta(seconds=30) if top_level else argparse.SUPPRESS,
-        help=_(
-            "how long to wait for the desktop's system tray at login before showing a "
-            "status window instead (default: 30s)"
-        ),
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _stats(paths, args)
     if command != "run":
         as_json = command == "status" and args.json
-        return _remote(paths, command, _request_args(args), as_json=as_json)
+        return _remote(paths, command, request_from(BY_NAME[command], args), as_json=as_json)
     problem = _prepare_data_dir(paths)
     if problem:
         print(f"shiftwell: {problem}", file=sys.stderr)
@@ -220,21 +101,6 @@ def _self_check() -> int:
     return run_self_check()
 
 
-def _request_args(args: argparse.Namespace) -> dict[str, Any]:
-    match args.command:
-        case "pause":
-            return {"seconds": args.duration.total_seconds()} if args.duration else {}
-        case "break":
-            return {"kind": args.kind} if args.kind else {}
-        case "call":
-            return {"action": args.action}
-        case "overtime":
-            return {"seconds": args.duration.total_seconds(), "reason": args.reason}
-        case "start":
-            return {"confirmed": args.yes}
-    return {}
-
-
 def _remote(paths: Paths, command: str, request: dict[str, Any], *, as_json: bool) -> int:
     from shiftwell.platform.instance import InstanceError, send_request, socket_path
 
@@ -281,7 +147,7 @@ def _hand_over(paths: Paths) -> bool:
 
 
 def _stats(paths: Paths, args: argparse.Namespace) -> int:
-    from shiftwell.cli_stats import print_stats
+    from shiftwell.cli.stats import print_stats
 
     return print_stats(paths, args.week, args.format)
 
