@@ -212,7 +212,7 @@ def window_ms(engine: sa.Engine, week: IsoWeek) -> tuple[float, float, float]:
     qInstallMessageHandler(quiet)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     started = time.perf_counter()
-    from shiftwell.ui.stats_window import StatsWindow
+    from shiftwell.ui.review.window import StatsWindow
 
     imported = (time.perf_counter() - started) * 1000
 

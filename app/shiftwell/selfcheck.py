@@ -99,7 +99,7 @@ def check_chime(_space: Workspace) -> str:
     from PySide6 import QtMultimedia  # the sound module's import, as the first break end does
 
     from shiftwell.platform.assets import asset
-    from shiftwell.ui.sound import CHIME
+    from shiftwell.ui.breaks.sound import CHIME
 
     path = asset(*CHIME)
     with wave.open(str(path), "rb") as chime:
@@ -169,7 +169,7 @@ def none_drift(call: Callable[[], object], times: int) -> int:
 
 
 def check_tray(space: Workspace) -> str:
-    from shiftwell.ui.announcer import Announcer
+    from shiftwell.ui.notices.announcer import Announcer
     from shiftwell.ui.shell import Desktop, Shell
 
     _application()
@@ -197,7 +197,7 @@ def check_tray(space: Workspace) -> str:
 
 
 def check_break_overlay(space: Workspace) -> str:
-    from shiftwell.ui.overlay import BreakOverlay, BreakView
+    from shiftwell.ui.breaks.overlay import BreakOverlay, BreakView
 
     _application()
     overlay = BreakOverlay(space.clock.monotonic)
@@ -223,7 +223,7 @@ def check_break_overlay(space: Workspace) -> str:
 
 
 def check_logoff_screen(_space: Workspace) -> str:
-    from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView
+    from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffView
 
     _application()
     screen = LogoffScreen()
@@ -248,14 +248,14 @@ def check_logoff_screen(_space: Workspace) -> str:
 
 
 def check_checkin(_space: Workspace) -> str:
-    from shiftwell.ui.checkin import CheckInDialog
+    from shiftwell.ui.checkin.checkin import CheckInDialog
 
     _application()
     return _open_and_close(CheckInDialog())
 
 
 def check_settings_dialog(space: Workspace) -> str:
-    from shiftwell.ui.settings_dialog import SettingsDialog
+    from shiftwell.ui.settings.dialog import SettingsDialog
 
     _application()
     # No autostart backend: the dialog must not look at the user's login items.
@@ -267,7 +267,7 @@ def check_stats_window(space: Workspace) -> str:
     from shiftwell.storage.database import open_database
     from shiftwell.storage.export import WeekExporter
     from shiftwell.storage.stats import week_figures
-    from shiftwell.ui.stats_window import StatsWindow
+    from shiftwell.ui.review.window import StatsWindow
 
     _application()
     zone = ZoneInfo("UTC")

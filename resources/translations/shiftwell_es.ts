@@ -219,7 +219,7 @@
         <translation>terminar una llamada</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/checkin.py" line="+18"/>
+        <location filename="../../app/shiftwell/ui/checkin/checkin.py" line="+18"/>
         <source>Drained</source>
         <translation>Sin energía</translation>
     </message>
@@ -269,14 +269,14 @@
         <translation>¿Por qué? (se guarda con las horas extra)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/overlay.py" line="+23"/>
+        <location filename="../../app/shiftwell/ui/breaks/overlay.py" line="+23"/>
         <source>This screen closes by itself when the break is over.</source>
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/ui/remote.py" line="+63"/>
-        <location filename="../../app/shiftwell/ui/status_window.py" line="+18"/>
-        <location filename="../../app/shiftwell/ui/tray.py" line="+30"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+18"/>
+        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+30"/>
         <location line="+35"/>
         <source>Starting…</source>
         <translation>Arrancando…</translation>
@@ -429,7 +429,7 @@
         <translation>D&amp;uración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="+43"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+41"/>
         <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
@@ -559,8 +559,8 @@
         <location filename="../../app/shiftwell/storage/export.py" line="+347"/>
         <location line="+55"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+114"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+44"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+114"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+44"/>
         <location line="+60"/>
         <source>Overtime</source>
         <translation>Horas extra</translation>
@@ -677,7 +677,7 @@
         <translation>La acción de fin de turno</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="-71"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="-71"/>
         <source>no shifts last week</source>
         <translation>sin turnos la semana pasada</translation>
     </message>
@@ -727,12 +727,12 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/storage/export.py" line="-60"/>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
         <source>Hours worked</source>
         <translation>Horas trabajadas</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+2"/>
         <source>of {planned} planned
 {focus} of it focus</source>
         <translation>de {planned} previstas
@@ -750,12 +750,12 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/storage/export.py" line="+4"/>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
         <source>Breaks kept</source>
         <translation>Descansos respetados</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+2"/>
         <source>{kept} of {due} due</source>
         <translation>{kept} de {due} previstos</translation>
     </message>
@@ -777,13 +777,13 @@
     <message>
         <location filename="../../app/shiftwell/storage/export.py" line="+3"/>
         <location line="+54"/>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-59"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-59"/>
         <source>Check-in</source>
         <translation>Check-in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+2"/>
         <source>%n check-ins</source>
         <comment>%n check-in</comment>
         <translation>
@@ -792,25 +792,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-15"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-15"/>
         <source>Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed + skipped); a break postponed twice and then taken counts as one of three.</source>
         <translation>Descansos respetados = (respetados + naturales) ÷ cada vez que tocaba un descanso (respetados + naturales + pospuestos + saltados); un descanso pospuesto dos veces y luego tomado cuenta como uno de tres.</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/storage/export.py" line="-12"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+4"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+4"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Planned</source>
         <translation>Previsto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Worked</source>
         <translation>Trabajado</translation>
     </message>
@@ -818,7 +818,7 @@
         <location filename="../../app/shiftwell/core/state_names.py" line="-8"/>
         <location filename="../../app/shiftwell/storage/export.py" line="-49"/>
         <location line="+50"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Focus</source>
         <translation>Concentración</translation>
     </message>
@@ -944,13 +944,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Kept</source>
         <translation>Respetados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Natural</source>
         <translation>Naturales</translation>
     </message>
@@ -965,30 +965,30 @@
         <translation>Horas extra:</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Postp.</source>
         <translation>Posp.</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/storage/export.py" line="-34"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Skipped</source>
         <translation>Saltados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Planned end</source>
         <translation>Fin previsto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Log-off</source>
         <translation>Desconexión</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+10"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+10"/>
         <source>Shiftwell — {week}</source>
         <translation>Shiftwell — {week}</translation>
     </message>
@@ -999,7 +999,7 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/storage/export.py" line="-17"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+6"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+6"/>
         <source>No shifts recorded this week.</source>
         <translation>No hay turnos registrados esta semana.</translation>
     </message>
@@ -1015,17 +1015,17 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+21"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+21"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+11"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+11"/>
         <source>{time} (late)</source>
         <translation>{time} (tarde)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="+101"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+101"/>
         <source>Segments (CSV)…</source>
         <translation>Segmentos (CSV)…</translation>
     </message>
@@ -1124,8 +1124,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/status_window.py" line="+9"/>
-        <location filename="../../app/shiftwell/ui/tray.py" line="-36"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+9"/>
+        <location filename="../../app/shiftwell/ui/tray/tray.py" line="-36"/>
         <source>Shiftwell menu</source>
         <translation>Menú de Shiftwell</translation>
     </message>
@@ -1367,7 +1367,7 @@
         <translation>Terminar turno</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/tray.py" line="+26"/>
+        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+26"/>
         <source>This week…</source>
         <translation>Esta semana…</translation>
     </message>
@@ -2071,7 +2071,7 @@
 <context>
     <name>BreakWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/overlay.py" line="+26"/>
+        <location filename="../../app/shiftwell/ui/breaks/overlay.py" line="+26"/>
         <source>Shiftwell break</source>
         <translation>Descanso de Shiftwell</translation>
     </message>
@@ -2124,7 +2124,7 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="-323"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="-323"/>
         <source>{chart} notes</source>
         <translation>notas de {chart}</translation>
     </message>
@@ -2132,7 +2132,7 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../app/shiftwell/ui/checkin.py" line="+15"/>
+        <location filename="../../app/shiftwell/ui/checkin/checkin.py" line="+15"/>
         <source>Shiftwell — check-in</source>
         <translation>Shiftwell — check-in</translation>
     </message>
@@ -2212,7 +2212,7 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/cards.py" line="+17"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+17"/>
         <source>{card} value</source>
         <translation>valor de {card}</translation>
     </message>
@@ -2220,7 +2220,7 @@
 <context>
     <name>LogoffWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/logoff_screen.py" line="+119"/>
+        <location filename="../../app/shiftwell/ui/logoff/logoff_screen.py" line="+119"/>
         <source>Shiftwell: your shift is over</source>
         <translation>Shiftwell: tu turno ha terminado</translation>
     </message>
@@ -2336,7 +2336,7 @@
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../app/shiftwell/ui/popup.py" line="+23"/>
+        <location filename="../../app/shiftwell/ui/notices/popup.py" line="+23"/>
         <location line="+1"/>
         <source>Shiftwell announcement</source>
         <translation>Aviso de Shiftwell</translation>
@@ -2345,7 +2345,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/shiftwell/ui/settings_dialog.py" line="+53"/>
+        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+53"/>
         <location line="+1"/>
         <source>Shiftwell settings</source>
         <translation>Ajustes de Shiftwell</translation>
@@ -2522,7 +2522,7 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="+46"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+46"/>
         <source>Shiftwell — your week</source>
         <translation>Shiftwell — tu semana</translation>
     </message>
@@ -2785,7 +2785,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/status_window.py" line="-10"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-10"/>
         <source>Shiftwell status</source>
         <translation>Estado de Shiftwell</translation>
     </message>
@@ -2808,7 +2808,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/shiftwell/ui/tray.py" line="+52"/>
+        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+52"/>
         <source>Shiftwell — starting…</source>
         <translation>Shiftwell — arrancando…</translation>
     </message>

@@ -52,25 +52,25 @@ sources=(
     app/shiftwell/storage/durable.py
     app/shiftwell/storage/export.py
     app/shiftwell/storage/stats.py
-    app/shiftwell/ui/announcer.py
+    app/shiftwell/ui/notices/announcer.py
     app/shiftwell/ui/app.py
-    app/shiftwell/ui/checkin.py
+    app/shiftwell/ui/checkin/checkin.py
     app/shiftwell/ui/dialogs.py
-    app/shiftwell/ui/logoff_screen.py
-    app/shiftwell/ui/overlay.py
-    app/shiftwell/ui/popup.py
+    app/shiftwell/ui/logoff/logoff_screen.py
+    app/shiftwell/ui/breaks/overlay.py
+    app/shiftwell/ui/notices/popup.py
     app/shiftwell/ui/remote.py
-    app/shiftwell/ui/screens.py
+    app/shiftwell/ui/breaks/screens.py
     app/shiftwell/ui/settings/fields.py
     app/shiftwell/ui/settings/pages.py
-    app/shiftwell/ui/settings_dialog.py
+    app/shiftwell/ui/settings/dialog.py
     app/shiftwell/ui/shell.py
-    app/shiftwell/ui/stats/cards.py
-    app/shiftwell/ui/stats/pdf.py
-    app/shiftwell/ui/stats_window.py
-    app/shiftwell/ui/status_window.py
+    app/shiftwell/ui/review/cards.py
+    app/shiftwell/ui/review/pdf.py
+    app/shiftwell/ui/review/window.py
+    app/shiftwell/ui/tray/status_window.py
     app/shiftwell/ui/text.py
-    app/shiftwell/ui/tray.py
+    app/shiftwell/ui/tray/tray.py
     app/shiftwell/ui/views.py
 )
 # _t and _tn (shell), _ (core) and marked (tables) are spellings of tr() for lupdate.

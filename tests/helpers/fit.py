@@ -123,7 +123,7 @@ def _stats(scratch: Path) -> tuple[Any, Callable[[], object]]:
     from shiftwell.storage.export import WeekExporter
     from shiftwell.storage.stats import week_figures
     from shiftwell.ui.palette import LIGHT
-    from shiftwell.ui.stats_window import StatsWindow
+    from shiftwell.ui.review.window import StatsWindow
     from tests.helpers.seed import BERLIN, Seeder, create_database, seed_reference_fortnight
 
     engine = create_database(scratch / "shiftwell.sqlite3")
@@ -147,7 +147,7 @@ def _stats(scratch: Path) -> tuple[Any, Callable[[], object]]:
 def _settings() -> tuple[Any, Callable[[], object]]:
     from shiftwell.core.settings import Settings
     from shiftwell.ui.palette import LIGHT
-    from shiftwell.ui.settings_dialog import SettingsDialog
+    from shiftwell.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(
         Settings(), frozenset(), None, start_command=["shiftwell"], palette=LIGHT
@@ -157,7 +157,7 @@ def _settings() -> tuple[Any, Callable[[], object]]:
 
 
 def _checkin() -> tuple[Any, Callable[[], object]]:
-    from shiftwell.ui.checkin import CheckInDialog
+    from shiftwell.ui.checkin.checkin import CheckInDialog
 
     dialog = CheckInDialog()
     dialog.show()
@@ -170,8 +170,8 @@ def _checkin() -> tuple[Any, Callable[[], object]]:
 
 
 def _status() -> tuple[Any, Callable[[], object]]:
-    from shiftwell.ui.status_window import StatusWindow
-    from shiftwell.ui.tray import TrayMenu
+    from shiftwell.ui.tray.status_window import StatusWindow
+    from shiftwell.ui.tray.tray import TrayMenu
 
     nothing: Callable[[], None] = lambda: None  # noqa: E731
     menu = TrayMenu(
@@ -185,7 +185,7 @@ def _status() -> tuple[Any, Callable[[], object]]:
 
 
 def _popup() -> tuple[Any, Callable[[], object]]:
-    from shiftwell.ui.popup import Popup
+    from shiftwell.ui.notices.popup import Popup
 
     popup = Popup()
     popup.announce(
@@ -197,7 +197,7 @@ def _popup() -> tuple[Any, Callable[[], object]]:
 
 
 def _break() -> tuple[Any, Callable[[], object]]:
-    from shiftwell.ui.overlay import BreakOverlay, BreakView
+    from shiftwell.ui.breaks.overlay import BreakOverlay, BreakView
 
     overlay = BreakOverlay(time.monotonic)
     overlay.show_break(
@@ -217,7 +217,7 @@ def _break() -> tuple[Any, Callable[[], object]]:
 
 
 def _logoff(*, panel_open: bool) -> tuple[Any, Callable[[], object]]:
-    from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView
+    from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffView
 
     screen = LogoffScreen()
     screen.show_logoff(

@@ -193,7 +193,7 @@ def _child(widget: str) -> int:
     app = QApplication([sys.argv[0]])
     keep: list[object] = []
     if widget == "overlay":
-        from shiftwell.ui.overlay import BreakOverlay, BreakView
+        from shiftwell.ui.breaks.overlay import BreakOverlay, BreakView
 
         overlay = BreakOverlay(time.monotonic)
         overlay.show_break(
@@ -209,7 +209,7 @@ def _child(widget: str) -> int:
         )
         keep.append(overlay)
     else:
-        from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView
+        from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffView
 
         screen = LogoffScreen()
         screen.show_logoff(LogoffView("Your shift is over — log off", (), False, False, "", ()))

@@ -11,7 +11,7 @@ from shiftwell.core.clock import ManualClock
 from shiftwell.core.settings import Settings
 from shiftwell.storage.database import open_database
 from shiftwell.storage.repository import Repository
-from shiftwell.ui.announcer import Announcer
+from shiftwell.ui.notices.announcer import Announcer
 from shiftwell.ui.shell import Desktop, Shell
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.fakes import FakeNotifier

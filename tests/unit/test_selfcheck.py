@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 from shiftwell import __version__, selfcheck
 from shiftwell.core.clock import ManualClock
 from shiftwell.selfcheck import CHECKS, EXIT_FAILED, Workspace, none_drift, run_self_check
-from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView
-from shiftwell.ui.overlay import BreakOverlay, BreakView
+from shiftwell.ui.breaks.overlay import BreakOverlay, BreakView
+from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffView
 from tests.helpers.process import run_cli
 
 

@@ -28,16 +28,16 @@ from shiftwell.platform.instance import (
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.ui import dialogs, text
-from shiftwell.ui.announcer import Announcer
 from shiftwell.ui.i18n import _t, _tn, install_translation
+from shiftwell.ui.notices.announcer import Announcer
 from shiftwell.ui.qt_clock import QtClock
 from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
 from shiftwell.ui.style import apply_style
-from shiftwell.ui.tray import tray_available
+from shiftwell.ui.tray.tray import tray_available
 
 if TYPE_CHECKING:  # QtCharts loads only when the window is first opened
-    from shiftwell.ui.stats_window import StatsWindow
+    from shiftwell.ui.review.window import StatsWindow
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
 
         from shiftwell.storage.export import WeekExporter
         from shiftwell.storage.stats import week_figures
-        from shiftwell.ui.stats_window import StatsWindow
+        from shiftwell.ui.review.window import StatsWindow
 
         if not windows:
             tz = shell.settings.schedule.tz
@@ -260,7 +260,7 @@ def _settings_opener(shell: Shell, paths: Paths) -> Callable[[], None]:
     def open_settings() -> None:
         from shiftwell.platform.autostart import autostart_for_platform
         from shiftwell.platform.config_file import locked_keys
-        from shiftwell.ui.settings_dialog import SettingsDialog
+        from shiftwell.ui.settings.dialog import SettingsDialog
 
         for old in dialogs_open:
             old.deleteLater()
@@ -278,7 +278,7 @@ def _user_ideas_file() -> Path:
 
 
 def _play_break_end() -> None:
-    from shiftwell.ui.sound import play_break_end
+    from shiftwell.ui.breaks.sound import play_break_end
 
     play_break_end()
 

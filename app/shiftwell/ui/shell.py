@@ -43,10 +43,10 @@ from shiftwell.core.settings import Settings
 from shiftwell.platform.calls import CallDetector
 from shiftwell.platform.idle import IdleMonitor
 from shiftwell.ui import text, views
-from shiftwell.ui.announcer import Announcer
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.status_window import StatusWindow
-from shiftwell.ui.tray import Tray, TrayMenu
+from shiftwell.ui.notices.announcer import Announcer
+from shiftwell.ui.tray.status_window import StatusWindow
+from shiftwell.ui.tray.tray import Tray, TrayMenu
 
 log = logging.getLogger(__name__)
 
@@ -262,8 +262,8 @@ class Shell(QObject):
         self._run_hooks(transition)
 
     def _screens(self, transition: Transition, status: Status) -> None:
-        from shiftwell.ui.logoff_screen import LogoffScreen
-        from shiftwell.ui.overlay import BreakOverlay
+        from shiftwell.ui.breaks.overlay import BreakOverlay
+        from shiftwell.ui.logoff.logoff_screen import LogoffScreen
 
         source, target = transition.source, transition.target
         if views.shows_overlay(target):
@@ -309,7 +309,7 @@ class Shell(QObject):
     def logoff_showing(self) -> bool:
         if self._logoff is None:
             return False
-        from shiftwell.ui.logoff_screen import LogoffScreen
+        from shiftwell.ui.logoff.logoff_screen import LogoffScreen
 
         return isinstance(self._logoff, LogoffScreen) and bool(self._logoff.windows)
 
@@ -324,7 +324,7 @@ class Shell(QObject):
             self.desktop.open_stats()
 
     def _ask_checkin(self) -> None:
-        from shiftwell.ui.checkin import CheckInDialog
+        from shiftwell.ui.checkin.checkin import CheckInDialog
 
         if self._checkin is None:
             dialog = CheckInDialog()
@@ -335,7 +335,7 @@ class Shell(QObject):
         self._checkin.raise_()
 
     def _on_checkin(self, score: object, word: str) -> None:
-        from shiftwell.ui.checkin import CheckInDialog
+        from shiftwell.ui.checkin.checkin import CheckInDialog
 
         if isinstance(self._checkin, CheckInDialog):
             self._checkin.hide()

@@ -7,9 +7,9 @@ from shiftwell.core.i18n import marked
 from shiftwell.core.model import State, Trigger
 from shiftwell.core.settings import Settings, Strictness
 from shiftwell.ui import text
+from shiftwell.ui.breaks.overlay import BreakView
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.logoff_screen import LogoffView
-from shiftwell.ui.overlay import BreakView
+from shiftwell.ui.logoff.logoff_screen import LogoffView
 
 QUICK_REASONS = (
     marked("Escalated customer"),

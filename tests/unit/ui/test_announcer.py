@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from shiftwell.ui.announcer import Announcer
+from shiftwell.ui.notices.announcer import Announcer
 from tests.helpers.fakes import FakeNotifier
 
 

@@ -82,8 +82,8 @@ def test_settings_problems_are_told_by_the_first_and_how_many_more(
 def test_the_review_asked_for_on_the_log_off_screen_comes_above_it(
     qtbot: QtBot, harness_factory: Callable[..., Harness], tmp_path: Path
 ) -> None:
-    from shiftwell.ui.logoff_screen import LogoffScreen
-    from shiftwell.ui.stats_window import StatsWindow
+    from shiftwell.ui.logoff.logoff_screen import LogoffScreen
+    from shiftwell.ui.review.window import StatsWindow
 
     friday = MONDAY_9AM + timedelta(days=4)
     h = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=friday)

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from shiftwell.ui.checkin import SCORES, CheckInDialog
+from shiftwell.ui.checkin.checkin import SCORES, CheckInDialog
 
 
 @pytest.fixture

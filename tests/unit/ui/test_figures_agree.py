@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from shiftwell.storage.database import open_database
 from shiftwell.storage.stats import IsoWeek, week_figures
-from shiftwell.ui.logoff_screen import LogoffScreen
+from shiftwell.ui.logoff.logoff_screen import LogoffScreen
 from tests.helpers.shell import Harness
 
 

@@ -42,10 +42,10 @@ from shiftwell.storage.repository import Repository
 from shiftwell.ui import app as app_module
 from shiftwell.ui import text
 from shiftwell.ui.i18n import LANG_VARIABLE, _t, install_translation, remove_translation
-from shiftwell.ui.logoff_screen import LogoffScreen
+from shiftwell.ui.logoff.logoff_screen import LogoffScreen
+from shiftwell.ui.settings.dialog import SettingsDialog
 from shiftwell.ui.settings.fields import TextField
-from shiftwell.ui.settings_dialog import SettingsDialog
-from shiftwell.ui.tray import TrayMenu
+from shiftwell.ui.tray.tray import TrayMenu
 from tests.helpers.instance import canned_server
 from tests.helpers.shell import Harness
 

@@ -4,7 +4,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from shiftwell.core.model import State
-from shiftwell.ui.icons import state_icon, state_pixmap
+from shiftwell.ui.tray.icons import state_icon, state_pixmap
 
 
 def _bytes(image: QImage) -> bytes:
@@ -37,7 +37,7 @@ def test_shipped_svg_icons_are_the_drawn_ones(qtbot: QtBot) -> None:
     from PySide6.QtSvg import QSvgRenderer
 
     from shiftwell.platform.assets import asset
-    from shiftwell.ui.icons import svg_icon_files
+    from shiftwell.ui.tray.icons import svg_icon_files
 
     for name, data in svg_icon_files().items():
         shipped = asset("icons", name)

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from shiftwell.ui.logoff_screen import LogoffScreen, LogoffView, LogoffWindow
+from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffView, LogoffWindow
 from tests.helpers.desktop import xvfb
 from tests.helpers.screens import Monitors, cover_child, offscreen_platform
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QPushButton, Q
 from pytestqt.qtbot import QtBot
 
 from shiftwell.platform.assets import asset
-from shiftwell.ui.overlay import CLOSES_BY_ITSELF, BreakOverlay, BreakView, clock_face
+from shiftwell.ui.breaks.overlay import CLOSES_BY_ITSELF, BreakOverlay, BreakView, clock_face
 from shiftwell.ui.palette import DARK, LIGHT, Palette
 from shiftwell.ui.style import apply_style, colours, stylesheet
 from tests.helpers.desktop import xvfb
@@ -390,7 +390,7 @@ _PLAY = """
 import logging, sys
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
-from shiftwell.ui.sound import play_break_end
+from shiftwell.ui.breaks.sound import play_break_end
 logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(levelname)s %(message)s")
 app = QApplication([])
 print("played" if play_break_end() else "silent", flush=True)
@@ -444,13 +444,13 @@ def test_the_chime_is_a_short_quiet_two_tone_sound_that_fades_in_and_out() -> No
 def test_without_qt_multimedia_the_chime_is_skipped_quietly(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from shiftwell.ui import sound
-    from shiftwell.ui.sound import play_break_end
+    from shiftwell.ui.breaks import sound
+    from shiftwell.ui.breaks.sound import play_break_end
 
     monkeypatch.setattr(sound, "sound_server_present", lambda: True)
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # import fails
     assert play_break_end() is False
-    [record] = [r for r in caplog.records if r.name == "shiftwell.ui.sound"]
+    [record] = [r for r in caplog.records if r.name == "shiftwell.ui.breaks.sound"]
     assert record.levelname == "INFO" and "Qt Multimedia is unavailable" in record.getMessage()
 
 

@@ -30,10 +30,10 @@ from shiftwell.platform.assets import asset
 from shiftwell.platform.autostart import Autostart, XdgAutostart
 from shiftwell.platform.config_file import load_settings, save_settings
 from shiftwell.ui.palette import LIGHT
+from shiftwell.ui.settings.dialog import SettingsDialog
 from shiftwell.ui.settings.fields import CommandField, Field, TextField
 from shiftwell.ui.settings.pages import Page
 from shiftwell.ui.settings.style import PROBLEM_LIGHT
-from shiftwell.ui.settings_dialog import SettingsDialog
 
 START = ["/opt/shiftwell/bin/shiftwell"]
 

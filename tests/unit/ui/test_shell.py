@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from shiftwell.core.model import State
 from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import LogoffPolicy, Settings
-from shiftwell.ui.checkin import CheckInDialog
-from shiftwell.ui.logoff_screen import LogoffScreen, LogoffWindow
-from shiftwell.ui.overlay import BreakOverlay
+from shiftwell.ui.breaks.overlay import BreakOverlay
+from shiftwell.ui.checkin.checkin import CheckInDialog
+from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffWindow
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.shell import Harness
 
@@ -205,7 +205,7 @@ def test_the_shift_starts_by_itself_on_schedule(harness_factory: HarnessFactory)
 
 
 def test_long_break_covers_the_screen_and_closes_with_a_sound(harness: Harness) -> None:
-    from shiftwell.ui.overlay import BreakOverlay
+    from shiftwell.ui.breaks.overlay import BreakOverlay
 
     harness.click("start_shift")
     harness.click("long_break")
@@ -225,7 +225,7 @@ def test_long_break_covers_the_screen_and_closes_with_a_sound(harness: Harness) 
 
 def test_skip_from_the_overlay(harness_factory: HarnessFactory) -> None:
     from shiftwell.core.settings import BreakPolicy, Strictness
-    from shiftwell.ui.overlay import BreakOverlay
+    from shiftwell.ui.breaks.overlay import BreakOverlay
 
     h = harness_factory(
         settings=Settings(auto_start=False, breaks=BreakPolicy(strictness=Strictness.GENTLE))
@@ -243,7 +243,7 @@ def test_skip_from_the_overlay(harness_factory: HarnessFactory) -> None:
 
 
 def test_log_off_screen_then_overtime_with_a_reason(harness: Harness) -> None:
-    from shiftwell.ui.logoff_screen import LogoffScreen
+    from shiftwell.ui.logoff.logoff_screen import LogoffScreen
 
     harness.click("start_shift")
     harness.clock.advance(8 * 3600)
@@ -266,7 +266,7 @@ def test_log_off_screen_then_overtime_with_a_reason(harness: Harness) -> None:
 
 
 def test_check_in_after_a_long_break_is_stored(harness: Harness) -> None:
-    from shiftwell.ui.checkin import CheckInDialog
+    from shiftwell.ui.checkin.checkin import CheckInDialog
 
     harness.click("start_shift")
     harness.click("long_break")
@@ -455,7 +455,7 @@ def test_the_overlay_offers_what_the_strictness_allows(
     after_five_seconds: set[str],
 ) -> None:
     from shiftwell.core.settings import BreakPolicy, Strictness
-    from shiftwell.ui.overlay import BreakOverlay
+    from shiftwell.ui.breaks.overlay import BreakOverlay
 
     policy = BreakPolicy(strictness=Strictness(strictness))
     h = harness_factory(settings=Settings(auto_start=False, breaks=policy))

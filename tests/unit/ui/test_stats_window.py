@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from shiftwell.storage.export import WeekExporter
 from shiftwell.storage.stats import IsoWeek, WeekFigures, week_figures
 from shiftwell.ui.palette import DARK, LIGHT, palette_for
-from shiftwell.ui.stats_window import StatsWindow
+from shiftwell.ui.review.window import StatsWindow
 from tests.helpers.seed import (
     BERLIN,
     Seeder,
@@ -347,16 +347,16 @@ def test_the_palette_follows_the_desktop(qtbot: QtBot, engine: sa.Engine) -> Non
 
 def test_only_the_window_module_loads_qtcharts() -> None:
     modules = [
-        "shiftwell.ui.tray",
+        "shiftwell.ui.tray.tray",
         "shiftwell.ui.palette",
-        "shiftwell.ui.stats.cards",
-        "shiftwell.ui.stats.pdf",
+        "shiftwell.ui.review.cards",
+        "shiftwell.ui.review.pdf",
         "shiftwell.storage.stats",
         "shiftwell.storage.export",
     ]
     code = (
         f"import sys, {', '.join(modules)}; print('PySide6.QtCharts' in sys.modules); "
-        "import shiftwell.ui.stats_window; print('PySide6.QtCharts' in sys.modules)"
+        "import shiftwell.ui.review.window; print('PySide6.QtCharts' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60

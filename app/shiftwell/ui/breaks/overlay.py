@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from shiftwell.core.i18n import marked
 from shiftwell.core.model import State
+from shiftwell.ui.breaks.screens import CoverWindow, ScreenCover, button, gap, glyph, label
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.screens import CoverWindow, ScreenCover, button, gap, glyph, label
 
 CLOSES_BY_ITSELF = marked("This screen closes by itself when the break is over.")
 _PROGRESS_STEPS = 1000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.tray import TrayMenu
+from shiftwell.ui.tray.tray import TrayMenu
 
 
 class StatusWindow(QWidget):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from shiftwell.platform.notifications import Notifier
-from shiftwell.ui.popup import Popup
+from shiftwell.ui.notices.popup import Popup
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from shiftwell.core.i18n import marked
+from shiftwell.ui.breaks.screens import button, label
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.screens import button, label
 
 SCORES: tuple[tuple[int, str], ...] = (
     (1, marked("Drained")),

@@ -23,7 +23,7 @@ from shiftwell.storage.export import (
 from shiftwell.storage.stats import WeekFigures
 from shiftwell.ui.i18n import _t
 from shiftwell.ui.palette import LIGHT
-from shiftwell.ui.stats.cards import card_texts
+from shiftwell.ui.review.cards import card_texts
 
 LAYOUT_WIDTH = 1000.0
 BREAKS_NOTE = marked(

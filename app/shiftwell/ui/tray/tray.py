@@ -14,7 +14,7 @@ from shiftwell.core.engine import Status
 from shiftwell.core.model import State, Trigger
 from shiftwell.ui import text
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.icons import state_icon
+from shiftwell.ui.tray.icons import state_icon
 
 # Sends a command from the table with its request (the shell makes it the event).
 Send = Callable[[Command, Mapping[str, Any]], object]

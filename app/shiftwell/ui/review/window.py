@@ -69,8 +69,8 @@ from shiftwell.storage.stats import DayFigures, IsoWeek, WeekFigures
 from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette, current_palette
 from shiftwell.ui.placement import open_at
-from shiftwell.ui.stats.cards import FigureCard, card_texts, stylesheet
-from shiftwell.ui.stats.pdf import write_summary_pdf
+from shiftwell.ui.review.cards import FigureCard, card_texts, stylesheet
+from shiftwell.ui.review.pdf import write_summary_pdf
 
 log = logging.getLogger(__name__)
 

@@ -72,7 +72,7 @@ def svg_icon_files() -> dict[str, bytes]:
 
 
 def write_svg_icons(folder: Path) -> list[Path]:
-    """Regenerate the shipped SVGs: `python -c "from shiftwell.ui.icons import *;
+    """Regenerate the shipped SVGs: `python -c "from shiftwell.ui.tray.icons import *;
     QGuiApplication([]); write_svg_icons(Path('resources/icons'))"` (offscreen)."""
     written = []
     for name, data in svg_icon_files().items():

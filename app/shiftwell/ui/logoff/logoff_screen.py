@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from shiftwell.core.model import State
-from shiftwell.ui.screens import CoverWindow, ScreenCover, button, gap, glyph, label
+from shiftwell.ui.breaks.screens import CoverWindow, ScreenCover, button, gap, glyph, label
 
 _MAX_REASON = 200
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from shiftwell.core.model import State
-from shiftwell.ui.icons import state_pixmap
+from shiftwell.ui.tray.icons import state_pixmap
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Screens shorter than this (in Qt's scaled pixels) get narrower margins around a cover.
