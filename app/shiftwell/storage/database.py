@@ -40,6 +40,9 @@ SIDE_FILES = ("-wal", "-shm")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SQLITE_HEADER_SIZE = 100
 _VERSION_TABLE = "alembic_version"
+# The tables that make a file Shiftwell's, in the order the user reads them.
+_CORE_ORDER = ("shift", "segment", "transition")
+_CORE_TABLES = frozenset(_CORE_ORDER)
 # Per attempt, SQLite's own busy handler waits this long before we back off and retry.
 _ATTEMPT_WAIT = 0.5
 _FIRST_BACKOFF = 0.05
@@ -333,11 +336,20 @@ def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
             if verdict != ["ok"]:
                 return "quick_check: " + _first_words(" ".join(verdict))
             revisions = _stored_revisions(connection)
+            tables = _table_names(connection)
     except sqlite3.DatabaseError as error:
         if _sqlite_code(error) in _CORRUPT_CODES:
             return str(error)
         raise
     unknown = sorted(revisions - known)
+    if unknown and not _CORE_TABLES <= tables:
+        # Alembic is common: a version table alone does not make a file ours. Every
+        # Shiftwell schema, older or newer, keeps these three tables.
+        message = _(
+            "{path} belongs to another program: it does not have Shiftwell's tables "
+            "({tables}). It was left untouched; move it away to start afresh."
+        )
+        raise DatabaseUnrecognised(message.format(path=path, tables=", ".join(_CORE_ORDER)))
     if unknown:
         message = _(
             "{path} was written by a newer Shiftwell (schema revision {revisions}); "
@@ -366,6 +378,11 @@ def _stored_revisions(connection: sqlite3.Connection) -> frozenset[str]:
     if has_table is None:
         return frozenset()
     rows = connection.execute(f"SELECT version_num FROM {_VERSION_TABLE}").fetchall()
+    return frozenset(str(row[0]) for row in rows)
+
+
+def _table_names(connection: sqlite3.Connection) -> frozenset[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     return frozenset(str(row[0]) for row in rows)
 
 
