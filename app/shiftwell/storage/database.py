@@ -342,7 +342,7 @@ def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
             return str(error)
         raise
     unknown = sorted(revisions - known)
-    if unknown and not _CORE_TABLES <= tables:
+    if unknown and not tables >= _CORE_TABLES:
         # Alembic is common: a version table alone does not make a file ours. Every
         # Shiftwell schema, older or newer, keeps these three tables.
         message = _(
