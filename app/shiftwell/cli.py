@@ -210,6 +210,8 @@ def _print_reply(command: str, reply: dict[str, Any], *, as_json: bool) -> None:
     print(reply.get("headline", ""))
     if reply.get("detail"):
         print(f"  ({reply['detail']})")
+    if reply.get("note"):
+        print(reply["note"])
 
 
 def _hand_over(paths: Paths) -> bool:

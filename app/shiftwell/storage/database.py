@@ -7,6 +7,7 @@ file and a file we may not read or write are reported and left as they were.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -47,6 +48,8 @@ _CORE_TABLES = frozenset(_CORE_ORDER)
 _ATTEMPT_WAIT = 0.5
 _FIRST_BACKOFF = 0.05
 _MAX_BACKOFF = 1.0
+
+_WAL_KEPT_BYTES = 64 * 1024
 
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -127,6 +130,40 @@ def open_database(
     return OpenedDatabase(_engine(path), moved_aside=moved_aside, backup=backup, path=path)
 
 
+def replace_damaged(opened: OpenedDatabase) -> Path:
+    """A file found damaged while in use: moved aside (kept), a fresh one made in its place.
+
+    The engine is `opened.engine` still, now opening the fresh file. Raises DatabaseError
+    when the file cannot be moved or the fresh one made.
+    """
+    opened.engine.dispose()  # no connection keeps the damaged file open
+    aside = _move_aside(opened.path)
+    log.warning("%s was damaged while in use; moved it to %s", opened.path, aside)
+    fresh = open_database(opened.path, lock_timeout=0)
+    fresh.engine.dispose()
+    return aside
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether `error`, or what caused it, is a full disk (SQLite's or the system's)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if _sqlite_code(seen) == sqlite3.SQLITE_FULL:
+            return True
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def wal_size(path: Path) -> int:
+    """The size of the database's write-ahead log (0 when there is none)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size
+    except OSError:
+        return 0
+
+
 def _engine(path: Path) -> sa.Engine:
     engine = sa.create_engine(f"sqlite:///{path}")
     sa.event.listen(engine, "connect", _on_connect)
@@ -193,7 +230,12 @@ def _on_connect(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # Never wait for a lock: the app writes from its event loop, and a write that finds the
+    # file busy is queued and tried again (storage/durable.py) instead of freezing the screen.
+    cursor.execute("PRAGMA busy_timeout=0")
+    # A write-ahead log left bigger than this is cut back after a checkpoint (a full disk
+    # needs the space more than SQLite needs to reuse it).
+    cursor.execute(f"PRAGMA journal_size_limit={_WAL_KEPT_BYTES}")
     cursor.close()
 
 

@@ -48,7 +48,8 @@ class RemoteControl:
     def _cmd_status(self, _args: dict[str, Any]) -> dict[str, Any]:
         status = self._shell.status()
         if status is None:
-            return {"state": "starting", "headline": _t("Starting…")}
+            problem = self._shell.starting_problem
+            return {"state": "starting", "headline": problem or _t("Starting…")}
         mono = self._shell.clock.monotonic()
         reply: dict[str, Any] = {
             "state": status.state.value,
@@ -64,6 +65,14 @@ class RemoteControl:
             reply["next_break_in_s"] = round(status.next_break_at - mono)
         if status.next_shift is not None:
             reply["next_shift"] = status.next_shift.start.isoformat()
+        unsaved = self._shell.unsaved()
+        if unsaved:
+            # Done, and the caller must know it is done: retrying would do it twice.
+            reply["unsaved"] = unsaved
+            reply["note"] = _t(
+                "Done, but not saved yet: the database is busy or the disk is full. "
+                "Shiftwell keeps it and saves it as soon as it can."
+            )
         return reply
 
     def _cmd_show(self, _args: dict[str, Any]) -> dict[str, Any]:
@@ -132,6 +141,8 @@ class RemoteControl:
     def _do(self, event: Event) -> dict[str, Any]:
         engine = self._shell.engine
         if engine is None:
+            if self._shell.starting_problem is not None:
+                raise CommandRejected(self._shell.starting_problem)
             raise CommandRejected(_t("Shiftwell is still starting; try again in a moment."))
         try:
             transition = engine.handle(event)
