@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -10,6 +14,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+
+import pytest
 
 from tests.helpers.configs import config
 from tests.helpers.process import start_app, wait_for
@@ -108,3 +114,54 @@ def stored_transitions(database: Path) -> list[tuple[str, str, str]]:
             "ORDER BY id"
         ).fetchall()
     return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+
+@contextmanager
+def small_disk(folder: Path, size: str = "600k") -> Iterator[Path]:
+    """A real file system of `size` (tmpfs, mounted as root), unmounted afterwards."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def fill(disk: Path) -> Path:
+    """Take every free byte of `disk`; delete the returned file to give the space back."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            try:
+                os.write(fd, b"\0" * 4096)
+            except OSError as error:
+                assert error.errno == errno.ENOSPC
+                break
+    finally:
+        os.close(fd)
+    return filler
+
+
+def ask(path: str, cmd: str, args: dict[str, object] | None = None) -> dict[str, object]:
+    """One request over the app's socket (quicker than a `shiftwell` process per command)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(10)
+        client.connect(path)
+        client.sendall(json.dumps({"v": 1, "cmd": cmd, "args": args or {}}).encode() + b"\n")
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = client.recv(65536)
+            assert chunk, "the app hung up"
+            data += chunk
+    reply: dict[str, object] = json.loads(data)
+    return reply
