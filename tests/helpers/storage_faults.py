@@ -53,9 +53,9 @@ def locked_by_another_program(database: Path) -> Iterator[None]:
 class App:
     """The real app, offscreen, telling everything it logs on its standard error."""
 
-    def __init__(self, data: Path, bus: str) -> None:
+    def __init__(self, data: Path, bus: str, config_dir: Path | None = None) -> None:
         self.data = data
-        self.config = data.parent / "config.toml"
+        self.config = (config_dir or data.parent) / "config.toml"
         self.config.write_text(CONFIG, encoding="utf-8")
         self.process = start_app(
             *("--data-dir", str(data), "--config", str(self.config), "--tray-wait", "0s"),
@@ -94,8 +94,8 @@ class App:
 
 
 @contextmanager
-def running_app(data: Path, bus: str) -> Iterator[App]:
-    app = App(data, bus)
+def running_app(data: Path, bus: str, config_dir: Path | None = None) -> Iterator[App]:
+    app = App(data, bus, config_dir)
     try:
         yield app
     finally:

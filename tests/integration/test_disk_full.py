@@ -58,3 +58,40 @@ def test_on_a_full_disk_every_acknowledged_transition_is_written_in_order_when_s
             assert wal_bytes(database) <= 64 * 1024
             assert app.quit() == 0
         assert stored_transitions(database) == expected
+
+
+@pytest.mark.logs_warnings
+def test_a_first_start_on_a_full_disk_says_why_runs_and_saves_once_there_is_room(
+    tmp_path: Path, bus: str
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data = disk / "data"
+        data.mkdir(mode=0o700)
+        database = data / "shiftwell.sqlite3"
+        filler = fill(disk)
+        with running_app(data, bus, config_dir=tmp_path) as app:
+            app.wait_for_line("ready; data in")
+            told = (
+                f"Shiftwell can't create its database: the disk holding {data} is full. "
+                "Your shift is kept and saved as soon as there is room."
+            )
+            # Said once (in the log; the pop-up shows the same sentence).
+            assert [line for line in app.lines if "WARNING" in line and told in line] != []
+            assert len([line for line in app.lines if "WARNING" in line and told in line]) == 1
+            reply = ask(socket_path(data), "start", {"confirmed": True})
+            assert reply["ok"] and reply["state"] == "focus", reply
+            assert reply["unsaved"] == 1
+            filler.unlink()
+            wait_for(
+                lambda: (
+                    database.exists()
+                    and database.stat().st_size > 0
+                    and stored_transitions(database) == [("start_shift", "off_shift", "focus")]
+                ),
+                30,
+                "the shift to be saved",
+            )
+            assert ask(socket_path(data), "status").get("unsaved") is None
+            assert app.quit() == 0
+        assert "Traceback" not in app.said
+        assert "Logging error" not in app.said
