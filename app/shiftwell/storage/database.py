@@ -11,6 +11,7 @@ import errno
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import time
@@ -136,12 +137,37 @@ def replace_damaged(opened: OpenedDatabase) -> Path:
     The engine is `opened.engine` still, now opening the fresh file. Raises DatabaseError
     when the file cannot be moved or the fresh one made.
     """
+    path = opened.path
+    aside = _unused_name(path, f".corrupt-{_utc_stamp()}")
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        # Closing the last connection folds the log into the damaged file and deletes it:
+        # the log is the part most likely to be whole, so a copy is kept first.
+        with suppress(OSError):
+            shutil.copy2(wal, aside.with_name(aside.name + "-wal.copy"))
     opened.engine.dispose()  # no connection keeps the damaged file open
-    aside = _move_aside(opened.path)
-    log.warning("%s was damaged while in use; moved it to %s", opened.path, aside)
-    fresh = open_database(opened.path, lock_timeout=0)
+    _move_aside(path, aside)
+    log.warning("%s was damaged while in use; moved it to %s", path, aside)
+    fresh = open_database(path, lock_timeout=0)
     fresh.engine.dispose()
     return aside
+
+
+def damage_seen(path: Path) -> str | None:
+    """What is wrong with the file's header, looked at without SQLite (whose page cache may
+    hide that the file was overwritten under it), or None when it looks like a database."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(_SQLITE_HEADER_SIZE)
+    except FileNotFoundError:
+        return "the file is gone"
+    except OSError as error:
+        return error.strerror or str(error)
+    if not header.startswith(_SQLITE_MAGIC):
+        return "not an SQLite file"
+    if len(header) < _SQLITE_HEADER_SIZE:
+        return "its header is cut short"
+    return None
 
 
 def is_disk_full(error: BaseException) -> bool:
@@ -428,8 +454,8 @@ def _table_names(connection: sqlite3.Connection) -> frozenset[str]:
     return frozenset(str(row[0]) for row in rows)
 
 
-def _move_aside(path: Path) -> Path:
-    aside = _unused_name(path, f".corrupt-{_utc_stamp()}")
+def _move_aside(path: Path, aside: Path | None = None) -> Path:
+    aside = aside or _unused_name(path, f".corrupt-{_utc_stamp()}")
     try:
         # The side files follow the database's new name, so SQLite still pairs them.
         for source, target in zip(_with_side_files(path), _with_side_files(aside), strict=True):

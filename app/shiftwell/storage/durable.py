@@ -38,7 +38,8 @@ class DurableRecorder:
     `retry_later(seconds, callback)` (the app's clock) brings the next attempt while
     something waits; `journal` keeps what waits across a quit or a crash; `replace_damaged`
     moves a database found damaged aside, starts a fresh one in its place and returns where
-    the old one went (or None if it could not).
+    the old one went (or None if it could not); `damage_seen` looks at the file before each
+    write, for damage SQLite would only notice later (its pages are cached).
     """
 
     def __init__(
@@ -50,6 +51,7 @@ class DurableRecorder:
         journal: Journal | None = None,
         retry_later: RetryLater | None = None,
         replace_damaged: Callable[[], object] | None = None,
+        damage_seen: Callable[[], str | None] | None = None,
         wal_size: Callable[[], int] | None = None,
     ) -> None:
         self._repository = repository
@@ -58,6 +60,7 @@ class DurableRecorder:
         self._journal = journal
         self._retry_later = retry_later
         self._replace_damaged = replace_damaged
+        self._damage_seen = damage_seen
         self._wal_size = wal_size
         self.pending: list[Transition] = []
         # How many of `pending` (from the front) the journal already holds.
@@ -142,6 +145,11 @@ class DurableRecorder:
     def _try(self, write: Callable[[Repository], None]) -> sa.exc.DBAPIError | OSError | None:
         if self._repository is None:
             return OSError(_("the database is not open yet"))
+        damage = self._damage_seen() if self._damage_seen is not None else None
+        if damage is not None and self._replace_damaged is not None:
+            log.error("the database file is damaged (%s); starting a fresh one", damage)
+            if self._replace_damaged() is None:
+                return OSError(damage)
         try:
             write(self._repository)
         except sa.exc.DBAPIError as error:

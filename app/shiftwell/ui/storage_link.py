@@ -54,6 +54,7 @@ class StorageLink:
             journal=journal,
             retry_later=self._shell.clock.call_later,
             replace_damaged=self._replace_damaged,
+            damage_seen=self._damage_seen,
             wal_size=self._wal_size,
         )
         left = journal.read()
@@ -176,6 +177,11 @@ class StorageLink:
             ).format(path=aside),
         )
         return aside
+
+    def _damage_seen(self) -> str | None:
+        from shiftwell.storage.database import damage_seen
+
+        return damage_seen(self._paths.database) if self._opened is not None else None
 
     def _wal_size(self) -> int:
         from shiftwell.storage.database import wal_size
