@@ -27,6 +27,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from shiftwell.core.i18n import _
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
+from shiftwell.storage.wal import lost_commits
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -96,6 +97,8 @@ class OpenedDatabase:
     # The copy taken before migrating to a newer schema.
     backup: Path | None
     path: Path
+    # A copy of a write-ahead log that SQLite would replay only in part (damaged frames).
+    wal_copy: Path | None = None
 
 
 def open_database(
@@ -110,9 +113,12 @@ def open_database(
     """
     _prepare_folder(path.parent)
     _check_access(path)
+    wal_copy = _keep_damaged_wal(path)
     if migrations == MIGRATIONS and _already_current(path):
         # The usual start: nothing to migrate, so Alembic (17 MB) is never loaded.
-        return OpenedDatabase(_engine(path), moved_aside=None, backup=None, path=path)
+        return OpenedDatabase(
+            _engine(path), moved_aside=None, backup=None, path=path, wal_copy=wal_copy
+        )
     waiter = _LockWaiter(path, lock_timeout)
     known = _known_revisions(migrations)
     problem = waiter.run(lambda wait: _inspect(path, wait, known))
@@ -128,7 +134,28 @@ def open_database(
     _create_private(path)
     backup = waiter.run(lambda wait: _migrate(path, wait, migrations))
     _keep_private(path)
-    return OpenedDatabase(_engine(path), moved_aside=moved_aside, backup=backup, path=path)
+    return OpenedDatabase(
+        _engine(path), moved_aside=moved_aside, backup=backup, path=path, wal_copy=wal_copy
+    )
+
+
+def _keep_damaged_wal(path: Path) -> Path | None:
+    """Before SQLite replays the log (dropping, without a word, every transaction after a
+    damaged frame), copy a log that would lose committed transactions, user-only."""
+    wal = path.with_name(path.name + "-wal")
+    problem = lost_commits(wal)
+    if problem is None:
+        return None
+    copy = _unused_name(wal, f".damaged-{_utc_stamp()}")
+    _create_private(copy)
+    shutil.copyfile(wal, copy)
+    log.warning(
+        "%s is damaged (%s): SQLite will drop the transactions after the damage; kept a copy as %s",
+        wal,
+        problem,
+        copy,
+    )
+    return copy
 
 
 def replace_damaged(opened: OpenedDatabase) -> Path:

@@ -138,6 +138,15 @@ class StorageLink:
                     path=opened.moved_aside
                 ),
             )
+        if opened.wal_copy is not None:
+            announcer.announce(
+                _t("Shiftwell lost its last changes"),
+                _t(
+                    "Part of the file holding the last changes before Shiftwell stopped was "
+                    "damaged, and what came after the damage could not be read back. A copy "
+                    "was kept as {path}."
+                ).format(path=opened.wal_copy),
+            )
         if self._on_first_open is not None:
             self._on_first_open(opened.engine)
             self._on_first_open = None
