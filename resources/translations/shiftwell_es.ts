@@ -264,7 +264,7 @@
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+51"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+52"/>
         <location filename="../../app/shiftwell/ui/status_window.py" line="+16"/>
         <location filename="../../app/shiftwell/ui/tray.py" line="+41"/>
         <location line="+55"/>
@@ -272,12 +272,17 @@
         <translation>Arrancando…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+21"/>
+        <source>Done, but not saved yet: the database is busy or the disk is full. Shiftwell keeps it and saves it as soon as it can.</source>
+        <translation>Hecho, pero aún sin guardar: la base de datos está ocupada o el disco lleno. Shiftwell lo conserva y lo guarda en cuanto pueda.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Nothing to leave: you are {state}.</source>
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
     </message>
@@ -643,7 +648,7 @@
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+248"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+83"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
@@ -1529,7 +1534,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+55"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+60"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1539,7 +1544,7 @@
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../app/shiftwell/ui/storage_link.py" line="+88"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1549,12 +1554,13 @@
         <translation>{error} Shiftwell se cerrará.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-39"/>
+        <location line="+62"/>
         <source>Shiftwell can&apos;t save</source>
         <translation>Shiftwell no puede guardar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-60"/>
         <source>Shiftwell saves again</source>
         <translation>Shiftwell vuelve a guardar</translation>
     </message>
@@ -1564,18 +1570,44 @@
         <translation>No se ha perdido nada.</translation>
     </message>
     <message>
+        <location line="+50"/>
+        <source>Shiftwell can&apos;t create its database: the disk holding {folder} is full. Your shift is kept and saved as soon as there is room.</source>
+        <translation>Shiftwell no puede crear su base de datos: el disco de {folder} está lleno. Tu turno se conserva y se guarda en cuanto haya espacio.</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Shiftwell can&apos;t open its database: the disk holding {folder} is full. It tries again every few seconds.</source>
+        <translation>Shiftwell no puede abrir su base de datos: el disco de {folder} está lleno. Lo vuelve a intentar cada pocos segundos.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+46"/>
         <source>Shiftwell started a new database</source>
         <translation>Shiftwell ha empezado una base de datos nueva</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-45"/>
         <source>The old one could not be read; it was kept as {path}.</source>
         <translation>La anterior no se podía leer; se ha guardado como {path}.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+82"/>
+        <location line="+6"/>
+        <source>Shiftwell lost its last changes</source>
+        <translation>Shiftwell perdió sus últimos cambios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part of the file holding the last changes before Shiftwell stopped was damaged, and what came after the damage could not be read back. A copy was kept as {path}.</source>
+        <translation>Parte del archivo con los últimos cambios antes de que Shiftwell se detuviera estaba dañada, y lo que venía después del daño no se pudo recuperar. Se guardó una copia como {path}.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Its database was damaged while in use; it was kept as {path}, and a new one holds what happens from now on.</source>
+        <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/app.py" line="+11"/>
+        <location line="+101"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
@@ -1594,7 +1626,7 @@
         <translation>Ajustes sin guardar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/database.py" line="+204"/>
+        <location filename="../../app/shiftwell/storage/database.py" line="+302"/>
         <source>cannot create the data folder {folder}: {reason}</source>
         <translation>no se puede crear la carpeta de datos {folder}: {reason}</translation>
     </message>
@@ -1624,12 +1656,17 @@
         <translation>{path} está bloqueado: lo retiene otro programa (otro Shiftwell o una herramienta que tiene el archivo abierto). Se ha dejado de esperar tras {seconds} s; no se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
+        <source>{path} belongs to another program: it does not have Shiftwell&apos;s tables ({tables}). It was left untouched; move it away to start afresh.</source>
+        <translation>{path} pertenece a otro programa: no tiene las tablas de Shiftwell ({tables}). No se ha tocado; muévelo a otro sitio para empezar de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{path} was written by a newer Shiftwell (schema revision {revisions}); this version cannot read it. Update Shiftwell to open it; the file was left untouched.</source>
         <translation>{path} lo escribió un Shiftwell más reciente (revisión del esquema {revisions}); esta versión no puede leerlo. Actualiza Shiftwell para abrirlo; el archivo no se ha tocado.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>{path} is not a usable database and could not be moved to {aside}: {reason}</source>
         <translation>{path} no es una base de datos utilizable y no se ha podido mover a {aside}: {reason}</translation>
     </message>
@@ -1672,11 +1709,6 @@
         <location line="+9"/>
         <source>{path} has no schema version and its tables are not the ones Shiftwell makes ({differences}). It was left untouched; move it away to start afresh.</source>
         <translation>{path} no tiene versión de esquema y sus tablas no son las que crea Shiftwell ({differences}). No se ha tocado; muévelo a otro sitio para empezar de cero.</translation>
-    </message>
-    <message>
-        <location filename="../../app/shiftwell/storage/durable.py" line="+64"/>
-        <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept in memory and written as soon as it can be — keep Shiftwell running.</source>
-        <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell.</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/cli.py" line="+43"/>
@@ -1794,12 +1826,17 @@
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
     </message>
     <message>
+        <location line="+150"/>
+        <source>shiftwell: cannot write the log file {path}: {reason}</source>
+        <translation>shiftwell: no se puede escribir el registro {path}: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../app/shiftwell/platform/instance.py" line="+440"/>
         <source>Shiftwell is not running (no instance for data dir {folder})</source>
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli.py" line="+54"/>
+        <location filename="../../app/shiftwell/cli.py" line="-96"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
@@ -1809,7 +1846,7 @@
         <translation>Shiftwell se está cerrando.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Shiftwell is already running for {folder}; showing it.</source>
         <translation>Shiftwell ya está en marcha para {folder}; te lo muestro.</translation>
     </message>
@@ -1948,6 +1985,16 @@
         <location line="+10"/>
         <source>{what} exited with status {code}.</source>
         <translation>{what} terminó con el estado {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/storage/durable.py" line="+147"/>
+        <source>the database is not open yet</source>
+        <translation>la base de datos aún no está abierta</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept and written as soon as it can be; nothing is lost.</source>
+        <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se conserva y se escribirá en cuanto se pueda; no se pierde nada.</translation>
     </message>
 </context>
 <context>

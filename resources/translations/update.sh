@@ -65,6 +65,7 @@ sources=(
     app/shiftwell/ui/stats/pdf.py
     app/shiftwell/ui/stats_window.py
     app/shiftwell/ui/status_window.py
+    app/shiftwell/ui/storage_link.py
     app/shiftwell/ui/text.py
     app/shiftwell/ui/tray.py
     app/shiftwell/ui/views.py
