@@ -7,18 +7,15 @@ file and a file we may not read or write are reported and left as they were.
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import re
 import shutil
 import sqlite3
-import stat
 import time
 from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,7 +24,16 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from shiftwell.core.i18n import _
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
-from shiftwell.storage.wal import lost_commits
+from shiftwell.storage.files import (
+    SQLITE_HEADER_SIZE,
+    SQLITE_MAGIC,
+    create_private,
+    keep_damaged_wal,
+    keep_private,
+    unused_name,
+    utc_stamp,
+    with_side_files,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,11 +43,7 @@ DATABASE_NAME = "shiftwell.sqlite3"
 MIGRATIONS = "shiftwell.storage:migrations"
 # The schema that `create_all` made before the schema had versions.
 FIRST_REVISION = "0001_initial"
-# SQLite keeps these beside the database; they belong to it and move with it.
-SIDE_FILES = ("-wal", "-shm")
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_SQLITE_HEADER_SIZE = 100
 _VERSION_TABLE = "alembic_version"
 # The tables that make a file Shiftwell's, in the order the user reads them.
 _CORE_ORDER = ("shift", "segment", "transition")
@@ -113,7 +115,7 @@ def open_database(
     """
     _prepare_folder(path.parent)
     _check_access(path)
-    wal_copy = _keep_damaged_wal(path)
+    wal_copy = keep_damaged_wal(path)
     if migrations == MIGRATIONS and _already_current(path):
         # The usual start: nothing to migrate, so Alembic (17 MB) is never loaded.
         return OpenedDatabase(
@@ -131,31 +133,12 @@ def open_database(
             problem,
             moved_aside,
         )
-    _create_private(path)
+    create_private(path)
     backup = waiter.run(lambda wait: _migrate(path, wait, migrations))
-    _keep_private(path)
+    keep_private(path)
     return OpenedDatabase(
         _engine(path), moved_aside=moved_aside, backup=backup, path=path, wal_copy=wal_copy
     )
-
-
-def _keep_damaged_wal(path: Path) -> Path | None:
-    """Before SQLite replays the log (dropping, without a word, every transaction after a
-    damaged frame), copy a log that would lose committed transactions, user-only."""
-    wal = path.with_name(path.name + "-wal")
-    problem = lost_commits(wal)
-    if problem is None:
-        return None
-    copy = _unused_name(wal, f".damaged-{_utc_stamp()}")
-    _create_private(copy)
-    shutil.copyfile(wal, copy)
-    log.warning(
-        "%s is damaged (%s): SQLite will drop the transactions after the damage; kept a copy as %s",
-        wal,
-        problem,
-        copy,
-    )
-    return copy
 
 
 def replace_damaged(opened: OpenedDatabase) -> Path:
@@ -165,7 +148,7 @@ def replace_damaged(opened: OpenedDatabase) -> Path:
     when the file cannot be moved or the fresh one made.
     """
     path = opened.path
-    aside = _unused_name(path, f".corrupt-{_utc_stamp()}")
+    aside = unused_name(path, f".corrupt-{utc_stamp()}")
     wal = path.with_name(path.name + "-wal")
     if wal.exists():
         # Closing the last connection folds the log into the damaged file and deletes it:
@@ -178,43 +161,6 @@ def replace_damaged(opened: OpenedDatabase) -> Path:
     fresh = open_database(path, lock_timeout=0)
     fresh.engine.dispose()
     return aside
-
-
-def damage_seen(path: Path) -> str | None:
-    """What is wrong with the file's header, looked at without SQLite (whose page cache may
-    hide that the file was overwritten under it), or None when it looks like a database."""
-    try:
-        with path.open("rb") as file:
-            header = file.read(_SQLITE_HEADER_SIZE)
-    except FileNotFoundError:
-        return "the file is gone"
-    except OSError as error:
-        return error.strerror or str(error)
-    if not header.startswith(_SQLITE_MAGIC):
-        return "not an SQLite file"
-    if len(header) < _SQLITE_HEADER_SIZE:
-        return "its header is cut short"
-    return None
-
-
-def is_disk_full(error: BaseException) -> bool:
-    """Whether `error`, or what caused it, is a full disk (SQLite's or the system's)."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if _sqlite_code(seen) == sqlite3.SQLITE_FULL:
-            return True
-        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-def wal_size(path: Path) -> int:
-    """The size of the database's write-ahead log (0 when there is none)."""
-    try:
-        return path.with_name(path.name + "-wal").stat().st_size
-    except OSError:
-        return 0
 
 
 def _engine(path: Path) -> sa.Engine:
@@ -244,7 +190,7 @@ def _already_current(path: Path) -> bool:
     """A healthy database already at the newest schema (read-only look, no waiting)."""
     try:
         with path.open("rb") as file:
-            if file.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+            if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return False  # never let SQLite near a damaged file (it may drop its -wal)
         with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as connection:
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -256,7 +202,7 @@ def _already_current(path: Path) -> bool:
         return False  # missing, locked, damaged or unversioned: the careful path decides
     if rows != [(head_revision(),)]:
         return False
-    _keep_private(path)
+    keep_private(path)
     return True
 
 
@@ -313,7 +259,7 @@ def _check_access(path: Path) -> None:
             "its journal files there. Nothing was changed."
         )
         raise DatabaseUnavailable(message.format(folder=folder, name=path.name))
-    for candidate in _with_side_files(path):
+    for candidate in with_side_files(path):
         if not candidate.exists():
             continue
         if not candidate.is_file():
@@ -325,31 +271,6 @@ def _check_access(path: Path) -> None:
                 "check its owner and permissions. Nothing was changed."
             )
             raise DatabaseUnavailable(message.format(path=candidate))
-
-
-def _create_private(path: Path) -> None:
-    # Created user-only before SQLite opens it, so it is never world-readable; SQLite
-    # gives the -wal and -shm files the database file's permissions.
-    with suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _keep_private(path: Path) -> None:
-    """Take group and other permissions off a database that came with them."""
-    if os.name != "posix":
-        return
-    for candidate in _with_side_files(path):
-        with suppress(FileNotFoundError):
-            mode = stat.S_IMODE(candidate.stat().st_mode)
-            if mode & 0o077:
-                # A PermissionError means someone else's file: its mode is theirs to choose.
-                with suppress(PermissionError):
-                    candidate.chmod(mode & 0o700)
-                    log.info("made %s readable by its owner only", candidate)
-
-
-def _with_side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("", *SIDE_FILES)]
 
 
 # --- locks ------------------------------------------------------------------------------
@@ -420,10 +341,10 @@ def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None  # SQLite makes an empty file into a database
     with path.open("rb") as file:
-        header = file.read(_SQLITE_HEADER_SIZE)
-    if not header.startswith(_SQLITE_MAGIC):
+        header = file.read(SQLITE_HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
         return "not an SQLite file"
-    if len(header) < _SQLITE_HEADER_SIZE:
+    if len(header) < SQLITE_HEADER_SIZE:
         return "its header is cut short"
     try:
         with closing(_connect_raw(path, wait)) as connection:
@@ -482,10 +403,10 @@ def _table_names(connection: sqlite3.Connection) -> frozenset[str]:
 
 
 def _move_aside(path: Path, aside: Path | None = None) -> Path:
-    aside = aside or _unused_name(path, f".corrupt-{_utc_stamp()}")
+    aside = aside or unused_name(path, f".corrupt-{utc_stamp()}")
     try:
         # The side files follow the database's new name, so SQLite still pairs them.
-        for source, target in zip(_with_side_files(path), _with_side_files(aside), strict=True):
+        for source, target in zip(with_side_files(path), with_side_files(aside), strict=True):
             if source.exists():
                 source.rename(target)
     except OSError as error:
@@ -494,19 +415,6 @@ def _move_aside(path: Path, aside: Path | None = None) -> Path:
             message.format(path=path, aside=aside, reason=error.strerror or error)
         ) from error
     return aside
-
-
-def _unused_name(path: Path, suffix: str) -> Path:
-    candidate = path.with_name(path.name + suffix)
-    count = 1
-    while any(p.exists() for p in _with_side_files(candidate)):
-        count += 1
-        candidate = path.with_name(f"{path.name}{suffix}-{count}")
-    return candidate
-
-
-def _utc_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 # --- migrations ---------------------------------------------------------------------------
@@ -625,8 +533,8 @@ def _back_up(path: Path, revision: str, wait: float) -> Path:
     meanwhile; the copy is read through a second connection, as SQLite cannot back up
     through a connection that is inside a write transaction.
     """
-    target = _unused_name(path, f".bak-{revision}-{_utc_stamp()}")
-    _create_private(target)
+    target = unused_name(path, f".bak-{revision}-{utc_stamp()}")
+    create_private(target)
     with closing(_connect_raw(path, wait)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
     log.info("backed up %s (schema %s) to %s", path, revision, target)

@@ -72,7 +72,8 @@ class StorageLink:
     # -- opening --------------------------------------------------------------------------
 
     def _try_open(self, *, first_attempt: bool) -> bool:
-        from shiftwell.storage.database import DatabaseError, is_disk_full, open_database
+        from shiftwell.storage.database import DatabaseError, open_database
+        from shiftwell.storage.files import is_disk_full
 
         path = self._paths.database
         announcer = self._shell.announcer
@@ -188,11 +189,11 @@ class StorageLink:
         return aside
 
     def _damage_seen(self) -> str | None:
-        from shiftwell.storage.database import damage_seen
+        from shiftwell.storage.files import damage_seen
 
         return damage_seen(self._paths.database) if self._opened is not None else None
 
     def _wal_size(self) -> int:
-        from shiftwell.storage.database import wal_size
+        from shiftwell.storage.files import wal_size
 
         return wal_size(self._paths.database)
