@@ -61,21 +61,43 @@ def utc_stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def damage_seen(path: Path) -> str | None:
-    """What is wrong with the file's header, looked at without SQLite (whose page cache may
-    hide that the file was overwritten under it), or None when it looks like a database."""
-    try:
-        with path.open("rb") as file:
-            header = file.read(SQLITE_HEADER_SIZE)
-    except FileNotFoundError:
-        return "the file is gone"
-    except OSError as error:
-        return error.strerror or str(error)
-    if not header.startswith(SQLITE_MAGIC):
-        return "not an SQLite file"
-    if len(header) < SQLITE_HEADER_SIZE:
-        return "its header is cut short"
-    return None
+class HeaderWatch:
+    """Looks at the database file's header before each write, without SQLite (whose page
+    cache hides a file overwritten under it, and which then writes into the ruins).
+
+    It keeps one descriptor open for as long as it watches: closing any descriptor of a
+    file drops every POSIX lock this process holds on it, SQLite's included, and another
+    program could then take the database for unused and delete its write-ahead log.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fd: int | None = os.open(path, os.O_RDONLY)
+        self._inode = os.fstat(self._fd).st_ino
+
+    def damage(self) -> str | None:
+        """What is wrong with the file, or None while it looks like our database."""
+        if self._fd is None:
+            return None
+        try:
+            if self._path.stat().st_ino != self._inode:
+                return "the file was replaced by another one"
+            header = os.pread(self._fd, SQLITE_HEADER_SIZE, 0)
+        except FileNotFoundError:
+            return "the file is gone"
+        except OSError as error:
+            return error.strerror or str(error)
+        if not header.startswith(SQLITE_MAGIC):
+            return "not an SQLite file"
+        if len(header) < SQLITE_HEADER_SIZE:
+            return "its header is cut short"
+        return None
+
+    def close(self) -> None:
+        """Only once SQLite has closed the file (the engine disposed of), for that reason."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def is_disk_full(error: BaseException) -> bool:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from shiftwell.storage.database import OpenedDatabase
     from shiftwell.storage.durable import DurableRecorder
+    from shiftwell.storage.files import HeaderWatch
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class StorageLink:
         self._paths = paths
         self._on_first_open: Callable[[sa.Engine], None] | None = on_first_open
         self._opened: OpenedDatabase | None = None
+        self._watch: HeaderWatch | None = None
         self.recorder: DurableRecorder | None = None
 
     def attach(self) -> bool:
@@ -124,10 +126,12 @@ class StorageLink:
             log.error("the database cannot be used; changes stay in memory and the side file")
 
     def _ready(self, opened: OpenedDatabase) -> None:
+        from shiftwell.storage.files import HeaderWatch
         from shiftwell.storage.repository import Repository
 
         shell, announcer = self._shell, self._shell.announcer
         self._opened = opened
+        self._watch = HeaderWatch(opened.path)
         shell.starting_problem = None
         repository = Repository(opened.engine)
         assert self.recorder is not None
@@ -171,6 +175,7 @@ class StorageLink:
 
     def _replace_damaged(self) -> object:
         from shiftwell.storage.database import DatabaseError, replace_damaged
+        from shiftwell.storage.files import HeaderWatch
 
         if self._opened is None:
             return None
@@ -179,6 +184,9 @@ class StorageLink:
         except DatabaseError as error:
             log.error("%s", error)
             return None
+        if self._watch is not None:
+            self._watch.close()  # the engine let go of the old file: its locks no longer matter
+        self._watch = HeaderWatch(self._opened.path)
         self._shell.announcer.announce(
             _t("Shiftwell started a new database"),
             _t(
@@ -189,9 +197,7 @@ class StorageLink:
         return aside
 
     def _damage_seen(self) -> str | None:
-        from shiftwell.storage.files import damage_seen
-
-        return damage_seen(self._paths.database) if self._opened is not None else None
+        return self._watch.damage() if self._watch is not None else None
 
     def _wal_size(self) -> int:
         from shiftwell.storage.files import wal_size
