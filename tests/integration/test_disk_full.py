@@ -93,5 +93,7 @@ def test_a_first_start_on_a_full_disk_says_why_runs_and_saves_once_there_is_room
             )
             assert ask(socket_path(data), "status").get("unsaved") is None
             assert app.quit() == 0
+        assert "can't write to its database" not in app.said  # one sentence, not two
+        assert "Shiftwell saves again" in app.said
         assert "Traceback" not in app.said
         assert "Logging error" not in app.said

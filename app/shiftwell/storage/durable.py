@@ -79,6 +79,11 @@ class DurableRecorder:
         self._repository = repository
         self.flush()
 
+    def already_told(self) -> None:
+        """The user was told why nothing can be written yet (a full disk at the first
+        start): no second message until writes go through again."""
+        self._troubled = True
+
     def adopt(self, transitions: list[Transition]) -> None:
         """Transitions a side file held from an earlier run: written before any new one."""
         self.pending[:0] = transitions

@@ -117,6 +117,7 @@ class StorageLink:
         if new_file and self._shell.engine is None:
             # Nothing to recover from a file that never held anything: start in memory.
             assert self.recorder is not None
+            self.recorder.already_told()
             self._start_engine(None, None)
             log.info("ready; data in %s (kept in memory until it can be saved)", path.parent)
         self._shell.clock.call_later(OPEN_RETRY_SECONDS, self._retry_open)
