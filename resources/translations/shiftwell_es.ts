@@ -274,7 +274,7 @@
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+63"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+67"/>
         <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+18"/>
         <location filename="../../app/shiftwell/ui/tray/tray.py" line="+30"/>
         <location line="+35"/>
@@ -282,18 +282,23 @@
         <translation>Arrancando…</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>Done, but not saved yet: the database is busy or the disk is full. Shiftwell keeps it and saves it as soon as it can.</source>
+        <translation>Hecho, pero aún sin guardar: la base de datos está ocupada o el disco lleno. Shiftwell lo conserva y lo guarda en cuanto pueda.</translation>
+    </message>
+    <message>
         <location filename="../../app/shiftwell/core/commands.py" line="+101"/>
         <source>Nothing to leave: you are {state}.</source>
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+119"/>
-        <location filename="../../app/shiftwell/ui/remote.py" line="-17"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+135"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+5"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+6"/>
         <source>{question} (add --yes to confirm)</source>
         <translation>{question} (añade --yes para confirmar)</translation>
     </message>
@@ -661,7 +666,7 @@
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+288"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
@@ -1572,7 +1577,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="-50"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="-62"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1582,7 +1587,7 @@
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../app/shiftwell/ui/storage_link.py" line="+95"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1592,12 +1597,13 @@
         <translation>{error} Shiftwell se cerrará.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-41"/>
+        <location line="+64"/>
         <source>Shiftwell can&apos;t save</source>
         <translation>Shiftwell no puede guardar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-61"/>
         <source>Shiftwell saves again</source>
         <translation>Shiftwell vuelve a guardar</translation>
     </message>
@@ -1607,17 +1613,38 @@
         <translation>No se ha perdido nada.</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>Shiftwell can&apos;t create its database: the disk holding {folder} is full. Your shift is kept and saved as soon as there is room.</source>
+        <translation>Shiftwell no puede crear su base de datos: el disco de {folder} está lleno. Tu turno se conserva y se guarda en cuanto haya espacio.</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Shiftwell can&apos;t open its database: the disk holding {folder} is full. It tries again every few seconds.</source>
+        <translation>Shiftwell no puede abrir su base de datos: el disco de {folder} está lleno. Lo vuelve a intentar cada pocos segundos.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+71"/>
         <source>Shiftwell started a new database</source>
         <translation>Shiftwell ha empezado una base de datos nueva</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-70"/>
         <source>The old one could not be read; it was kept as {path}.</source>
         <translation>La anterior no se podía leer; se ha guardado como {path}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Shiftwell lost its last changes</source>
+        <translation>Shiftwell perdió sus últimos cambios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part of the file holding the last changes before Shiftwell stopped was damaged, and what came after the damage could not be read back. A copy was kept as {path}.</source>
+        <translation>Parte del archivo con los últimos cambios antes de que Shiftwell se detuviera estaba dañada, y lo que venía después del daño no se pudo recuperar. Se guardó una copia como {path}.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Your computer&apos;s clock was ahead when Shiftwell last ran: {count} records dated up to {ahead} in the future were moved back by {moved}, keeping their order and lengths.</source>
         <translation>El reloj de tu ordenador iba adelantado la última vez que Shiftwell estuvo en marcha: {count} registros fechados hasta {ahead} en el futuro se han retrasado {moved}, conservando su orden y su duración.</translation>
     </message>
@@ -1627,8 +1654,13 @@
         <translation>Shiftwell ha corregido tu registro</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+80"/>
+        <location line="+30"/>
+        <source>Its database was damaged while in use; it was kept as {path}, and a new one holds what happens from now on.</source>
+        <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/app.py" line="+13"/>
+        <location line="+111"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
@@ -1647,7 +1679,7 @@
         <translation>Ajustes sin guardar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/database.py" line="+204"/>
+        <location filename="../../app/shiftwell/storage/database.py" line="+248"/>
         <source>cannot create the data folder {folder}: {reason}</source>
         <translation>no se puede crear la carpeta de datos {folder}: {reason}</translation>
     </message>
@@ -1667,7 +1699,7 @@
         <translation>{path} no se puede leer y escribir con este usuario (permiso denegado); revisa su propietario y sus permisos. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+28"/>
         <source>SQLite cannot open {path}: {reason}. Nothing was changed.</source>
         <translation>SQLite no puede abrir {path}: {reason}. No se ha cambiado nada.</translation>
     </message>
@@ -1677,17 +1709,22 @@
         <translation>{path} está bloqueado: lo retiene otro programa (otro Shiftwell o una herramienta que tiene el archivo abierto). Se ha dejado de esperar tras {seconds} s; no se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
+        <source>{path} belongs to another program: it does not have Shiftwell&apos;s tables ({tables}). It was left untouched; move it away to start afresh.</source>
+        <translation>{path} pertenece a otro programa: no tiene las tablas de Shiftwell ({tables}). No se ha tocado; muévelo a otro sitio para empezar de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{path} was written by a newer Shiftwell (schema revision {revisions}); this version cannot read it. Update Shiftwell to open it; the file was left untouched.</source>
         <translation>{path} lo escribió un Shiftwell más reciente (revisión del esquema {revisions}); esta versión no puede leerlo. Actualiza Shiftwell para abrirlo; el archivo no se ha tocado.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>{path} is not a usable database and could not be moved to {aside}: {reason}</source>
         <translation>{path} no es una base de datos utilizable y no se ha podido mover a {aside}: {reason}</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+88"/>
         <source>migrating {path} to {head} would leave {count} rows pointing at rows that do not exist; it was left as it was.</source>
         <translation>migrar {path} al esquema {head} dejaría filas que apuntan a filas que no existen ({count} en total); se ha dejado como estaba.</translation>
     </message>
@@ -1725,11 +1762,6 @@
         <location line="+9"/>
         <source>{path} has no schema version and its tables are not the ones Shiftwell makes ({differences}). It was left untouched; move it away to start afresh.</source>
         <translation>{path} no tiene versión de esquema y sus tablas no son las que crea Shiftwell ({differences}). No se ha tocado; muévelo a otro sitio para empezar de cero.</translation>
-    </message>
-    <message>
-        <location filename="../../app/shiftwell/storage/durable.py" line="+64"/>
-        <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept in memory and written as soon as it can be — keep Shiftwell running.</source>
-        <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell.</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/cli/parser.py" line="+117"/>
@@ -1872,7 +1904,7 @@
         <translation>Shiftwell se está cerrando.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Shiftwell is already running for {folder}; showing it.</source>
         <translation>Shiftwell ya está en marcha para {folder}; te lo muestro.</translation>
     </message>
@@ -1890,6 +1922,11 @@
         <location line="+3"/>
         <source>the data dir {folder} is not writable</source>
         <translation>no se puede escribir en la carpeta de datos {folder}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>shiftwell: cannot write the log file {path}: {reason}</source>
+        <translation>shiftwell: no se puede escribir el registro {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/cli/stats.py" line="+25"/>
@@ -2066,6 +2103,16 @@
         <location line="+5"/>
         <source>line {line} is longer than {length} characters</source>
         <translation>la línea {line} tiene más de {length} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/storage/durable.py" line="+152"/>
+        <source>the database is not open yet</source>
+        <translation>la base de datos aún no está abierta</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept and written as soon as it can be; nothing is lost.</source>
+        <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se conserva y se escribirá en cuanto se pueda; no se pierde nada.</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ sources=(
     app/shiftwell/ui/review/pdf.py
     app/shiftwell/ui/review/window.py
     app/shiftwell/ui/tray/status_window.py
+    app/shiftwell/ui/storage_link.py
     app/shiftwell/ui/text.py
     app/shiftwell/ui/tray/tray.py
     app/shiftwell/ui/views.py

@@ -129,6 +129,8 @@ def _print_reply(command: str, reply: dict[str, Any], *, as_json: bool) -> None:
     print(reply.get("headline", ""))
     if reply.get("detail"):
         print(f"  ({reply['detail']})")
+    if reply.get("note"):
+        print(reply["note"])
 
 
 def _hand_over(paths: Paths) -> bool:
@@ -176,12 +178,40 @@ def _setup_logging(paths: Paths, *, verbose: bool) -> None:
     terminal.setFormatter(formatter)
     root.addHandler(terminal)
     try:
-        logfile = logging.FileHandler(Path(paths.log_file), encoding="utf-8")
+        logfile = _LogFile(Path(paths.log_file), encoding="utf-8")
     except OSError as error:
         root.warning("no log file at %s: %s", paths.log_file, error)
         return
     logfile.setFormatter(formatter)
     root.addHandler(logfile)
+
+
+class _LogFile(logging.FileHandler):
+    """The log file; a full disk is said once on the terminal, not with a traceback a line."""
+
+    _failing = False  # the last write failed (and the terminal was told)
+    _this_failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._this_failed = False
+        super().emit(record)
+        if not self._this_failed:
+            self._failing = False  # writes go through again; a new failure is told again
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            super().handleError(record)
+            return
+        self._this_failed = True
+        if not self._failing:
+            self._failing = True
+            print(
+                _("shiftwell: cannot write the log file {path}: {reason}").format(
+                    path=self.baseFilename, reason=error.strerror or error
+                ),
+                file=sys.stderr,
+            )
 
 
 def _has_display() -> bool:

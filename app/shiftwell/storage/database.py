@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
-import stat
 import time
 from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +24,16 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from shiftwell.core.i18n import _
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
+from shiftwell.storage.files import (
+    SQLITE_HEADER_SIZE,
+    SQLITE_MAGIC,
+    create_private,
+    keep_damaged_wal,
+    keep_private,
+    unused_name,
+    utc_stamp,
+    with_side_files,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -34,16 +43,17 @@ DATABASE_NAME = "shiftwell.sqlite3"
 MIGRATIONS = "shiftwell.storage:migrations"
 # The schema that `create_all` made before the schema had versions.
 FIRST_REVISION = "0001_initial"
-# SQLite keeps these beside the database; they belong to it and move with it.
-SIDE_FILES = ("-wal", "-shm")
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_SQLITE_HEADER_SIZE = 100
 _VERSION_TABLE = "alembic_version"
+# The tables that make a file Shiftwell's, in the order the user reads them.
+_CORE_ORDER = ("shift", "segment", "transition")
+_CORE_TABLES = frozenset(_CORE_ORDER)
 # Per attempt, SQLite's own busy handler waits this long before we back off and retry.
 _ATTEMPT_WAIT = 0.5
 _FIRST_BACKOFF = 0.05
 _MAX_BACKOFF = 1.0
+
+_WAL_KEPT_BYTES = 64 * 1024
 
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -89,6 +99,8 @@ class OpenedDatabase:
     # The copy taken before migrating to a newer schema.
     backup: Path | None
     path: Path
+    # A copy of a write-ahead log that SQLite would replay only in part (damaged frames).
+    wal_copy: Path | None = None
 
 
 def open_database(
@@ -103,9 +115,12 @@ def open_database(
     """
     _prepare_folder(path.parent)
     _check_access(path)
+    wal_copy = keep_damaged_wal(path)
     if migrations == MIGRATIONS and _already_current(path):
         # The usual start: nothing to migrate, so Alembic (17 MB) is never loaded.
-        return OpenedDatabase(_engine(path), moved_aside=None, backup=None, path=path)
+        return OpenedDatabase(
+            _engine(path), moved_aside=None, backup=None, path=path, wal_copy=wal_copy
+        )
     waiter = _LockWaiter(path, lock_timeout)
     known = _known_revisions(migrations)
     problem = waiter.run(lambda wait: _inspect(path, wait, known))
@@ -118,10 +133,34 @@ def open_database(
             problem,
             moved_aside,
         )
-    _create_private(path)
+    create_private(path)
     backup = waiter.run(lambda wait: _migrate(path, wait, migrations))
-    _keep_private(path)
-    return OpenedDatabase(_engine(path), moved_aside=moved_aside, backup=backup, path=path)
+    keep_private(path)
+    return OpenedDatabase(
+        _engine(path), moved_aside=moved_aside, backup=backup, path=path, wal_copy=wal_copy
+    )
+
+
+def replace_damaged(opened: OpenedDatabase) -> Path:
+    """A file found damaged while in use: moved aside (kept), a fresh one made in its place.
+
+    The engine is `opened.engine` still, now opening the fresh file. Raises DatabaseError
+    when the file cannot be moved or the fresh one made.
+    """
+    path = opened.path
+    aside = unused_name(path, f".corrupt-{utc_stamp()}")
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        # Closing the last connection folds the log into the damaged file and deletes it:
+        # the log is the part most likely to be whole, so a copy is kept first.
+        with suppress(OSError):
+            shutil.copy2(wal, aside.with_name(aside.name + "-wal.copy"))
+    opened.engine.dispose()  # no connection keeps the damaged file open
+    _move_aside(path, aside)
+    log.warning("%s was damaged while in use; moved it to %s", path, aside)
+    fresh = open_database(path, lock_timeout=0)
+    fresh.engine.dispose()
+    return aside
 
 
 def _engine(path: Path) -> sa.Engine:
@@ -151,7 +190,7 @@ def _already_current(path: Path) -> bool:
     """A healthy database already at the newest schema (read-only look, no waiting)."""
     try:
         with path.open("rb") as file:
-            if file.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+            if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return False  # never let SQLite near a damaged file (it may drop its -wal)
         with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as connection:
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -163,7 +202,7 @@ def _already_current(path: Path) -> bool:
         return False  # missing, locked, damaged or unversioned: the careful path decides
     if rows != [(head_revision(),)]:
         return False
-    _keep_private(path)
+    keep_private(path)
     return True
 
 
@@ -190,7 +229,12 @@ def _on_connect(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # Never wait for a lock: the app writes from its event loop, and a write that finds the
+    # file busy is queued and tried again (storage/durable.py) instead of freezing the screen.
+    cursor.execute("PRAGMA busy_timeout=0")
+    # A write-ahead log left bigger than this is cut back after a checkpoint (a full disk
+    # needs the space more than SQLite needs to reuse it).
+    cursor.execute(f"PRAGMA journal_size_limit={_WAL_KEPT_BYTES}")
     cursor.close()
 
 
@@ -215,7 +259,7 @@ def _check_access(path: Path) -> None:
             "its journal files there. Nothing was changed."
         )
         raise DatabaseUnavailable(message.format(folder=folder, name=path.name))
-    for candidate in _with_side_files(path):
+    for candidate in with_side_files(path):
         if not candidate.exists():
             continue
         if not candidate.is_file():
@@ -227,31 +271,6 @@ def _check_access(path: Path) -> None:
                 "check its owner and permissions. Nothing was changed."
             )
             raise DatabaseUnavailable(message.format(path=candidate))
-
-
-def _create_private(path: Path) -> None:
-    # Created user-only before SQLite opens it, so it is never world-readable; SQLite
-    # gives the -wal and -shm files the database file's permissions.
-    with suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _keep_private(path: Path) -> None:
-    """Take group and other permissions off a database that came with them."""
-    if os.name != "posix":
-        return
-    for candidate in _with_side_files(path):
-        with suppress(FileNotFoundError):
-            mode = stat.S_IMODE(candidate.stat().st_mode)
-            if mode & 0o077:
-                # A PermissionError means someone else's file: its mode is theirs to choose.
-                with suppress(PermissionError):
-                    candidate.chmod(mode & 0o700)
-                    log.info("made %s readable by its owner only", candidate)
-
-
-def _with_side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("", *SIDE_FILES)]
 
 
 # --- locks ------------------------------------------------------------------------------
@@ -322,10 +341,10 @@ def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None  # SQLite makes an empty file into a database
     with path.open("rb") as file:
-        header = file.read(_SQLITE_HEADER_SIZE)
-    if not header.startswith(_SQLITE_MAGIC):
+        header = file.read(SQLITE_HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
         return "not an SQLite file"
-    if len(header) < _SQLITE_HEADER_SIZE:
+    if len(header) < SQLITE_HEADER_SIZE:
         return "its header is cut short"
     try:
         with closing(_connect_raw(path, wait)) as connection:
@@ -333,11 +352,20 @@ def _inspect(path: Path, wait: float, known: frozenset[str]) -> str | None:
             if verdict != ["ok"]:
                 return "quick_check: " + _first_words(" ".join(verdict))
             revisions = _stored_revisions(connection)
+            tables = _table_names(connection)
     except sqlite3.DatabaseError as error:
         if _sqlite_code(error) in _CORRUPT_CODES:
             return str(error)
         raise
     unknown = sorted(revisions - known)
+    if unknown and not tables >= _CORE_TABLES:
+        # Alembic is common: a version table alone does not make a file ours. Every
+        # Shiftwell schema, older or newer, keeps these three tables.
+        message = _(
+            "{path} belongs to another program: it does not have Shiftwell's tables "
+            "({tables}). It was left untouched; move it away to start afresh."
+        )
+        raise DatabaseUnrecognised(message.format(path=path, tables=", ".join(_CORE_ORDER)))
     if unknown:
         message = _(
             "{path} was written by a newer Shiftwell (schema revision {revisions}); "
@@ -369,11 +397,16 @@ def _stored_revisions(connection: sqlite3.Connection) -> frozenset[str]:
     return frozenset(str(row[0]) for row in rows)
 
 
-def _move_aside(path: Path) -> Path:
-    aside = _unused_name(path, f".corrupt-{_utc_stamp()}")
+def _table_names(connection: sqlite3.Connection) -> frozenset[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return frozenset(str(row[0]) for row in rows)
+
+
+def _move_aside(path: Path, aside: Path | None = None) -> Path:
+    aside = aside or unused_name(path, f".corrupt-{utc_stamp()}")
     try:
         # The side files follow the database's new name, so SQLite still pairs them.
-        for source, target in zip(_with_side_files(path), _with_side_files(aside), strict=True):
+        for source, target in zip(with_side_files(path), with_side_files(aside), strict=True):
             if source.exists():
                 source.rename(target)
     except OSError as error:
@@ -382,19 +415,6 @@ def _move_aside(path: Path) -> Path:
             message.format(path=path, aside=aside, reason=error.strerror or error)
         ) from error
     return aside
-
-
-def _unused_name(path: Path, suffix: str) -> Path:
-    candidate = path.with_name(path.name + suffix)
-    count = 1
-    while any(p.exists() for p in _with_side_files(candidate)):
-        count += 1
-        candidate = path.with_name(f"{path.name}{suffix}-{count}")
-    return candidate
-
-
-def _utc_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 # --- migrations ---------------------------------------------------------------------------
@@ -513,8 +533,8 @@ def _back_up(path: Path, revision: str, wait: float) -> Path:
     meanwhile; the copy is read through a second connection, as SQLite cannot back up
     through a connection that is inside a write transaction.
     """
-    target = _unused_name(path, f".bak-{revision}-{_utc_stamp()}")
-    _create_private(target)
+    target = unused_name(path, f".bak-{revision}-{utc_stamp()}")
+    create_private(target)
     with closing(_connect_raw(path, wait)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
     log.info("backed up %s (schema %s) to %s", path, revision, target)

@@ -34,32 +34,24 @@ class Repository:
 
     def record(self, transition: Transition) -> None:
         """Store one transition, with the shift and segments it touches, in one transaction."""
+        self.record_all([transition])
+
+    def record_all(self, transitions: Sequence[Transition], *, skip_stored: bool = False) -> None:
+        """Store transitions in order, all in one transaction (a queue that waited is written
+        whole or not at all, and costs one commit). `skip_stored`: leave out those already
+        in the database (replaying a side file that a crash left after its commit)."""
         with Session(self._engine) as session, session.begin():
-            if transition.shift is not None:
-                session.merge(_shift_row(transition.shift))
-            for segment in (transition.closed, *transition.extra, transition.opened):
-                if segment is not None:
-                    session.merge(_segment_row(segment))
-            if transition.grant is not None:
-                session.add(_overtime_row(transition.grant))
-            if transition.checkin is not None:
-                _store_checkin(session, transition.checkin)
-            session.merge(HeartbeatRow(id=1, at=transition.at))
-            session.add(
-                TransitionRow(
-                    at=transition.at,
-                    monotonic=transition.monotonic,
-                    trigger=transition.trigger.value,
-                    source=transition.source.value,
-                    target=transition.target.value,
-                    shift_id=transition.shift.id if transition.shift else None,
-                    closed_segment_id=transition.closed.id if transition.closed else None,
-                    opened_segment_id=transition.opened.id if transition.opened else None,
-                    detail=transition.detail,
-                )
-            )
+            for transition in transitions:
+                if skip_stored and _stored(session, transition):
+                    continue
+                _store(session, transition)
 
     __call__ = record  # a repository is an engine listener
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and empty it, so it stays small."""
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def beat(self, at: datetime) -> None:
         """The alive mark: the last moment the app is known to have been running."""
@@ -223,3 +215,40 @@ def _store_checkin(session: Session, checkin: CheckInRecord) -> None:
     segment.checkin_score = checkin.score
     segment.checkin_word = checkin.word or None
     session.add(segment)
+
+
+def _store(session: Session, transition: Transition) -> None:
+    if transition.shift is not None:
+        session.merge(_shift_row(transition.shift))
+    for segment in (transition.closed, *transition.extra, transition.opened):
+        if segment is not None:
+            session.merge(_segment_row(segment))
+    if transition.grant is not None:
+        session.add(_overtime_row(transition.grant))
+    if transition.checkin is not None:
+        _store_checkin(session, transition.checkin)
+    session.merge(HeartbeatRow(id=1, at=transition.at))
+    session.add(
+        TransitionRow(
+            at=transition.at,
+            monotonic=transition.monotonic,
+            trigger=transition.trigger.value,
+            source=transition.source.value,
+            target=transition.target.value,
+            shift_id=transition.shift.id if transition.shift else None,
+            closed_segment_id=transition.closed.id if transition.closed else None,
+            opened_segment_id=transition.opened.id if transition.opened else None,
+            detail=transition.detail,
+        )
+    )
+
+
+def _stored(session: Session, transition: Transition) -> bool:
+    found = session.exec(
+        select(TransitionRow.id)
+        .where(TransitionRow.at == transition.at)
+        .where(TransitionRow.monotonic == transition.monotonic)
+        .where(TransitionRow.trigger == transition.trigger.value)
+        .where(TransitionRow.target == transition.target.value)
+    ).first()
+    return found is not None

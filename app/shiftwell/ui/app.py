@@ -27,17 +27,21 @@ from shiftwell.platform.instance import (
 )
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
-from shiftwell.ui import dialogs, text
+from shiftwell.ui import dialogs
 from shiftwell.ui.i18n import _t, _tn, install_translation
 from shiftwell.ui.notices.announcer import Announcer
 from shiftwell.ui.qt_clock import QtClock
 from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
+from shiftwell.ui.storage_link import StorageLink
 from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray.tray import tray_available
 
 if TYPE_CHECKING:  # QtCharts loads only when the window is first opened
     from shiftwell.ui.review.window import StatsWindow
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +95,20 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         _show_when_tray_ready(shell, tray_wait)
         exit_code = 0
 
+        def on_first_open(engine: sa.Engine) -> None:
+            _attach_platform(shell)
+            shell.desktop.open_stats = _stats_opener(engine, shell)
+            shell.desktop.open_settings = _settings_opener(shell, paths)
+            if loaded.problems:
+                desktop.announcer.announce(
+                    _t("Some settings were not understood"), _problems(loaded)
+                )
+
+        storage = StorageLink(shell, paths, on_first_open)
+
         def finish_start() -> None:
             nonlocal exit_code
-            if not _attach_storage(shell, paths, loaded):
+            if not storage.attach():
                 exit_code = 1
                 QTimer.singleShot(8000, app.quit)
 
@@ -103,6 +118,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         status = app.exec() if signum is None else 0
         # A shift left open is closed at the next start, at the last mark: make it now.
         shell.leave_alive_mark()
+        storage.close()
         notifier.close()
         if desktop.idle is not None:
             desktop.idle.close()
@@ -118,65 +134,6 @@ def _answer(remote: RemoteControl | None, cmd: str, args: dict[str, Any]) -> dic
     if remote is None:  # requests that come before the shell exists
         raise CommandRejected(_t("Shiftwell is still starting; try again in a moment."))
     return remote(cmd, args)
-
-
-def _attach_storage(shell: Shell, paths: Paths, loaded: LoadedSettings) -> bool:
-    """Open the database and start the engine; False (after telling the user) if we can't."""
-    # Imported here, after the icon is up: SQLModel is the slowest import we have.
-    from shiftwell.storage.database import DatabaseError, open_database
-    from shiftwell.storage.durable import DurableRecorder
-    from shiftwell.storage.recovery import repair_future_records
-    from shiftwell.storage.repository import Repository
-
-    announcer = shell.announcer
-    try:
-        opened = open_database(paths.database)
-    except DatabaseError as error:
-        log.error("%s", error)
-        announcer.announce(
-            _t("Shiftwell can't open its database"),
-            _t("{error} Shiftwell will close.").format(error=error),
-        )
-        return False
-    repository = Repository(opened.engine)
-    recorder = DurableRecorder(
-        repository,
-        on_trouble=lambda message: announcer.announce(
-            _t("Shiftwell can't save"), message, kind="saving"
-        ),
-        on_recovered=lambda: announcer.announce(
-            _t("Shiftwell saves again"), _t("Nothing was lost."), kind="saving"
-        ),
-    )
-    if opened.moved_aside is not None:
-        announcer.announce(
-            _t("Shiftwell started a new database"),
-            _t("The old one could not be read; it was kept as {path}.").format(
-                path=opened.moved_aside
-            ),
-        )
-    _attach_platform(shell)
-    shell.desktop.open_stats = _stats_opener(opened.engine, shell)
-    shell.desktop.open_settings = _settings_opener(shell, paths)
-    now = shell.clock.now()
-    repair = repair_future_records(opened.engine, now)
-    if repair is not None:
-        message = _t(
-            "Your computer's clock was ahead when Shiftwell last ran: {count} records dated "
-            "up to {ahead} in the future were moved back by {moved}, keeping their order "
-            "and lengths."
-        ).format(
-            count=repair.records,
-            ahead=text.span(repair.ahead.total_seconds()),
-            moved=text.span(repair.moved_back.total_seconds()),
-        )
-        log.warning("%s", message)
-        announcer.announce(_t("Shiftwell corrected your record"), message)
-    shell.attach(recorder, repository.history(now), repository.unfinished(), recorder.beat)
-    log.info("ready; data in %s", paths.data_dir)
-    if loaded.problems:
-        announcer.announce(_t("Some settings were not understood"), _problems(loaded))
-    return True
 
 
 def _problems(loaded: LoadedSettings) -> str:

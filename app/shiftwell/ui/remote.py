@@ -43,7 +43,10 @@ class RemoteControl:
             raise CommandRejected(str(error)) from None
         status = self._shell.status()
         if status is None:
-            raise CommandRejected(_t("Shiftwell is still starting; try again in a moment."))
+            raise CommandRejected(
+                self._shell.starting_problem
+                or _t("Shiftwell is still starting; try again in a moment.")
+            )
         try:
             transition = self._shell.handle(command.event(values, status.state))
         except NeedsConfirmation as question:
@@ -60,7 +63,8 @@ class RemoteControl:
     def _status(self) -> dict[str, Any]:
         status = self._shell.status()
         if status is None:
-            return {"state": "starting", "headline": _t("Starting…")}
+            problem = self._shell.starting_problem
+            return {"state": "starting", "headline": problem or _t("Starting…")}
         mono = self._shell.clock.monotonic()
         reply: dict[str, Any] = {
             "state": status.state.value,
@@ -76,4 +80,12 @@ class RemoteControl:
             reply["next_break_in_s"] = round(status.next_break_at - mono)
         if status.next_shift is not None:
             reply["next_shift"] = status.next_shift.start.isoformat()
+        unsaved = self._shell.unsaved()
+        if unsaved:
+            # Done, and the caller must know it is done: retrying would do it twice.
+            reply["unsaved"] = unsaved
+            reply["note"] = _t(
+                "Done, but not saved yet: the database is busy or the disk is full. "
+                "Shiftwell keeps it and saves it as soon as it can."
+            )
         return reply

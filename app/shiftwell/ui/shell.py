@@ -108,6 +108,10 @@ class Shell(QObject):
         self._call_timer: TimerHandle | None = None
         self._tick_timer: TimerHandle | None = None
         self._alive: Callable[[datetime], object] | None = None
+        # How many transitions wait to be saved (the database is busy, full or damaged).
+        self.unsaved: Callable[[], int] = lambda: 0
+        # Why the engine has not started yet, in one sentence for the user (a full disk).
+        self.starting_problem: str | None = None
 
     # -- start-up -----------------------------------------------------------------------------
 

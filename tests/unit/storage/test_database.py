@@ -97,13 +97,21 @@ def test_connections_are_wal_durable_with_foreign_keys(opened: Opener, db_path: 
     with opened(db_path).engine.connect() as connection:
         pragma = {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+            for name in (
+                "journal_mode",
+                "synchronous",
+                "foreign_keys",
+                "busy_timeout",
+                "journal_size_limit",
+            )
         }
     assert pragma == {
         "journal_mode": "wal",
         "synchronous": 2,
         "foreign_keys": 1,
-        "busy_timeout": 5000,
+        # The event loop writes: a lock is never waited for, the write is queued instead.
+        "busy_timeout": 0,
+        "journal_size_limit": 65536,
     }
 
 
@@ -359,3 +367,79 @@ def test_a_file_where_the_data_folder_should_be_is_reported(opened: Opener, tmp_
     ):
         opened(tmp_path / "data" / DATABASE_NAME)
     assert (tmp_path / "data").read_text() == "mine"
+
+
+# --- a write-ahead log left by a crash --------------------------------------------------
+
+# Writes one shift per transaction and dies without checkpointing: the log keeps them all.
+_CRASHING_WRITER = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA wal_autocheckpoint=0")
+for n in range(int(sys.argv[2])):
+    connection.execute(
+        "INSERT INTO shift VALUES (?, '2026-01-05 09:00:00', '2026-01-05 17:00:00',"
+        " '2026-01-05 09:00:00', NULL, 1)", (f"s{n}",))
+os._exit(0)
+"""
+
+WAL_HEADER, FRAME_HEADER = 32, 24
+
+
+def crash_after_writes(opened: Opener, path: Path, shifts: int) -> Path:
+    """A database whose last `shifts` transactions live only in its log, as after a crash."""
+    opened(path).engine.dispose()
+    subprocess.run([sys.executable, "-c", _CRASHING_WRITER, str(path), str(shifts)], check=True)
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > WAL_HEADER
+    return wal
+
+
+def frame_size(wal: Path) -> int:
+    return FRAME_HEADER + int.from_bytes(wal.read_bytes()[8:12], "big")
+
+
+@pytest.mark.logs_warnings
+def test_a_damaged_log_is_copied_before_sqlite_drops_what_follows_the_damage(
+    opened: Opener, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    wal = crash_after_writes(opened, db_path, 6)
+    frames = (wal.stat().st_size - WAL_HEADER) // frame_size(wal)
+    damaged = bytearray(wal.read_bytes())
+    # A flipped byte in the page of a frame in the middle of the log.
+    damaged[WAL_HEADER + (frames // 2) * frame_size(wal) + FRAME_HEADER + 100] ^= 0xFF
+    wal.write_bytes(bytes(damaged))
+
+    database = opened(db_path)
+
+    copy = database.wal_copy
+    assert copy is not None
+    assert re.fullmatch(rf"{DATABASE_NAME}-wal\.damaged-{STAMP}", copy.name)
+    assert copy.read_bytes() == bytes(damaged)
+    assert mode(copy) == 0o600
+    assert len(shift_ids(db_path)) < 6  # what SQLite dropped; the copy still has it
+    [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert str(copy) in warning.getMessage()
+
+
+def test_a_log_cut_short_by_a_crash_mid_write_is_no_damage(opened: Opener, db_path: Path) -> None:
+    wal = crash_after_writes(opened, db_path, 3)
+    # The last transaction was being written when the power went: half a frame is there.
+    wal.write_bytes(wal.read_bytes()[: -frame_size(wal) // 2])
+
+    database = opened(db_path)
+
+    assert database.wal_copy is None
+    assert shift_ids(db_path) == ["s0", "s1"]
+
+
+def test_an_intact_log_after_a_crash_is_replayed_whole_and_raises_no_alarm(
+    opened: Opener, db_path: Path
+) -> None:
+    crash_after_writes(opened, db_path, 4)
+
+    database = opened(db_path)
+
+    assert database.wal_copy is None
+    assert shift_ids(db_path) == ["s0", "s1", "s2", "s3"]
+    assert list(db_path.parent.glob("*damaged*")) == []

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from shiftwell.core.model import BreakNow, Pause, Resume, StartShift
-from shiftwell.storage.database import open_database
+from shiftwell.storage.database import open_database, replace_damaged
 from shiftwell.storage.durable import DurableRecorder
+from shiftwell.storage.journal import Journal, journal_path
 from shiftwell.storage.repository import Repository
 from tests.helpers.engine import make_engine
 
@@ -53,3 +55,75 @@ def test_writes_wait_while_the_disk_is_full_and_land_in_order_afterwards(
     assert recovered == [True]
     stored = [(r.source, r.target) for r in repository.transitions()]
     assert stored == [(t.source.value, t.target.value) for t in seen.transitions]
+
+
+@pytest.mark.logs_warnings
+def test_a_file_sqlite_finds_damaged_is_moved_aside_and_the_transition_written_afresh(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shiftwell.sqlite3"
+    opened = open_database(path)
+    troubles: list[str] = []
+    recorder = DurableRecorder(
+        Repository(opened.engine),
+        troubles.append,
+        lambda: None,
+        replace_damaged=lambda: replace_damaged(opened),
+    )
+    engine, _clock, seen = make_engine()
+    engine.add_listener(recorder)
+    engine.handle(StartShift())
+    opened.engine.dispose()
+    damaged = b"SQLite format 3\x00" + random.Random(3).randbytes(path.stat().st_size - 16)
+    path.write_bytes(damaged)  # the next connection finds the pages damaged
+
+    engine.handle(Pause())
+
+    assert recorder.pending == [] and troubles == []
+    [aside] = tmp_path.glob("shiftwell.sqlite3.corrupt-*")
+    assert aside.read_bytes()[: len(damaged)] == damaged
+    stored = [(r.source, r.target) for r in Repository(opened.engine).transitions()]
+    assert (
+        stored
+        == [("focus", "paused")]
+        == [(t.source.value, t.target.value) for t in seen.transitions[1:]]
+    )
+
+
+def test_what_a_quit_left_in_the_side_file_is_written_once_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shiftwell.sqlite3"
+    opened = open_database(path)
+    journal = Journal(journal_path(path))
+    engine, _clock, seen = make_engine()
+    engine.handle(StartShift())
+    engine.handle(Pause())
+    # A crash after the commit and before the side file was emptied: both hold the first.
+    Repository(opened.engine).record(seen.transitions[0])
+    journal.append(seen.transitions)
+
+    again = DurableRecorder(None, print, lambda: None, journal=journal)
+    again.adopt(journal.read())
+    again.attach(Repository(opened.engine))
+
+    stored = [(r.trigger, r.source, r.target) for r in Repository(opened.engine).transitions()]
+    assert stored == [("start_shift", "off_shift", "focus"), ("pause", "focus", "paused")]
+    assert not journal.path.exists()
+    assert journal.read() == []
+    opened.engine.dispose()
+
+
+def test_the_side_file_gives_back_exactly_the_transitions_it_was_given(tmp_path: Path) -> None:
+    engine, clock, seen = make_engine()
+    engine.handle(StartShift())
+    for _ in range(3):
+        clock.advance(25 * 60)  # breaks come due, start and end by themselves
+    engine.handle(BreakNow())
+    engine.handle(Pause())
+    engine.handle(Resume())
+    journal = Journal(tmp_path / "pending")
+    journal.append(seen.transitions[:2])
+    journal.append(seen.transitions[2:])
+    assert journal.read() == seen.transitions
+    assert len(seen.transitions) > 5

@@ -356,3 +356,28 @@ def test_a_database_already_at_the_newest_schema_opens_without_loading_alembic(
         assert db.execute("select version_num from alembic_version").fetchall() == [
             (head_revision(),)
         ]
+
+
+def test_another_programs_versioned_database_is_named_as_such_and_left_untouched(
+    opened: Opener, db_path: Path
+) -> None:
+    # Alembic is common: another program's file has a version table too, but none of ours.
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(db_path)) as connection, connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('3f2a9c1b7d4e')")
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        connection.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    before = db_path.read_bytes()
+
+    with pytest.raises(DatabaseUnrecognised) as caught:
+        opened(db_path)
+
+    message = str(caught.value)
+    assert "newer Shiftwell" not in message
+    assert message == (
+        f"{db_path} belongs to another program: it does not have Shiftwell's tables "
+        "(shift, segment, transition). It was left untouched; move it away to start afresh."
+    )
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [DATABASE_NAME]

@@ -348,12 +348,12 @@ def test_a_failing_write_is_announced_in_spanish(english: QApplication, tmp_path
     assert install_translation(english, "es") == "es"
     assert trouble_writing_to(tmp_path / "es.sqlite3") == (
         "Shiftwell no puede escribir en su base de datos (no such table: heartbeat). Lo que "
-        "pasa se guarda en memoria y se escribirá en cuanto se pueda — no cierres Shiftwell."
+        "pasa se conserva y se escribirá en cuanto se pueda; no se pierde nada."
     )
     remove_translation(english)
     assert trouble_writing_to(tmp_path / "en.sqlite3") == (
         "Shiftwell can't write to its database (no such table: heartbeat). What happens is "
-        "kept in memory and written as soon as it can be — keep Shiftwell running."
+        "kept and written as soon as it can be; nothing is lost."
     )
 
 
