@@ -134,12 +134,12 @@ def check_database(space: Workspace) -> str:
 
 def check_qt(_space: Workspace) -> str:
     # The tray's start-up module: the single-instance socket (QtNetwork) and what it wires.
-    import shiftwell.ui.app
+    import shiftwell.app
     from shiftwell.ui.style import apply_style
 
     app = _application()
     apply_style(app)
-    started_by = shiftwell.ui.app.run.__name__
+    started_by = shiftwell.app.run.__name__
     probe = QObject()
     lost = -none_drift(lambda: probe.setObjectName("probe"), _BINDING_CALLS)
     if lost > 0:

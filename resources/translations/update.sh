@@ -53,7 +53,7 @@ sources=(
     app/shiftwell/storage/export.py
     app/shiftwell/storage/stats.py
     app/shiftwell/ui/notices/announcer.py
-    app/shiftwell/ui/app.py
+    app/shiftwell/app.py
     app/shiftwell/ui/checkin/checkin.py
     app/shiftwell/ui/dialogs.py
     app/shiftwell/ui/logoff/logoff_screen.py
@@ -69,7 +69,7 @@ sources=(
     app/shiftwell/ui/review/pdf.py
     app/shiftwell/ui/review/window.py
     app/shiftwell/ui/tray/status_window.py
-    app/shiftwell/ui/storage_link.py
+    app/shiftwell/storage_link.py
     app/shiftwell/ui/text.py
     app/shiftwell/ui/tray/tray.py
     app/shiftwell/ui/views.py

@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"shiftwell: {message}", file=sys.stderr)
         return EXIT_USAGE
-    from shiftwell.ui.app import run  # Qt widgets load only when the tray really starts
+    from shiftwell.app import run  # Qt widgets load only when the tray really starts
 
     if (signum := stop_signal_received()) is not None:
         return stop_exit_code(signum)  # asked to stop while Qt loaded

@@ -1,4 +1,5 @@
-"""Waiting for the tray host at login, bounded."""
+"""The composition root (shiftwell/app.py) with the real shell: waiting for the tray host at
+login, bounded; what it attaches once the database is open."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from shiftwell import app
 from shiftwell.core.clock import ManualClock
 from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import Settings, settings_from_mapping
 from shiftwell.storage.database import open_database
-from shiftwell.ui import app
 from shiftwell.ui.shell import Shell
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.fakes import FakeNotifier

@@ -25,6 +25,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from shiftwell import app as app_module
 from shiftwell.core import i18n as core_i18n
 from shiftwell.core.engine import Tally
 from shiftwell.core.model import Skip, State
@@ -39,7 +40,6 @@ from shiftwell.storage.database import (
 )
 from shiftwell.storage.durable import DurableRecorder
 from shiftwell.storage.repository import Repository
-from shiftwell.ui import app as app_module
 from shiftwell.ui import text
 from shiftwell.ui.i18n import LANG_VARIABLE, _t, install_translation, remove_translation
 from shiftwell.ui.logoff.logoff_screen import LogoffScreen

@@ -1,4 +1,5 @@
-"""Starts the tray: icon first, then the database (importing SQL costs most of a second)."""
+"""The composition root: builds the tray app from its parts, icon first, then the database
+(importing SQL costs most of a second). The one place that knows every layer."""
 
 from __future__ import annotations
 
@@ -27,13 +28,13 @@ from shiftwell.platform.instance import (
 )
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
+from shiftwell.storage_link import StorageLink
 from shiftwell.ui import dialogs
 from shiftwell.ui.i18n import _t, _tn, install_translation
 from shiftwell.ui.notices.announcer import Announcer
 from shiftwell.ui.qt_clock import QtClock
 from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
-from shiftwell.ui.storage_link import StorageLink
 from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray.tray import tray_available
 
