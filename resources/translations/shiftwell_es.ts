@@ -292,7 +292,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+135"/>
+        <location filename="../../app/shiftwell/app.py" line="+136"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -661,23 +661,23 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+81"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+82"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+275"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../app/shiftwell/core/hooks.py" line="+77"/>
         <source>The {event} hook</source>
         <translation>El comando de {event}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>The log-off action</source>
         <translation>La acción de fin de turno</translation>
     </message>
@@ -1577,7 +1577,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="-62"/>
+        <location filename="../../app/shiftwell/app.py" line="-62"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1587,7 +1587,7 @@
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/storage_link.py" line="+95"/>
+        <location filename="../../app/shiftwell/storage_link.py" line="+95"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1659,7 +1659,7 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+13"/>
+        <location filename="../../app/shiftwell/app.py" line="+13"/>
         <location line="+111"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
@@ -2471,7 +2471,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-79"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-11"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>
@@ -2501,7 +2501,7 @@
         <translation>Aparta la vista de la pantalla, mueve los hombros y suelta el aire despacio.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>A break after your call</source>
         <translation>Un descanso después de tu llamada</translation>
     </message>

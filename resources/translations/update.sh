@@ -41,6 +41,7 @@ sources=(
     app/shiftwell/core/calendar_names.py
     app/shiftwell/core/commands.py
     app/shiftwell/core/engine.py
+    app/shiftwell/core/hooks.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py

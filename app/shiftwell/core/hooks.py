@@ -1,7 +1,12 @@
-"""Which user hooks a transition sets off, and what they are told about it."""
+"""Which user commands a transition sets off (hooks, the log-off action), and what they are
+told about it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from shiftwell.core.i18n import _
 from shiftwell.core.model import NoticeKind, State, Transition, Trigger
 
 
@@ -43,3 +48,51 @@ def hook_environment(transition: Transition, event: str) -> dict[str, str]:
         env["SHIFTWELL_OVERTIME_SECONDS"] = str(transition.grant.seconds)
         env["SHIFTWELL_OVERTIME_REASON"] = transition.grant.reason
     return env
+
+
+# How long a user's hook may run before it is stopped.
+HOOK_TIMEOUT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class CommandToRun:
+    """A user's command that a transition sets off: the hooks, and the log-off action."""
+
+    what: str  # who is running, in the user's words ("The logoff hook")
+    argv: tuple[str, ...]
+    env: dict[str, str]
+    timeout: float
+
+
+def commands_to_run(
+    transition: Transition,
+    hooks: Mapping[str, Sequence[str]],
+    logoff_action: Sequence[str],
+    logoff_timeout: float,
+) -> list[CommandToRun]:
+    """The hooks set for this transition's events, then the log-off action when the shift
+    has just ended (not when the log-off screen only updates, nor after overtime's end)."""
+    commands = [
+        CommandToRun(
+            _("The {event} hook").format(event=event),
+            tuple(hooks[event]),
+            hook_environment(transition, event),
+            HOOK_TIMEOUT_SECONDS,
+        )
+        for event in hook_events(transition)
+        if hooks.get(event)
+    ]
+    if (
+        transition.target is State.LOGGED_OFF
+        and transition.source is not State.LOGGED_OFF
+        and logoff_action
+    ):
+        commands.append(
+            CommandToRun(
+                _("The log-off action"),
+                tuple(logoff_action),
+                hook_environment(transition, "logoff"),
+                logoff_timeout,
+            )
+        )
+    return commands

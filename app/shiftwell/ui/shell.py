@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from shiftwell.core.clock import Clock, TimerHandle
 from shiftwell.core.commands import Command
 from shiftwell.core.engine import Engine, History, Listener, Status, Unfinished
-from shiftwell.core.hooks import hook_environment, hook_events
+from shiftwell.core.hooks import commands_to_run
 from shiftwell.core.model import (
     CallEnd,
     CallStart,
@@ -39,6 +39,7 @@ from shiftwell.core.model import (
     Trigger,
     UpdateSettings,
 )
+from shiftwell.core.moments import ReviewTiming, break_after_call
 from shiftwell.core.settings import Settings
 from shiftwell.platform.calls import CallDetector
 from shiftwell.platform.idle import IdleMonitor
@@ -101,8 +102,7 @@ class Shell(QObject):
         self._overlay: object | None = None
         self._logoff: object | None = None
         # The week's last shift is over: the weekly review waits for the log-off screen.
-        self._week_over = False
-        self._review_seen = False
+        self._review = ReviewTiming()
         self._checkin: object | None = None
         self._idle_timer: TimerHandle | None = None
         self._call_timer: TimerHandle | None = None
@@ -251,14 +251,10 @@ class Shell(QObject):
         self.desktop.figures_changed()  # storage heard the transition first
         status = self.status()
         assert status is not None
-        notice = transition.notice
-        if notice is not None and notice.kind is NoticeKind.WEEK_OVER and self.settings.week_review:
-            if transition.target is State.LOGGED_OFF:
-                # Not over the log-off screen: offered on it, and opened when it closes.
-                self._week_over, self._review_seen = True, False
-            else:
-                self.desktop.open_stats()
+        open_review = self._review.open_now(transition, enabled=self.settings.week_review)
         self._screens(transition, status)
+        if open_review:
+            self.desktop.open_stats()
         message = self._announcement(transition, status)
         if message is not None:
             title, body, kind = message
@@ -297,15 +293,13 @@ class Shell(QObject):
                 screen.review_requested.connect(self._open_review)
                 self._logoff = screen
             assert isinstance(self._logoff, LogoffScreen)
-            view = views.logoff_view(status, self.settings, week_over=self._week_over)
+            view = views.logoff_view(status, self.settings, week_over=self._review.week_over)
             if source is State.LOGGED_OFF and self._logoff.view is not None:
                 self._logoff.update_view(view)  # as for the break screen above
             else:
                 self._logoff.show_logoff(view)
         elif source is State.LOGGED_OFF and isinstance(self._logoff, LogoffScreen):
             self._logoff.close_all()
-            if target is not State.OVERTIME:
-                self._after_last_logoff()
         if status.checkin_for is not None and transition.trigger is not Trigger.CHECK_IN:
             self._ask_checkin()
 
@@ -318,14 +312,8 @@ class Shell(QObject):
         return isinstance(self._logoff, LogoffScreen) and bool(self._logoff.windows)
 
     def _open_review(self) -> None:
-        self._review_seen = True
+        self._review.opened_by_user()
         self.desktop.open_stats()
-
-    def _after_last_logoff(self) -> None:
-        week_over, seen = self._week_over, self._review_seen
-        self._week_over = self._review_seen = False
-        if week_over and not seen:
-            self.desktop.open_stats()
 
     def _ask_checkin(self) -> None:
         from shiftwell.ui.checkin.checkin import CheckInDialog
@@ -377,14 +365,18 @@ class Shell(QObject):
                 self.tr("Look away from the screen, roll your shoulders, breathe out slowly."),
                 BREAK,
             )
-        if transition.trigger is Trigger.CALL_END and status.next_break_at is not None:
-            left = status.next_break_at - self.clock.monotonic()
-            if left <= settings.call_grace.total_seconds() + 1:
-                return (
-                    self.tr("A break after your call"),
-                    self.tr("It starts in {time}.").format(time=text.span(left)),
-                    BREAK,
-                )
+        after_call = break_after_call(
+            transition,
+            status.next_break_at,
+            self.clock.monotonic(),
+            settings.call_grace.total_seconds(),
+        )
+        if after_call is not None:
+            return (
+                self.tr("A break after your call"),
+                self.tr("It starts in {time}.").format(time=text.span(after_call)),
+                BREAK,
+            )
         if (
             source is State.LONG_BREAK
             and target is State.FOCUS
@@ -420,22 +412,11 @@ class Shell(QObject):
         return (title, body.format(command=" ".join(action)), SHIFT_END)
 
     def _run_hooks(self, transition: Transition) -> None:
-        settings = self.settings
-        for event in hook_events(transition):
-            argv = settings.hooks.get(event)
-            if argv:
-                env = hook_environment(transition, event)
-                what = _t("The {event} hook").format(event=event)
-                self.desktop.run_command(what, argv, env, 30.0)
-        if (
-            transition.target is State.LOGGED_OFF
-            and transition.source is not State.LOGGED_OFF
-            and settings.logoff.action
+        logoff = self.settings.logoff
+        for command in commands_to_run(
+            transition, self.settings.hooks, logoff.action, logoff.action_timeout.total_seconds()
         ):
-            env = hook_environment(transition, "logoff")
-            timeout = settings.logoff.action_timeout.total_seconds()
-            what = _t("The log-off action")
-            self.desktop.run_command(what, settings.logoff.action, env, timeout)
+            self.desktop.run_command(command.what, command.argv, command.env, command.timeout)
 
     # -- what the OS sees -----------------------------------------------------------------------
 
