@@ -227,7 +227,11 @@ class Shell(QObject):
         status = self.status()
         assert status is not None
         notice = transition.notice
-        if notice is not None and notice.kind is NoticeKind.WEEK_OVER and self.settings.week_review:
+        if (
+            notice is not None
+            and notice.kind is NoticeKind.WEEK_OVER
+            and self.settings.stats.open_after_last_shift
+        ):
             if transition.target is State.LOGGED_OFF:
                 # Not over the log-off screen: offered on it, and opened when it closes.
                 self._week_over, self._review_seen = True, False
@@ -262,7 +266,11 @@ class Shell(QObject):
                 self._overlay.show_break(views.break_view(status, self.settings, idea))
         elif views.shows_overlay(source) and isinstance(self._overlay, BreakOverlay):
             self._overlay.close_all()
-        if source.in_break and transition.trigger is Trigger.DEADLINE and self.settings.sounds:
+        if (
+            source.in_break
+            and transition.trigger is Trigger.DEADLINE
+            and self.settings.sounds.enabled
+        ):
             self.desktop.play_break_end()
         if target is State.LOGGED_OFF:
             if self._logoff is None:
@@ -337,7 +345,7 @@ class Shell(QObject):
         if transition.trigger is Trigger.RECOVER and target.on_shift:
             # its own story: no later announcement replaces it
             return (self.tr("Shiftwell restarted"), self._restored_message(status), "")
-        if not settings.notify_breaks:
+        if not settings.notifications.breaks:
             return None
         if target is State.BREAK_DUE and status.next_break is not None:
             left = text.seconds_left(status, self.clock.monotonic()) or 0.0
@@ -346,7 +354,7 @@ class Shell(QObject):
             )
             return (title, self.tr("Finish what you are doing."), BREAK)
         if target is State.MICRO_BREAK:
-            length = text.span(settings.micro.length.total_seconds())
+            length = text.span(settings.breaks.micro.length.total_seconds())
             return (
                 self.tr("Micro break — {length}").format(length=length),
                 self.tr("Look away from the screen, roll your shoulders, breathe out slowly."),
@@ -354,7 +362,7 @@ class Shell(QObject):
             )
         if transition.trigger is Trigger.CALL_END and status.next_break_at is not None:
             left = status.next_break_at - self.clock.monotonic()
-            if left <= settings.call_grace.total_seconds() + 1:
+            if left <= settings.calls.grace.total_seconds() + 1:
                 return (
                     self.tr("A break after your call"),
                     self.tr("It starts in {time}.").format(time=text.span(left)),
@@ -433,7 +441,9 @@ class Shell(QObject):
 
     def _arm_call_poll(self, status: Status) -> None:
         wanted = (
-            self.desktop.calls is not None and self.settings.detect_calls and status.state.on_shift
+            self.desktop.calls is not None
+            and self.settings.calls.detect_microphone
+            and status.state.on_shift
         )
         if not wanted:
             if self._call_timer is not None:
