@@ -42,6 +42,7 @@ sources=(
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
+    app/shiftwell/core/settings_spec.py
     app/shiftwell/platform/commands.py
     app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py
