@@ -15,24 +15,13 @@ from typing import Any
 from shiftwell.core.durations import format_duration
 from shiftwell.core.i18n import _
 from shiftwell.core.schedule import WEEKDAYS, Span, WeeklySchedule, night_overlap
-from shiftwell.core.settings_spec import (
-    BREAK_LENGTHS,
-    HOOK_EVENTS,
-    KEYS,
-    SPEC,
-    Reader,
-    Strictness,
-    default,
-    format_days_off,
-    format_spans,
-)
+from shiftwell.core.settings_spec import BREAK_LENGTHS, KEYS, SPEC, Reader, default
 
-__all__ = [  # the kinds and helpers that live with the spec, for those who import them here
-    "HOOK_EVENTS",
-    "Strictness",
-    "format_days_off",
-    "format_spans",
-]
+# Declared with the spec; imported from here too, beside the settings they belong to.
+from shiftwell.core.settings_spec import HOOK_EVENTS as HOOK_EVENTS
+from shiftwell.core.settings_spec import Strictness as Strictness
+from shiftwell.core.settings_spec import format_days_off as format_days_off
+from shiftwell.core.settings_spec import format_spans as format_spans
 
 
 @dataclass(frozen=True)
