@@ -369,11 +369,13 @@ def test_after_a_clock_set_back_the_alive_mark_keeps_the_record_s_time(harness: 
 FRIDAY_9AM = MONDAY_9AM + timedelta(days=4)
 
 
-def friday_log_off(harness_factory: HarnessFactory, *, week_review: bool = True) -> Harness:
+def friday_log_off(
+    harness_factory: HarnessFactory, *, open_after_last_shift: bool = True
+) -> Harness:
     """The week's last shift (the default schedule's Friday), ended by the clock."""
     settings = Settings(
         schedule=WeeklySchedule(UTC),
-        stats=StatsSettings(open_after_last_shift=week_review),
+        stats=StatsSettings(open_after_last_shift=open_after_last_shift),
     )
     h = harness_factory(settings=settings, start=FRIDAY_9AM)
     h.clock.advance(8 * 3600 + 1)
@@ -422,7 +424,7 @@ def test_overtime_keeps_the_review_for_the_real_end(harness_factory: HarnessFact
 
 
 def test_no_review_on_other_days_or_when_turned_off(harness_factory: HarnessFactory) -> None:
-    quiet = friday_log_off(harness_factory, week_review=False)
+    quiet = friday_log_off(harness_factory, open_after_last_shift=False)
     assert not logoff_window(quiet).see_week.isVisible()
     logoff_window(quiet).close_button.click()
     monday = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=MONDAY_9AM)
