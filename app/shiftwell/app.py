@@ -153,9 +153,9 @@ def _attach_platform(shell: Shell) -> None:
     from shiftwell.platform.idle import detect_idle_monitor
 
     settings = shell.settings
-    if settings.natural_breaks:
+    if settings.breaks.natural:
         shell.desktop.idle = detect_idle_monitor()
-    if settings.detect_calls:
+    if settings.calls.detect_microphone:
         shell.desktop.calls = system_call_detector()
     shell.desktop.ideas = load_break_ideas(_user_ideas_file()) or shell.desktop.ideas
     if sys.platform.startswith("linux"):

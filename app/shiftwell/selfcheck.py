@@ -40,7 +40,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from shiftwell import __version__
 from shiftwell.core.clock import ManualClock
-from shiftwell.core.settings import Settings
+from shiftwell.core.settings import Settings, ShiftSettings
 
 EXIT_FAILED = 1
 # A fixed Monday morning: what the checks record does not depend on today.
@@ -335,7 +335,7 @@ def run_self_check(out: TextIO | None = None, err: TextIO | None = None) -> int:
 @contextmanager
 def _workspace() -> Iterator[Workspace]:
     with tempfile.TemporaryDirectory(prefix="shiftwell-selfcheck-") as folder:
-        settings = Settings(auto_start=False)
+        settings = Settings(shift=ShiftSettings(auto_start=False))
         yield Workspace(Path(folder), ManualClock(_START), settings)
 
 

@@ -24,7 +24,7 @@
         <translation>Las horas extra tienen que durar más de cero.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>There is no check-in waiting.</source>
         <translation>No hay ningún check-in pendiente.</translation>
     </message>
@@ -303,13 +303,12 @@
         <translation>{question} (añade --yes para confirmar)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+30"/>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+31"/>
         <source>Set by your team&apos;s policy</source>
         <translation>Fijado por la política de tu equipo</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/core/durations.py" line="+18"/>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+37"/>
         <source>e.g. 90s, 25m, 1h30m</source>
         <translation>p. ej. 90s, 25m, 1h30m</translation>
     </message>
@@ -324,7 +323,7 @@
         <translation>{value} es demasiado largo para ser una duración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+56"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+75"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Horario</translation>
     </message>
@@ -334,7 +333,7 @@
         <translation>Tus turnos, en tu zona horaria. Un tramo que termina antes de empezar pasa de la medianoche.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+234"/>
         <source>&amp;Monday</source>
         <translation>L&amp;unes</translation>
     </message>
@@ -369,37 +368,37 @@
         <translation>Domi&amp;ngo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+52"/>
         <source>&amp;Days off</source>
         <translation>Días li&amp;bres</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-94"/>
         <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
         <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+83"/>
         <source>Time &amp;zone</source>
         <translation>&amp;Zona horaria</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-57"/>
         <source>This computer&apos;s time zone</source>
         <translation>La zona horaria de este equipo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+76"/>
         <source>Start shifts &amp;on schedule by themselves</source>
         <translation>Empezar los tu&amp;rnos del horario automáticamente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Len&amp;gth of a shift started from the tray</source>
         <translation>Dur&amp;ación de un turno iniciado desde la bandeja</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-36"/>
         <source>Gentle — dismiss a break any time</source>
         <translation>Suave — cierra un descanso cuando quieras</translation>
     </message>
@@ -414,7 +413,7 @@
         <translation>Estricto — sin saltar, posponer ni pausar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+11"/>
         <source>&amp;Breaks</source>
         <translation>&amp;Descansos</translation>
     </message>
@@ -424,30 +423,30 @@
         <translation>Cada cuánto descansas, durante cuánto tiempo y con qué facilidad cede un descanso.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+105"/>
         <source>&amp;Every</source>
         <translation>F&amp;recuencia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Len&amp;gth</source>
         <translation>D&amp;uración</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/core/commands.py" line="+41"/>
         <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
         <source>Micro break</source>
         <translation>Microdescanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+7"/>
         <source>Eve&amp;ry</source>
         <translation>Frecue&amp;ncia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Le&amp;ngth</source>
         <translation>Dur&amp;ación</translation>
     </message>
@@ -460,57 +459,57 @@
         <translation>Descanso largo</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+6"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-63"/>
         <source>&amp;Warn before a break</source>
         <translation>A&amp;visar antes de un descanso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
         <source>Time &amp;away from the computer counts as a break</source>
         <translation>&amp;El tiempo lejos del equipo cuenta como descanso</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-43"/>
         <source>Str&amp;ictness</source>
         <translation>Fir&amp;meza</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Skip or postpone possible a&amp;fter</source>
         <translation>Saltar o posponer se puede &amp;tras</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Allow s&amp;kipping</source>
         <translation>Permitir &amp;saltar descansos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Skips &amp;per day (0: no limit)</source>
         <translation>Má&amp;ximo de saltos al día (0: sin límite)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Allow p&amp;ostponing</source>
         <translation>Permitir p&amp;osponer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
         <source>Postpone b&amp;y</source>
         <translation>&amp;Posponer durante</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Max postpones per break</source>
         <translation>Máximo de apla&amp;zamientos por descanso</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+12"/>
         <source>Skipping and postponing</source>
         <translation>Saltar y posponer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Log-off</source>
         <translation>&amp;Fin del turno</translation>
     </message>
@@ -520,42 +519,42 @@
         <translation>Cómo termina la jornada: avisos antes del final y después la pantalla de fin de turno.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+85"/>
         <source>Warn&amp;ings before the end</source>
         <translation>&amp;Avisos antes del final</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-291"/>
         <source>e.g. 15m, 5m, 1m</source>
         <translation>p. ej. 15m, 5m, 1m</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+298"/>
         <source>Strict: the log-off scree&amp;n can&apos;t be dismissed</source>
         <translation>Estricto: la pa&amp;ntalla de fin de turno no se puede cerrar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;Action command</source>
         <translation>Co&amp;mando al terminar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>e.g. loginctl lock-session (run directly, not by a shell)</source>
         <translation>p. ej. loginctl lock-session (se ejecuta directamente, no en un shell)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Action time&amp;out</source>
         <translation>Tiempo má&amp;ximo del comando</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Overtime st&amp;ep</source>
         <translation>&amp;Bloque de horas extra</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Overtime cap per &amp;week</source>
         <translation>Tope de horas extra por &amp;semana</translation>
     </message>
@@ -563,7 +562,7 @@
         <location filename="../../app/shiftwell/core/state_names.py" line="+5"/>
         <location filename="../../app/shiftwell/storage/export.py" line="+347"/>
         <location line="+55"/>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+10"/>
         <location filename="../../app/shiftwell/ui/review/cards.py" line="+114"/>
         <location filename="../../app/shiftwell/ui/review/pdf.py" line="+44"/>
         <location line="+60"/>
@@ -571,52 +570,52 @@
         <translation>Horas extra</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+7"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+6"/>
         <source>&amp;Calls, check-ins &amp;&amp; sound</source>
         <translation>&amp;Llamadas, check-ins y sonido</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+7"/>
         <source>&amp;Detect calls (the microphone is in use)</source>
         <translation>De&amp;tectar llamadas (el micrófono está en uso)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Grace after a call</source>
         <translation>&amp;Margen tras una llamada</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+1"/>
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+7"/>
         <source>Ask for a check-&amp;in after long breaks</source>
         <translation>Pedir un check-in tras los descansos la&amp;rgos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Play so&amp;unds</source>
         <translation>Reproducir &amp;sonidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Announce breaks with a desktop &amp;notification</source>
         <translation>Anunciar los descansos con una &amp;notificación de escritorio</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Open the &amp;weekly review after the week&apos;s last shift</source>
         <translation>Abrir el res&amp;umen semanal tras el último turno de la semana</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+4"/>
         <source>Check-ins and sound</source>
         <translation>Check-ins y sonido</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+4"/>
         <source>Shift st&amp;arts</source>
         <translation>Empie&amp;za un turno</translation>
     </message>
@@ -646,7 +645,7 @@
         <translation>Horas e&amp;xtra concedidas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+8"/>
         <source>&amp;Hooks</source>
         <translation>&amp;Comandos</translation>
     </message>
@@ -656,7 +655,7 @@
         <translation>Un comando que se ejecuta cuando pasa algo, escrito como en una terminal. Se ejecuta directamente, no en un shell, y recibe lo ocurrido en variables de entorno SHIFTWELL_*.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-231"/>
         <source>not set</source>
         <translation>sin definir</translation>
     </message>
@@ -666,7 +665,7 @@
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+281"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
@@ -1482,47 +1481,47 @@
         <translation>{value} termina antes de empezar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings.py" line="+117"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-177"/>
         <source>{value} must be a duration string ({examples})</source>
         <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{value} must be a list of durations, e.g. [&quot;15m&quot;, &quot;5m&quot;, &quot;1m&quot;]</source>
         <translation>{value} tiene que ser una lista de duraciones, p. ej. [&quot;15m&quot;, &quot;5m&quot;, &quot;1m&quot;]</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{value} must be a whole number from {minimum} to {maximum}</source>
         <translation>{value} tiene que ser un número entero de {minimum} a {maximum}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-40"/>
         <source>{value} is out of range ({minimum} to {maximum})</source>
         <translation>{value} está fuera de rango (de {minimum} a {maximum})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+51"/>
         <source>{value} must be true or false</source>
         <translation>{value} tiene que ser true o false</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>{value} is not one of {allowed}</source>
         <translation>{value} no es ninguno de estos valores: {allowed}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{value} must be a command as a list of strings, e.g. [&quot;loginctl&quot;, &quot;lock-session&quot;]</source>
         <translation>{value} tiene que ser un comando escrito como lista de textos, p. ej. [&quot;loginctl&quot;, &quot;lock-session&quot;]</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>{value} must be a string such as &quot;09:00-17:00&quot; or &quot;off&quot;</source>
         <translation>{value} tiene que ser un texto como &quot;09:00-17:00&quot; u &quot;off&quot;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+36"/>
         <source>{value} must be a time zone name such as &quot;Europe/Berlin&quot;</source>
         <translation>{value} tiene que ser el nombre de una zona horaria, como &quot;Europe/Berlin&quot;</translation>
     </message>
@@ -1532,7 +1531,7 @@
         <translation>{value} no es una zona horaria conocida (p. ej. &quot;Europe/Berlin&quot;)</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../../app/shiftwell/core/settings.py" line="+189"/>
         <source>{value} overlaps {other_key} = {other_value} across midnight; using the default</source>
         <translation>{value} se solapa con {other_key} = {other_value} pasada la medianoche; se usa el valor predeterminado</translation>
     </message>
@@ -1552,22 +1551,22 @@
         <translation>clave desconocida (claves conocidas aquí: {known_keys})</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>must be shorter than {long_key}; using the defaults for both</source>
         <translation>tiene que ser más corto que {long_key}; se usan los valores predeterminados de ambos</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+56"/>
         <source>must be shorter than {long_key} ({long_length})</source>
         <translation>tiene que ser más corto que {long_key} ({long_length})</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+75"/>
         <source>set by the team policy ({policy}); your value is ignored</source>
         <translation>fijado por la política de tu equipo ({policy}); tu valor se ignora</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>must be shorter than {other_key} ({other_length}), which the team policy ({policy}) sets; using the default</source>
         <translation>tiene que ser más corto que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
@@ -2233,7 +2232,7 @@
 <context>
     <name>CommandField</name>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+155"/>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+156"/>
         <source>{field}: runs</source>
         <translation>{field}: ejecuta</translation>
     </message>
@@ -2392,7 +2391,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+53"/>
+        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+54"/>
         <location line="+1"/>
         <source>Shiftwell settings</source>
         <translation>Ajustes de Shiftwell</translation>

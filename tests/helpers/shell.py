@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from shiftwell.core.clock import ManualClock
-from shiftwell.core.settings import Settings
+from shiftwell.core.settings import Settings, ShiftSettings
 from shiftwell.storage.database import open_database
 from shiftwell.storage.repository import Repository
 from shiftwell.ui.notices.announcer import Announcer
@@ -96,7 +96,7 @@ def make_harness(
     outside = Outside()
     idle, calls = FakeIdleMonitor(), FakeCallDetector()
     desktop = make_desktop(notifier, outside, idle, calls)
-    shell = Shell(settings or Settings(auto_start=False), clock, desktop)
+    shell = Shell(settings or Settings(shift=ShiftSettings(auto_start=False)), clock, desktop)
     repository = Repository(open_database(tmp_path / "shiftwell.sqlite3").engine)
     shell.attach(repository)
     return Harness(shell, clock, notifier, repository, outside, idle, calls)

@@ -13,7 +13,7 @@ import pytest
 from shiftwell.core.clock import ManualClock
 from shiftwell.core.engine import Engine
 from shiftwell.core.model import StartShift
-from shiftwell.core.settings import BreakPolicy, Settings, Strictness
+from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
 from shiftwell.platform.instance import socket_path
 from shiftwell.storage.database import open_database
 from shiftwell.storage.repository import Repository
@@ -23,7 +23,9 @@ from tests.helpers.process import start_app, wait_for
 from tests.integration.test_crash_recovery import ask, ready_after, starts
 
 CONFIG = config("[logoff]\nwarnings = []")
-GENTLE = Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE), auto_start=False)
+GENTLE = Settings(
+    breaks=BreakPolicy(strictness=Strictness.GENTLE), shift=ShiftSettings(auto_start=False)
+)
 
 
 @pytest.fixture

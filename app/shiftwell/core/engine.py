@@ -153,7 +153,7 @@ class Engine:
         self._settings = settings
         self._clock = clock
         self._listeners = list(listeners)
-        self._breaks = BreakClock(settings.micro, settings.long)
+        self._breaks = BreakClock(settings.breaks.micro, settings.breaks.long)
         self._state = State.OFF_SHIFT
         self._shift: ShiftRecord | None = None
         self._segment: SegmentRecord | None = None
@@ -218,7 +218,7 @@ class Engine:
             shift_ends=end,
             next_break=upcoming[0] if upcoming else None,
             next_break_at=upcoming[1] if upcoming else None,
-            postpones_left=max(0, self._settings.postpone_limit - self._breaks.postpones),
+            postpones_left=max(0, self._settings.breaks.max_postpones - self._breaks.postpones),
             allowed=self.allowed(),
             wrap_up=(
                 end is not None
@@ -301,7 +301,7 @@ class Engine:
                     "It is recorded as work outside the schedule."
                 )
             )
-        extra = PlannedShift(now, now + self._settings.shift_length)
+        extra = PlannedShift(now, now + self._settings.shift.length)
         return self._start_shift(Trigger.START_SHIFT, extra, scheduled=False)
 
     def _start_shift(
@@ -388,7 +388,11 @@ class Engine:
         kind = self._current_break()
         closed = self._close_current(outcome)
         self._breaks.rested(kind)
-        if kind is BreakKind.LONG and outcome is Outcome.COMPLETED and self._settings.checkin:
+        if (
+            kind is BreakKind.LONG
+            and outcome is Outcome.COMPLETED
+            and self._settings.checkin.enabled
+        ):
             self._checkin_for = closed.id if closed else None
         self._resume_work()
         return self._commit(trigger, State.FOCUS, detail=f"{kind.value} break {outcome.value}")
@@ -412,7 +416,7 @@ class Engine:
             self._close_current(Outcome.POSTPONED)
         else:
             extra = (self._instant_break(kind, Outcome.POSTPONED),)
-        step = self._settings.postpone_step.total_seconds()
+        step = self._settings.breaks.postpone.total_seconds()
         self._breaks.move(kind, self._mono() + step, counted=True)
         self._resume_work()
         detail = f"{kind.value} break postponed by {round(step)} s ({self._breaks.postpones})"
@@ -501,13 +505,13 @@ class Engine:
         overdue = self._breaks.overdue(mono) if self._return_to is State.FOCUS else None
         detail = "call ended"
         if overdue is not None:
-            grace = self._settings.call_grace.total_seconds()
+            grace = self._settings.calls.grace.total_seconds()
             self._breaks.move(overdue, mono + grace, counted=False)
             detail += f"; {overdue.value} break in {round(grace)} s"
         return self._commit(Trigger.CALL_END, self._return_to, detail=detail)
 
     def _on_idle(self, seconds: float) -> Transition | None:
-        if not self._settings.natural_breaks:
+        if not self._settings.breaks.natural:
             return None
         mono = self._mono()
         if self._state is State.AWAY:
@@ -517,7 +521,7 @@ class Engine:
             return self._back(back_at)
         if self._state not in (State.FOCUS, State.BREAK_DUE, State.OVERTIME):
             return None
-        if seconds < self._settings.micro.length.total_seconds():
+        if seconds < self._settings.breaks.micro.length.total_seconds():
             return None
         self._return_to = self._work_state()
         since = max(self._segment_start, mono - seconds)
@@ -535,7 +539,7 @@ class Engine:
 
     def _update_settings(self, settings: Settings) -> Transition:
         self._settings = settings
-        self._breaks.micro, self._breaks.long = settings.micro, settings.long
+        self._breaks.micro, self._breaks.long = settings.breaks.micro, settings.breaks.long
         return self._commit(Trigger.SETTINGS, self._state, detail="settings changed")
 
     # -- restarts and sleep ---------------------------------------------------------------------
@@ -682,7 +686,7 @@ class Engine:
     def _on_deadline(self) -> Transition | None:
         mono = self._mono()
         if not self._state.on_shift:
-            planned = self._next_planned() if self._settings.auto_start else None
+            planned = self._next_planned() if self._settings.shift.auto_start else None
             if planned is not None and planned.start <= self._clock.now() + _tol():
                 return self._start_shift(Trigger.DEADLINE, planned, scheduled=True)
             self._rearm()
@@ -756,7 +760,7 @@ class Engine:
     def _next_deadline(self) -> float | None:
         mono = self._mono()
         if not self._state.on_shift:
-            planned = self._next_planned() if self._settings.auto_start else None
+            planned = self._next_planned() if self._settings.shift.auto_start else None
             if planned is None:
                 return None
             return mono + max(0.0, (planned.start - self._clock.now()).total_seconds())
@@ -939,10 +943,10 @@ class Engine:
         return self._segment_start + self._settings.breaks.skip_delay.total_seconds()
 
     def _idle_poll(self) -> float | None:
-        if not self._settings.natural_breaks:
+        if not self._settings.breaks.natural:
             return None
         if self._state in (State.FOCUS, State.BREAK_DUE, State.OVERTIME, State.AWAY):
-            return self._settings.micro.length.total_seconds()
+            return self._settings.breaks.micro.length.total_seconds()
         return None
 
     def _current_tally(self) -> Tally:

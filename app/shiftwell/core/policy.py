@@ -109,7 +109,7 @@ def _why_no_postpone(ctx: Context) -> str | None:
         return _("Breaks are strict: this one can't be postponed.")
     if not settings.breaks.allow_postpone:
         return _("Postponing breaks is turned off.")
-    if ctx.postpones >= settings.postpone_limit:
+    if ctx.postpones >= settings.breaks.max_postpones:
         return _("This break was already postponed {count} times; take it now.").format(
             count=ctx.postpones
         )

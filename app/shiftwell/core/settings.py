@@ -7,29 +7,27 @@ reported with the file, the key, the bad value and what is allowed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, timedelta, tzinfo
-from enum import StrEnum
+from operator import attrgetter
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from shiftwell.core.durations import EXAMPLES, DurationError, format_duration, parse_duration
+from shiftwell.core.durations import format_duration
 from shiftwell.core.i18n import _
-from shiftwell.core.schedule import (
-    WEEKDAYS,
-    DaysOff,
-    Span,
-    WeeklySchedule,
-    night_overlap,
-    parse_days_off,
-    parse_spans,
-)
+from shiftwell.core.schedule import WEEKDAYS, Span, WeeklySchedule, night_overlap
+from shiftwell.core.settings_spec import BREAK_LENGTHS, KEYS, SPEC, Reader, default
+
+# Declared with the spec; imported from here too, beside the settings they belong to.
+from shiftwell.core.settings_spec import HOOK_EVENTS as HOOK_EVENTS
+from shiftwell.core.settings_spec import Strictness as Strictness
+from shiftwell.core.settings_spec import format_days_off as format_days_off
+from shiftwell.core.settings_spec import format_spans as format_spans
 
 
-class Strictness(StrEnum):
-    GENTLE = "gentle"  # dismiss any time
-    NORMAL = "normal"  # skip and postpone only after a few seconds of the break
-    STRICT = "strict"  # no skip, no postpone
+@dataclass(frozen=True)
+class ShiftSettings:
+    auto_start: bool = default("shift.auto_start")
+    length: timedelta = default("shift.length")
 
 
 @dataclass(frozen=True)
@@ -38,56 +36,81 @@ class BreakRule:
     length: timedelta
 
 
+def _rule(kind: str) -> BreakRule:
+    """The default rule of a micro or long break (immutable: fine as a shared default)."""
+    return BreakRule(default(f"breaks.{kind}.every"), default(f"breaks.{kind}.length"))
+
+
 @dataclass(frozen=True)
 class BreakPolicy:
-    strictness: Strictness = Strictness.NORMAL
-    warning: timedelta = timedelta(seconds=30)
-    skip_delay: timedelta = timedelta(seconds=5)
-    allow_skip: bool = True
-    allow_postpone: bool = True
-    max_skips_per_day: int = 0  # 0: no cap
+    micro: BreakRule = _rule("micro")
+    long: BreakRule = _rule("long")
+    postpone: timedelta = default("breaks.postpone")
+    max_postpones: int = default("breaks.max_postpones")
+    strictness: Strictness = default("breaks.strictness")
+    warning: timedelta = default("breaks.warning")
+    skip_delay: timedelta = default("breaks.skip_delay")
+    allow_skip: bool = default("breaks.allow_skip")
+    allow_postpone: bool = default("breaks.allow_postpone")
+    max_skips_per_day: int = default("breaks.max_skips_per_day")  # 0: no cap
+    natural: bool = default("breaks.natural")
 
 
 @dataclass(frozen=True)
 class LogoffPolicy:
-    warnings: tuple[timedelta, ...] = (
-        timedelta(minutes=15),
-        timedelta(minutes=5),
-        timedelta(minutes=1),
-    )
-    strict: bool = False
-    action: tuple[str, ...] = ()
-    action_timeout: timedelta = timedelta(seconds=10)
+    warnings: tuple[timedelta, ...] = default("logoff.warnings")
+    strict: bool = default("logoff.strict")
+    action: tuple[str, ...] = default("logoff.action")
+    action_timeout: timedelta = default("logoff.action_timeout")
 
 
 @dataclass(frozen=True)
 class OvertimePolicy:
-    step: timedelta = timedelta(minutes=15)
-    weekly_cap: timedelta = timedelta(hours=2)
+    step: timedelta = default("overtime.step")
+    weekly_cap: timedelta = default("overtime.weekly_cap")
 
 
-HOOK_EVENTS = ("shift_start", "break_start", "break_end", "wrap_up", "logoff", "overtime")
+@dataclass(frozen=True)
+class CallSettings:
+    detect_microphone: bool = default("calls.detect_microphone")
+    grace: timedelta = default("calls.grace")
+
+
+@dataclass(frozen=True)
+class CheckinSettings:
+    enabled: bool = default("checkin.enabled")
+
+
+@dataclass(frozen=True)
+class SoundSettings:
+    enabled: bool = default("sounds.enabled")
+
+
+@dataclass(frozen=True)
+class NotificationSettings:
+    breaks: bool = default("notifications.breaks")
+
+
+@dataclass(frozen=True)
+class StatsSettings:
+    open_after_last_shift: bool = default("stats.open_after_last_shift")
 
 
 @dataclass(frozen=True)
 class Settings:
+    """Typed settings; an attribute path is the TOML key (`settings.breaks.micro.every`),
+    except the schedule (a `WeeklySchedule`) and the hooks (event -> command)."""
+
     schedule: WeeklySchedule = field(default_factory=lambda: WeeklySchedule(UTC))
-    auto_start: bool = True
-    shift_length: timedelta = timedelta(hours=8)
-    micro: BreakRule = BreakRule(every=timedelta(minutes=20), length=timedelta(seconds=20))
-    long: BreakRule = BreakRule(every=timedelta(minutes=50), length=timedelta(minutes=10))
-    postpone_step: timedelta = timedelta(minutes=5)
-    postpone_limit: int = 3
+    shift: ShiftSettings = ShiftSettings()
     breaks: BreakPolicy = BreakPolicy()
     logoff: LogoffPolicy = LogoffPolicy()
     overtime: OvertimePolicy = OvertimePolicy()
-    natural_breaks: bool = True
-    detect_calls: bool = False
-    call_grace: timedelta = timedelta(seconds=30)
-    checkin: bool = True
-    sounds: bool = True
-    notify_breaks: bool = True
-    week_review: bool = True  # open the weekly review after the week's last shift
+    calls: CallSettings = CallSettings()
+    checkin: CheckinSettings = CheckinSettings()
+    sounds: SoundSettings = SoundSettings()
+    notifications: NotificationSettings = NotificationSettings()
+    stats: StatsSettings = StatsSettings()
     hooks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -108,136 +131,8 @@ class LoadedSettings:
     locked: frozenset[str] = frozenset()  # dotted keys fixed by a team policy
 
 
-Reader = Callable[[Any], Any]
-
-
-def _duration(minimum: timedelta, maximum: timedelta) -> Reader:
-    def read(value: Any) -> timedelta:
-        if not isinstance(value, str):
-            message = _("{value} must be a duration string ({examples})")
-            raise ValueError(message.format(value=repr(value), examples=_(EXAMPLES)))
-        try:
-            result = parse_duration(value)
-        except DurationError as error:
-            raise ValueError(str(error)) from None
-        if not minimum <= result <= maximum:
-            raise _out_of_range(repr(value), format_duration(minimum), format_duration(maximum))
-        return result
-
-    return read
-
-
-def _durations(minimum: timedelta, maximum: timedelta) -> Reader:
-    one = _duration(minimum, maximum)
-
-    def read(value: Any) -> tuple[timedelta, ...]:
-        if not isinstance(value, list):
-            message = _('{value} must be a list of durations, e.g. ["15m", "5m", "1m"]')
-            raise ValueError(message.format(value=repr(value)))
-        return tuple(sorted({one(item) for item in value}, reverse=True))
-
-    return read
-
-
-def _integer(minimum: int, maximum: int) -> Reader:
-    def read(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            message = _("{value} must be a whole number from {minimum} to {maximum}")
-            raise ValueError(message.format(value=repr(value), minimum=minimum, maximum=maximum))
-        if not minimum <= value <= maximum:
-            raise _out_of_range(str(value), str(minimum), str(maximum))
-        return value
-
-    return read
-
-
-def _out_of_range(value: str, minimum: str, maximum: str) -> ValueError:
-    message = _("{value} is out of range ({minimum} to {maximum})")
-    return ValueError(message.format(value=value, minimum=minimum, maximum=maximum))
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(_("{value} must be true or false").format(value=repr(value)))
-    return value
-
-
-def _choice(options: type[StrEnum]) -> Reader:
-    def read(value: Any) -> StrEnum:
-        try:
-            return options(value)
-        except ValueError:
-            allowed = ", ".join(repr(o.value) for o in options)
-            message = _("{value} is not one of {allowed}")
-            raise ValueError(message.format(value=repr(value), allowed=allowed)) from None
-
-    return read
-
-
-def _argv(value: Any) -> tuple[str, ...]:
-    """A command as an argument list; it is run directly, never through a shell."""
-    if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
-        message = _(
-            '{value} must be a command as a list of strings, e.g. ["loginctl", "lock-session"]'
-        )
-        raise ValueError(message.format(value=repr(value)))
-    return tuple(value)
-
-
-def _spans(value: Any) -> Any:
-    if not isinstance(value, str):
-        message = _('{value} must be a string such as "09:00-17:00" or "off"')
-        raise ValueError(message.format(value=repr(value)))
-    return parse_spans(value)
-
-
-def _timezone(value: Any) -> tzinfo:
-    if not isinstance(value, str):
-        message = _('{value} must be a time zone name such as "Europe/Berlin"')
-        raise ValueError(message.format(value=repr(value)))
-    try:
-        return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a directory of zones
-        message = _('{value} is not a known time zone (e.g. "Europe/Berlin")')
-        raise ValueError(message.format(value=repr(value))) from None
-
-
-_SECOND, _MINUTE, _HOUR = timedelta(seconds=1), timedelta(minutes=1), timedelta(hours=1)
-
 # Dotted key -> reader. The dotted key is the TOML table path plus the key.
-_READERS: dict[str, Reader] = {
-    "schedule.timezone": _timezone,
-    **{f"schedule.{day}": _spans for day in WEEKDAYS},
-    "schedule.days_off": parse_days_off,
-    "shift.auto_start": _boolean,
-    "shift.length": _duration(_MINUTE, 16 * _HOUR),
-    "breaks.micro.every": _duration(_MINUTE, 4 * _HOUR),
-    "breaks.micro.length": _duration(5 * _SECOND, 30 * _MINUTE),
-    "breaks.long.every": _duration(5 * _MINUTE, 8 * _HOUR),
-    "breaks.long.length": _duration(_MINUTE, 2 * _HOUR),
-    "breaks.postpone": _duration(30 * _SECOND, _HOUR),
-    "breaks.max_postpones": _integer(0, 20),
-    "breaks.strictness": _choice(Strictness),
-    "breaks.warning": _duration(timedelta(0), 10 * _MINUTE),
-    "breaks.skip_delay": _duration(timedelta(0), 5 * _MINUTE),
-    "breaks.allow_skip": _boolean,
-    "breaks.allow_postpone": _boolean,
-    "breaks.max_skips_per_day": _integer(0, 100),
-    "breaks.natural": _boolean,
-    "logoff.warnings": _durations(_MINUTE, 2 * _HOUR),
-    "logoff.strict": _boolean,
-    "logoff.action": _argv,
-    "logoff.action_timeout": _duration(_SECOND, 5 * _MINUTE),
-    "overtime.step": _duration(_MINUTE, 4 * _HOUR),
-    "overtime.weekly_cap": _duration(timedelta(0), 40 * _HOUR),
-    "calls.detect_microphone": _boolean,
-    "calls.grace": _duration(timedelta(0), 10 * _MINUTE),
-    "checkin.enabled": _boolean,
-    "sounds.enabled": _boolean,
-    "notifications.breaks": _boolean,
-    "stats.open_after_last_shift": _boolean,
-    **{f"hooks.{event}": _argv for event in HOOK_EVENTS},
-}
+_READERS: dict[str, Reader] = {key.key: key.kind.read for key in KEYS}
 
 # Tables whose values are lists: flattening stops at these keys.
 _LEAF_KEYS = frozenset(_READERS)
@@ -335,77 +230,35 @@ def _unknown_key(key: str) -> str:
 def _build(
     values: dict[str, Any], problems: list[SettingProblem], source: str, local_tz: tzinfo
 ) -> Settings:
+    rule = BREAK_LENGTHS
+    if rule.broken(values):
+        message = _("must be shorter than {long_key}; using the defaults for both")
+        problems.append(SettingProblem(source, rule.shorter, message.format(long_key=rule.longer)))
+        values = {k: v for k, v in values.items() if k not in (rule.shorter, rule.longer)}
     defaults = Settings()
-    get = values.get
-    micro = BreakRule(
-        get("breaks.micro.every", defaults.micro.every),
-        get("breaks.micro.length", defaults.micro.length),
-    )
-    long = BreakRule(
-        get("breaks.long.every", defaults.long.every),
-        get("breaks.long.length", defaults.long.length),
-    )
-    if micro.length >= long.length:
-        problems.append(
-            SettingProblem(
-                source,
-                "breaks.micro.length",
-                _("must be shorter than {long_key}; using the defaults for both").format(
-                    long_key=_LONG_LENGTH
-                ),
-            )
-        )
-        micro = BreakRule(micro.every, defaults.micro.length)
-        long = BreakRule(long.every, defaults.long.length)
     days = dict(defaults.schedule.days)
     for index, day in enumerate(WEEKDAYS):
-        days[index] = get(f"schedule.{day}", days[index])
+        days[index] = values.get(f"schedule.{day}", days[index])
     schedule = WeeklySchedule(
-        tz=get("schedule.timezone", local_tz),
+        tz=values.get("schedule.timezone", local_tz),
         days=days,
-        days_off=get("schedule.days_off", ()),
-    )
-    b = defaults.breaks
-    breaks = BreakPolicy(
-        strictness=get("breaks.strictness", b.strictness),
-        warning=get("breaks.warning", b.warning),
-        skip_delay=get("breaks.skip_delay", b.skip_delay),
-        allow_skip=get("breaks.allow_skip", b.allow_skip),
-        allow_postpone=get("breaks.allow_postpone", b.allow_postpone),
-        max_skips_per_day=get("breaks.max_skips_per_day", b.max_skips_per_day),
-    )
-    lo = defaults.logoff
-    logoff = LogoffPolicy(
-        warnings=get("logoff.warnings", lo.warnings),
-        strict=get("logoff.strict", lo.strict),
-        action=get("logoff.action", lo.action),
-        action_timeout=get("logoff.action_timeout", lo.action_timeout),
-    )
-    overtime = OvertimePolicy(
-        step=get("overtime.step", defaults.overtime.step),
-        weekly_cap=get("overtime.weekly_cap", defaults.overtime.weekly_cap),
+        days_off=values.get("schedule.days_off", defaults.schedule.days_off),
     )
     hooks = {e: values[f"hooks.{e}"] for e in HOOK_EVENTS if f"hooks.{e}" in values}
-    return Settings(
-        schedule=schedule,
-        auto_start=get("shift.auto_start", defaults.auto_start),
-        shift_length=get("shift.length", defaults.shift_length),
-        micro=micro,
-        long=long,
-        postpone_step=get("breaks.postpone", defaults.postpone_step),
-        postpone_limit=get("breaks.max_postpones", defaults.postpone_limit),
-        breaks=breaks,
-        logoff=logoff,
-        overtime=overtime,
-        natural_breaks=get("breaks.natural", defaults.natural_breaks),
-        detect_calls=get("calls.detect_microphone", defaults.detect_calls),
-        call_grace=get("calls.grace", defaults.call_grace),
-        checkin=get("checkin.enabled", defaults.checkin),
-        sounds=get("sounds.enabled", defaults.sounds),
-        notify_breaks=get("notifications.breaks", defaults.notify_breaks),
-        week_review=get("stats.open_after_last_shift", defaults.week_review),
-        hooks=hooks,
-    )
+    filled: Settings = _filled(defaults, "", values)
+    return replace(filled, schedule=schedule, hooks=hooks)
+
+
+def _filled(table: Any, prefix: str, values: Mapping[str, Any]) -> Any:
+    """`table` (a settings dataclass at TOML path `prefix`) with the values read for its keys."""
+    changes: dict[str, Any] = {}
+    for slot in fields(table):
+        key, current = f"{prefix}{slot.name}", getattr(table, slot.name)
+        if key in values:
+            changes[slot.name] = values[key]
+        elif is_dataclass(current) and not isinstance(current, WeeklySchedule):
+            changes[slot.name] = _filled(current, f"{key}.", values)
+    return replace(table, **changes)
 
 
 # --- one key at a time, and back to TOML ---------------------------------------------------
@@ -417,8 +270,6 @@ _SECTIONS = tuple(dict.fromkeys(key.split(".")[0] for key in _READERS))
 KNOWN_KEYS: tuple[str, ...] = tuple(
     sorted(_READERS, key=lambda key: (_SECTIONS.index(key.split(".")[0]), key.count(".")))
 )
-
-_MICRO_LENGTH, _LONG_LENGTH = "breaks.micro.length", "breaks.long.length"
 
 
 def validate_value(key: str, raw: Any) -> Any:
@@ -434,26 +285,20 @@ def cross_key_problems(values: Mapping[str, Any]) -> dict[str, str]:
 
     Returns dotted key -> message; `settings_from_mapping` falls back when one is broken.
     """
-    defaults = Settings()
-    micro = values.get(_MICRO_LENGTH, defaults.micro.length)
-    long = values.get(_LONG_LENGTH, defaults.long.length)
-    if micro >= long:
+    rule = BREAK_LENGTHS
+    if rule.broken(values):
+        long = values.get(rule.longer, default(rule.longer))
         message = _("must be shorter than {long_key} ({long_length})")
         return {
-            _MICRO_LENGTH: message.format(long_key=_LONG_LENGTH, long_length=format_duration(long))
+            rule.shorter: message.format(long_key=rule.longer, long_length=format_duration(long))
         }
     return {}
 
 
-def format_spans(spans: tuple[Span, ...]) -> str:
-    """The inverse of `parse_spans`: `"09:00-12:00, 13:00-17:00"`, or `"off"`."""
-    return ", ".join(str(span) for span in spans) if spans else "off"
-
-
-def format_days_off(days_off: DaysOff) -> str:
-    if days_off.first == days_off.last:
-        return days_off.first.isoformat()
-    return f"{days_off.first.isoformat()}..{days_off.last.isoformat()}"
+def typed_value(settings: Settings, key: str) -> Any:
+    """The typed value `settings` holds for the dotted `key` (None: not set)."""
+    spec = SPEC[key]
+    return spec.get(settings) if spec.get else attrgetter(key)(settings)
 
 
 def settings_to_dotted(settings: Settings) -> dict[str, Any]:
@@ -462,45 +307,13 @@ def settings_to_dotted(settings: Settings) -> dict[str, Any]:
     Durations keep whole seconds. A time zone without an IANA name (a fixed offset, or UTC
     as `datetime.UTC`) is left out, so it reads back as the computer's zone.
     """
-    s, duration = settings, format_duration
     values: dict[str, Any] = {}
-    tz = s.schedule.tz
-    if isinstance(tz, ZoneInfo) and tz.key:
-        values["schedule.timezone"] = tz.key
-    for index, day in enumerate(WEEKDAYS):
-        values[f"schedule.{day}"] = format_spans(s.schedule.days.get(index, ()))
-    values["schedule.days_off"] = [format_days_off(d) for d in s.schedule.days_off]
-    values |= {
-        "shift.auto_start": s.auto_start,
-        "shift.length": duration(s.shift_length),
-        "breaks.micro.every": duration(s.micro.every),
-        "breaks.micro.length": duration(s.micro.length),
-        "breaks.long.every": duration(s.long.every),
-        "breaks.long.length": duration(s.long.length),
-        "breaks.postpone": duration(s.postpone_step),
-        "breaks.max_postpones": s.postpone_limit,
-        "breaks.strictness": s.breaks.strictness.value,
-        "breaks.warning": duration(s.breaks.warning),
-        "breaks.skip_delay": duration(s.breaks.skip_delay),
-        "breaks.allow_skip": s.breaks.allow_skip,
-        "breaks.allow_postpone": s.breaks.allow_postpone,
-        "breaks.max_skips_per_day": s.breaks.max_skips_per_day,
-        "breaks.natural": s.natural_breaks,
-        "logoff.warnings": [duration(w) for w in s.logoff.warnings],
-        "logoff.strict": s.logoff.strict,
-        "logoff.action": list(s.logoff.action),
-        "logoff.action_timeout": duration(s.logoff.action_timeout),
-        "overtime.step": duration(s.overtime.step),
-        "overtime.weekly_cap": duration(s.overtime.weekly_cap),
-        "calls.detect_microphone": s.detect_calls,
-        "calls.grace": duration(s.call_grace),
-        "checkin.enabled": s.checkin,
-        "sounds.enabled": s.sounds,
-        "notifications.breaks": s.notify_breaks,
-        "stats.open_after_last_shift": s.week_review,
-    }
-    values |= {f"hooks.{event}": list(argv) for event, argv in s.hooks.items()}
-    return {key: values[key] for key in KNOWN_KEYS if key in values}
+    for key in KNOWN_KEYS:
+        typed = typed_value(settings, key)
+        raw = None if typed is None else SPEC[key].kind.write(typed)
+        if raw is not None:
+            values[key] = raw
+    return values
 
 
 def nest(dotted: Mapping[str, Any]) -> dict[str, Any]:
@@ -554,7 +367,7 @@ def apply_policy(
             message = message.format(policy=policy_source)
             problems.append(SettingProblem(user_source, key, message))
     _give_way_to_policy(values, locked, problems, user_source, policy_source)
-    pair_locked = bool({_MICRO_LENGTH, _LONG_LENGTH} & locked)
+    pair_locked = bool({BREAK_LENGTHS.shorter, BREAK_LENGTHS.longer} & locked)
     settings = _build(values, problems, policy_source if pair_locked else user_source, local_tz)
     return LoadedSettings(settings, problems, locked)
 
@@ -567,16 +380,17 @@ def _give_way_to_policy(
     policy_source: str,
 ) -> None:
     """When the user's break length clashes with the one the policy fixes, the user's goes."""
-    if not cross_key_problems(values) or (_MICRO_LENGTH in locked) == (_LONG_LENGTH in locked):
+    rule = BREAK_LENGTHS
+    if not rule.broken(values) or (rule.shorter in locked) == (rule.longer in locked):
         return
-    if _LONG_LENGTH in locked:
-        mine, theirs = _MICRO_LENGTH, _LONG_LENGTH
+    if rule.longer in locked:
+        mine, theirs = rule.shorter, rule.longer
         message = _(
             "must be shorter than {other_key} ({other_length}), which the team policy "
             "({policy}) sets; using the default"
         )
     else:
-        mine, theirs = _LONG_LENGTH, _MICRO_LENGTH
+        mine, theirs = rule.longer, rule.shorter
         message = _(
             "must be longer than {other_key} ({other_length}), which the team policy "
             "({policy}) sets; using the default"
@@ -584,8 +398,7 @@ def _give_way_to_policy(
     if mine not in values:
         return  # the policy clashes with a default: reported against the policy
     del values[mine]
-    defaults = {_MICRO_LENGTH: Settings().micro.length, _LONG_LENGTH: Settings().long.length}
-    fixed = values.get(theirs, defaults[theirs])
+    fixed = values.get(theirs, default(theirs))
     message = message.format(
         other_key=theirs, other_length=format_duration(fixed), policy=policy_source
     )

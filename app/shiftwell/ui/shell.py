@@ -251,7 +251,9 @@ class Shell(QObject):
         self.desktop.figures_changed()  # storage heard the transition first
         status = self.status()
         assert status is not None
-        open_review = self._review.open_now(transition, enabled=self.settings.week_review)
+        open_review = self._review.open_now(
+            transition, enabled=self.settings.stats.open_after_last_shift
+        )
         self._screens(transition, status)
         if open_review:
             self.desktop.open_stats()
@@ -283,7 +285,11 @@ class Shell(QObject):
                 self._overlay.show_break(views.break_view(status, self.settings, idea))
         elif views.shows_overlay(source) and isinstance(self._overlay, BreakOverlay):
             self._overlay.close_all()
-        if source.in_break and transition.trigger is Trigger.DEADLINE and self.settings.sounds:
+        if (
+            source.in_break
+            and transition.trigger is Trigger.DEADLINE
+            and self.settings.sounds.enabled
+        ):
             self.desktop.play_break_end()
         if target is State.LOGGED_OFF:
             if self._logoff is None:
@@ -350,7 +356,7 @@ class Shell(QObject):
         if transition.trigger is Trigger.RECOVER and target.on_shift:
             # its own story: no later announcement replaces it
             return (self.tr("Shiftwell restarted"), self._restored_message(status), "")
-        if not settings.notify_breaks:
+        if not settings.notifications.breaks:
             return None
         if target is State.BREAK_DUE and status.next_break is not None:
             left = text.seconds_left(status, self.clock.monotonic()) or 0.0
@@ -359,7 +365,7 @@ class Shell(QObject):
             )
             return (title, self.tr("Finish what you are doing."), BREAK)
         if target is State.MICRO_BREAK:
-            length = text.span(settings.micro.length.total_seconds())
+            length = text.span(settings.breaks.micro.length.total_seconds())
             return (
                 self.tr("Micro break — {length}").format(length=length),
                 self.tr("Look away from the screen, roll your shoulders, breathe out slowly."),
@@ -369,7 +375,7 @@ class Shell(QObject):
             transition,
             status.next_break_at,
             self.clock.monotonic(),
-            settings.call_grace.total_seconds(),
+            settings.calls.grace.total_seconds(),
         )
         if after_call is not None:
             return (
@@ -439,7 +445,9 @@ class Shell(QObject):
 
     def _arm_call_poll(self, status: Status) -> None:
         wanted = (
-            self.desktop.calls is not None and self.settings.detect_calls and status.state.on_shift
+            self.desktop.calls is not None
+            and self.settings.calls.detect_microphone
+            and status.state.on_shift
         )
         if not wanted:
             if self._call_timer is not None:

@@ -34,7 +34,7 @@ def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
         can_skip=Trigger.SKIP in status.allowed_after_wait,
         can_postpone=Trigger.POSTPONE in status.allowed_after_wait,
         postpone_label=_t("Postpone {time} ({count} left)").format(
-            time=text.span(settings.postpone_step.total_seconds()), count=status.postpones_left
+            time=text.span(settings.breaks.postpone.total_seconds()), count=status.postpones_left
         ),
         skip_available_at=status.skip_available_at,
         note=_t("This break is strict: it ends by itself.") if strict else "",

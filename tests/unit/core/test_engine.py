@@ -158,10 +158,13 @@ def test_skip_resets_the_count_and_is_recorded() -> None:
 
 def test_postpone_brings_the_same_break_back_and_has_a_limit() -> None:
     settings = Settings(
-        postpone_limit=2,
-        postpone_step=timedelta(minutes=5),
-        long=BreakRule(timedelta(hours=2), timedelta(minutes=10)),
-        breaks=BreakPolicy(warning=timedelta(0), skip_delay=timedelta(0)),
+        breaks=BreakPolicy(
+            max_postpones=2,
+            postpone=timedelta(minutes=5),
+            long=BreakRule(timedelta(hours=2), timedelta(minutes=10)),
+            warning=timedelta(0),
+            skip_delay=timedelta(0),
+        ),
     )
     engine, clock, recorder = make_engine(settings)
     engine.handle(StartShift())
@@ -185,10 +188,13 @@ def test_postpone_brings_the_same_break_back_and_has_a_limit() -> None:
 
 def test_postponed_long_break_suppresses_micro_breaks_until_taken() -> None:
     settings = Settings(
-        micro=BreakRule(timedelta(minutes=3), timedelta(seconds=20)),
-        long=BreakRule(timedelta(minutes=10), timedelta(minutes=5)),
-        postpone_step=timedelta(minutes=5),
-        breaks=BreakPolicy(warning=timedelta(0), strictness=Strictness.GENTLE),
+        breaks=BreakPolicy(
+            micro=BreakRule(timedelta(minutes=3), timedelta(seconds=20)),
+            long=BreakRule(timedelta(minutes=10), timedelta(minutes=5)),
+            postpone=timedelta(minutes=5),
+            warning=timedelta(0),
+            strictness=Strictness.GENTLE,
+        ),
     )
     engine, clock, recorder = make_engine(settings)
     engine.handle(StartShift())

@@ -25,7 +25,7 @@ from shiftwell.core.model import (
     State,
     Trigger,
 )
-from shiftwell.core.settings import BreakPolicy, Settings, Strictness
+from shiftwell.core.settings import BreakPolicy, CheckinSettings, Settings, Strictness
 from tests.helpers.engine import make_engine
 
 MIN = 60.0
@@ -211,7 +211,7 @@ def test_no_check_in_after_a_skipped_long_break_or_when_turned_off() -> None:
     engine.handle(BreakNow(BreakKind.LONG))
     engine.handle(Skip())
     assert engine.status().checkin_for is None
-    engine2, clock2, _ = started(Settings(checkin=False))
+    engine2, clock2, _ = started(Settings(checkin=CheckinSettings(enabled=False)))
     engine2.handle(BreakNow(BreakKind.LONG))
     clock2.advance(10 * MIN)
     assert engine2.status().checkin_for is None

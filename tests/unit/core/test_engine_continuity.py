@@ -23,7 +23,7 @@ from shiftwell.core.model import (
     State,
     Trigger,
 )
-from shiftwell.core.settings import BreakPolicy, Settings, Strictness
+from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
 from tests.helpers.engine import MONDAY_9AM, Recorder, make_engine
 
 MIN = 60.0
@@ -46,7 +46,7 @@ def test_after_a_crash_mid_shift_the_shift_goes_on() -> None:
     alive = MONDAY_9AM + timedelta(hours=2)
     clock = ManualClock(alive + timedelta(minutes=7))  # restarted 7 min later
     recorder = Recorder()
-    engine = Engine(Settings(auto_start=False), clock, [recorder])
+    engine = Engine(Settings(shift=ShiftSettings(auto_start=False)), clock, [recorder])
     transition = engine.recover(crashed_at(alive))
     assert transition.trigger is Trigger.RECOVER
     assert engine.state is State.FOCUS
@@ -189,7 +189,7 @@ def test_after_a_crash_the_state_in_force_goes_on_while_it_still_holds(
     state: State, kind: SegmentKind, ends_after: float | None, restored: State, left: float | None
 ) -> None:
     clock = ManualClock(ALIVE + timedelta(minutes=2))  # restarted 2 min after the last mark
-    engine = Engine(Settings(auto_start=False), clock)
+    engine = Engine(Settings(shift=ShiftSettings(auto_start=False)), clock)
     planned_end = None if ends_after is None else ALIVE + timedelta(seconds=ends_after)
     transition = engine.recover(crashed_in(state, kind, ALIVE, planned_end))
     assert (transition.trigger, engine.state) == (Trigger.RECOVER, restored)
@@ -208,7 +208,7 @@ def test_after_a_crash_the_state_in_force_goes_on_while_it_still_holds(
 
 def test_a_call_goes_on_after_a_crash_and_ends_as_it_began() -> None:
     clock = ManualClock(ALIVE + timedelta(minutes=2))
-    engine = Engine(Settings(auto_start=False), clock)
+    engine = Engine(Settings(shift=ShiftSettings(auto_start=False)), clock)
     noticed = replace(
         crashed_in(State.ON_CALL, SegmentKind.FOCUS, ALIVE, None), call_declared=False
     )
@@ -216,7 +216,7 @@ def test_a_call_goes_on_after_a_crash_and_ends_as_it_began() -> None:
     assert engine.state is State.ON_CALL
     assert engine.handle(CallEnd(detected=True)) is not None  # the microphone's word ends it
     assert engine.state is State.FOCUS
-    declared = Engine(Settings(auto_start=False), ManualClock(clock.now()))
+    declared = Engine(Settings(shift=ShiftSettings(auto_start=False)), ManualClock(clock.now()))
     declared.recover(crashed_in(State.ON_CALL, SegmentKind.FOCUS, ALIVE, None))
     assert declared.handle(CallEnd(detected=True)) is None  # a declared call: the user ends it
     assert declared.state is State.ON_CALL

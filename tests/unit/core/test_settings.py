@@ -37,12 +37,18 @@ def test_reads_every_documented_key() -> None:
     )
     assert loaded.problems == []
     s = loaded.settings
-    assert s.shift_length == timedelta(hours=7, minutes=30)
-    assert (s.micro.every, s.micro.length) == (timedelta(minutes=15), timedelta(seconds=30))
-    assert (s.long.every, s.long.length) == (timedelta(hours=1), timedelta(minutes=15))
-    assert s.postpone_step == timedelta(minutes=2)
-    assert s.postpone_limit == 1
-    assert s.notify_breaks is False
+    assert s.shift.length == timedelta(hours=7, minutes=30)
+    assert (s.breaks.micro.every, s.breaks.micro.length) == (
+        timedelta(minutes=15),
+        timedelta(seconds=30),
+    )
+    assert (s.breaks.long.every, s.breaks.long.length) == (
+        timedelta(hours=1),
+        timedelta(minutes=15),
+    )
+    assert s.breaks.postpone == timedelta(minutes=2)
+    assert s.breaks.max_postpones == 1
+    assert s.notifications.breaks is False
 
 
 def test_bad_duration_names_file_key_and_value_and_keeps_the_rest() -> None:
@@ -53,8 +59,8 @@ def test_bad_duration_names_file_key_and_value_and_keeps_the_rest() -> None:
     text = str(problem)
     assert text.startswith("/home/a/config.toml: breaks.micro.every: ")
     assert "'soon'" in text and "1h30m" in text and "default" in text
-    assert loaded.settings.micro.every == Settings().micro.every
-    assert loaded.settings.micro.length == timedelta(seconds=40)
+    assert loaded.settings.breaks.micro.every == Settings().breaks.micro.every
+    assert loaded.settings.breaks.micro.length == timedelta(seconds=40)
 
 
 def test_wrong_types_out_of_range_and_unknown_keys_are_each_reported() -> None:
@@ -84,7 +90,7 @@ def test_micro_break_longer_than_long_break_falls_back() -> None:
         {"breaks": {"micro": {"length": "20m"}, "long": {"length": "5m"}}}, "c.toml"
     )
     assert [p.key for p in loaded.problems] == ["breaks.micro.length"]
-    assert loaded.settings.micro.length < loaded.settings.long.length
+    assert loaded.settings.breaks.micro.length < loaded.settings.breaks.long.length
 
 
 # --- one key at a time ---------------------------------------------------------------------

@@ -17,9 +17,14 @@ from shiftwell.core.settings import (
     KNOWN_KEYS,
     BreakPolicy,
     BreakRule,
+    CallSettings,
+    CheckinSettings,
     LogoffPolicy,
+    NotificationSettings,
     OvertimePolicy,
     Settings,
+    ShiftSettings,
+    SoundSettings,
     Strictness,
     settings_from_mapping,
     settings_to_dotted,
@@ -94,13 +99,13 @@ def settings(draw: st.DrawFn) -> Settings:
     warnings = draw(st.sets(seconds(M, 2 * H), max_size=4))
     return Settings(
         schedule=schedule,
-        auto_start=draw(st.booleans()),
-        shift_length=draw(seconds(M, 16 * H)),
-        micro=BreakRule(draw(seconds(M, 4 * H)), micro_length),
-        long=BreakRule(draw(seconds(5 * M, 8 * H)), long_length),
-        postpone_step=draw(seconds(timedelta(seconds=30), H)),
-        postpone_limit=draw(st.integers(0, 20)),
+        shift=ShiftSettings(auto_start=draw(st.booleans()), length=draw(seconds(M, 16 * H))),
         breaks=BreakPolicy(
+            micro=BreakRule(draw(seconds(M, 4 * H)), micro_length),
+            long=BreakRule(draw(seconds(5 * M, 8 * H)), long_length),
+            postpone=draw(seconds(timedelta(seconds=30), H)),
+            max_postpones=draw(st.integers(0, 20)),
+            natural=draw(st.booleans()),
             strictness=draw(st.sampled_from(Strictness)),
             warning=draw(seconds(timedelta(0), 10 * M)),
             skip_delay=draw(seconds(timedelta(0), 5 * M)),
@@ -117,12 +122,12 @@ def settings(draw: st.DrawFn) -> Settings:
         overtime=OvertimePolicy(
             step=draw(seconds(M, 4 * H)), weekly_cap=draw(seconds(timedelta(0), 40 * H))
         ),
-        natural_breaks=draw(st.booleans()),
-        detect_calls=draw(st.booleans()),
-        call_grace=draw(seconds(timedelta(0), 10 * M)),
-        checkin=draw(st.booleans()),
-        sounds=draw(st.booleans()),
-        notify_breaks=draw(st.booleans()),
+        calls=CallSettings(
+            detect_microphone=draw(st.booleans()), grace=draw(seconds(timedelta(0), 10 * M))
+        ),
+        checkin=CheckinSettings(enabled=draw(st.booleans())),
+        sounds=SoundSettings(enabled=draw(st.booleans())),
+        notifications=NotificationSettings(breaks=draw(st.booleans())),
         hooks=draw(st.dictionaries(st.sampled_from(HOOK_EVENTS), argv)),
     )
 

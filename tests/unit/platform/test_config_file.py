@@ -60,7 +60,7 @@ def test_users_file_is_read_and_never_rewritten(tmp_path: Path) -> None:
     original = '# mine\n[breaks.micro]\nevery = "15m"\nlength = "nope"\n'
     path.write_text(original, encoding="utf-8")
     loaded = load_settings(path)
-    assert loaded.settings.micro.every == timedelta(minutes=15)
+    assert loaded.settings.breaks.micro.every == timedelta(minutes=15)
     [problem] = loaded.problems
     assert str(problem).startswith(f"{path}: breaks.micro.length: 'nope' is not a duration")
     assert path.read_text(encoding="utf-8") == original
@@ -122,9 +122,9 @@ def test_saving_changes_only_the_changed_values(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == expected
     loaded = load_settings(path, None)
     assert loaded.problems == []
-    assert loaded.settings.shift_length == timedelta(hours=7, minutes=30)
-    assert loaded.settings.postpone_limit == 1
-    assert loaded.settings.long.every == timedelta(hours=1)
+    assert loaded.settings.shift.length == timedelta(hours=7, minutes=30)
+    assert loaded.settings.breaks.max_postpones == 1
+    assert loaded.settings.breaks.long.every == timedelta(hours=1)
 
 
 def test_new_keys_go_into_their_own_table_and_new_tables_at_the_end(tmp_path: Path) -> None:
@@ -328,8 +328,11 @@ def test_missing_tables_are_created_and_the_result_reads_back(tmp_path: Path, st
     loaded = load_settings(path, None)
     assert loaded.problems == []
     s = loaded.settings
-    assert (s.micro.every, s.postpone_step) == (timedelta(minutes=10), timedelta(minutes=2))
-    assert (s.long.length, s.sounds) == (timedelta(minutes=12), False)
+    assert (s.breaks.micro.every, s.breaks.postpone) == (
+        timedelta(minutes=10),
+        timedelta(minutes=2),
+    )
+    assert (s.breaks.long.length, s.sounds.enabled) == (timedelta(minutes=12), False)
     assert len(s.schedule.days_off) == 1
 
 
@@ -378,7 +381,7 @@ def test_an_odd_policy_file_is_not_applied_and_the_users_settings_stand(
     user = write(tmp_path / "config.toml", '[shift]\nlength = "7h"\n')
     policy = write(tmp_path / "policy.toml", content)
     problems, settings = load_quickly(user, policy)
-    assert settings.shift_length == timedelta(hours=7)
+    assert settings.shift.length == timedelta(hours=7)
     [problem] = problems
     assert said in problem and problem.endswith("the team policy is not applied")
 
@@ -405,7 +408,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path / "config.toml", '\ufeff[shift]\nlength = "7h"\n')
     problems, settings = load_quickly(path)
     assert problems == []
-    assert settings.shift_length == timedelta(hours=7)
+    assert settings.shift.length == timedelta(hours=7)
 
 
 def test_a_file_full_of_mistakes_gives_a_few_short_lines(tmp_path: Path) -> None:

@@ -54,8 +54,8 @@ def test_policy_keys_win_are_locked_and_the_users_clash_is_reported(
     user, policy = files
     loaded = load_settings(user, policy)
     assert loaded.settings.breaks.strictness is Strictness.STRICT
-    assert loaded.settings.long.length == timedelta(minutes=15)
-    assert loaded.settings.postpone_limit == 5  # not locked: the user's value
+    assert loaded.settings.breaks.long.length == timedelta(minutes=15)
+    assert loaded.settings.breaks.max_postpones == 5  # not locked: the user's value
     assert loaded.locked == {"breaks.strictness", "breaks.long.length"}
     # The user's long.length equals the policy's: nothing to tell.
     assert messages(loaded.problems) == [
@@ -138,9 +138,9 @@ def test_the_users_micro_break_gives_way_to_a_locked_long_break() -> None:
         "user.toml",
         "policy.toml",
     )
-    assert loaded.settings.long.length == timedelta(minutes=5)
-    assert loaded.settings.micro.length == Settings().micro.length
-    assert loaded.settings.long.every == timedelta(hours=1)
+    assert loaded.settings.breaks.long.length == timedelta(minutes=5)
+    assert loaded.settings.breaks.micro.length == Settings().breaks.micro.length
+    assert loaded.settings.breaks.long.every == timedelta(hours=1)
     assert messages(loaded.problems) == [
         "user.toml: breaks.micro.length: must be shorter than breaks.long.length (5m), "
         "which the team policy (policy.toml) sets; using the default"
@@ -154,8 +154,8 @@ def test_the_users_long_break_gives_way_to_a_locked_micro_break() -> None:
         "user.toml",
         "policy.toml",
     )
-    assert loaded.settings.micro.length == timedelta(minutes=3)
-    assert loaded.settings.long.length == Settings().long.length
+    assert loaded.settings.breaks.micro.length == timedelta(minutes=3)
+    assert loaded.settings.breaks.long.length == Settings().breaks.long.length
     assert [p.key for p in loaded.problems] == ["breaks.long.length"]
     assert "must be longer than breaks.micro.length (3m)" in loaded.problems[0].message
 

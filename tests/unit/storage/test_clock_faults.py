@@ -25,7 +25,7 @@ from shiftwell.core.model import (
     Skip,
     StartShift,
 )
-from shiftwell.core.settings import BreakPolicy, Settings, Strictness
+from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
 from shiftwell.storage.database import open_database
 from shiftwell.storage.models import SegmentRow, ShiftRow
 from shiftwell.storage.recovery import repair_future_records
@@ -33,7 +33,9 @@ from shiftwell.storage.repository import Repository
 from tests.helpers.engine import MONDAY_9AM, make_engine
 
 MIN = 60.0
-GENTLE = Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE), auto_start=False)
+GENTLE = Settings(
+    breaks=BreakPolicy(strictness=Strictness.GENTLE), shift=ShiftSettings(auto_start=False)
+)
 
 
 def seconds(row: SegmentRow) -> float:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from shiftwell.core.model import BreakNow, EndShift, Pause, Postpone, Resume, Skip, StartShift
-from shiftwell.core.settings import BreakPolicy, Settings, Strictness
+from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
 from shiftwell.storage.database import DATABASE_NAME, open_database
 from shiftwell.storage.repository import Repository
 from tests.helpers.engine import MONDAY_9AM, make_engine
@@ -160,7 +160,7 @@ def test_a_crash_leaves_an_unfinished_shift_that_the_next_start_repairs(db_path:
     assert open_focus.kind.value == "focus" and open_focus.actual_end is None
 
     later = ManualClock(alive + timedelta(minutes=20))
-    restarted = Engine(Settings(auto_start=False), later, [repository])
+    restarted = Engine(Settings(shift=ShiftSettings(auto_start=False)), later, [repository])
     restarted.recover(unfinished)
     assert repository.unfinished() is not None  # the shift goes on...
     segments = repository.segments()

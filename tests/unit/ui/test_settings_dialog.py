@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from shiftwell.core.settings import BreakRule, Settings, Strictness
+from shiftwell.core.settings import BreakPolicy, BreakRule, Settings, SoundSettings, Strictness
 from shiftwell.platform.assets import asset
 from shiftwell.platform.autostart import Autostart, XdgAutostart
 from shiftwell.platform.config_file import load_settings, save_settings
@@ -163,7 +163,9 @@ def test_a_micro_break_as_long_as_the_long_break_is_refused(qtbot: QtBot) -> Non
 
 
 def test_a_locked_micro_length_puts_the_clash_on_the_long_length(qtbot: QtBot) -> None:
-    settings = Settings(micro=BreakRule(timedelta(minutes=20), timedelta(minutes=5)))
+    settings = Settings(
+        breaks=BreakPolicy(micro=BreakRule(timedelta(minutes=20), timedelta(minutes=5)))
+    )
     dialog = open_dialog(qtbot, settings, locked=frozenset({"breaks.micro.length"}))
     long = type_into(qtbot, dialog, "breaks.long.length", "3m")
     assert long.problem.text() == "A long break must be longer than a micro break (5m)."
@@ -185,7 +187,7 @@ def test_numbers_out_of_range_are_explained_not_clamped(qtbot: QtBot) -> None:
 
 
 def test_strictness_checkboxes_and_zone_are_saved_as_toml_values(qtbot: QtBot) -> None:
-    dialog = open_dialog(qtbot, Settings(sounds=True))
+    dialog = open_dialog(qtbot, Settings(sounds=SoundSettings(enabled=True)))
     strictness = dialog.fields["breaks.strictness"].editor
     assert isinstance(strictness, QComboBox)
     strictness.setFocus()
@@ -402,7 +404,7 @@ def test_dialog_to_file_and_back_keeps_the_comments(qtbot: QtBot, tmp_path: Path
     reloaded = load_settings(path, None)
     assert reloaded.problems == []
     s = reloaded.settings
-    assert s.long.every == timedelta(hours=1)
+    assert s.breaks.long.every == timedelta(hours=1)
     assert [str(span) for span in s.schedule.days[5]] == ["10:00-14:00"]
     assert s.hooks == {"logoff": ("notify-send", "Done for today")}
     assert s.logoff.strict is True

@@ -10,7 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from shiftwell.core.model import State
 from shiftwell.core.schedule import WeeklySchedule
-from shiftwell.core.settings import LogoffPolicy, Settings
+from shiftwell.core.settings import (
+    CallSettings,
+    LogoffPolicy,
+    Settings,
+    ShiftSettings,
+    StatsSettings,
+)
 from shiftwell.ui.breaks.overlay import BreakOverlay
 from shiftwell.ui.checkin.checkin import CheckInDialog
 from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffWindow
@@ -117,7 +123,11 @@ def test_on_a_call_from_the_menu(harness: Harness) -> None:
 
 
 def test_microphone_in_use_is_noticed_when_enabled(harness_factory: HarnessFactory) -> None:
-    h = harness_factory(settings=Settings(auto_start=False, detect_calls=True))
+    h = harness_factory(
+        settings=Settings(
+            shift=ShiftSettings(auto_start=False), calls=CallSettings(detect_microphone=True)
+        )
+    )
     h.click("start_shift")
     h.calls.in_use = True
     h.clock.advance(10)
@@ -144,7 +154,7 @@ def test_hooks_and_the_log_off_action_run_as_argument_lists(
     harness_factory: HarnessFactory,
 ) -> None:
     settings = Settings(
-        auto_start=False,
+        shift=ShiftSettings(auto_start=False),
         hooks={"break_start": ("chat-status", "away"), "logoff": ("chat-status", "offline")},
         logoff=LogoffPolicy(action=("loginctl", "lock-session")),
     )
@@ -228,7 +238,10 @@ def test_skip_from_the_overlay(harness_factory: HarnessFactory) -> None:
     from shiftwell.ui.breaks.overlay import BreakOverlay
 
     h = harness_factory(
-        settings=Settings(auto_start=False, breaks=BreakPolicy(strictness=Strictness.GENTLE))
+        settings=Settings(
+            shift=ShiftSettings(auto_start=False),
+            breaks=BreakPolicy(strictness=Strictness.GENTLE),
+        )
     )
     h.click("start_shift")
     h.click("long_break")
@@ -313,13 +326,13 @@ def test_quitting_during_a_break_with_a_check_in_waiting_is_not_undone(
 
 
 def test_new_settings_apply_at_once_and_are_recorded(harness: Harness) -> None:
-    from shiftwell.core.settings import BreakRule
+    from shiftwell.core.settings import BreakPolicy, BreakRule
 
     harness.click("start_shift")
     harness.clock.advance(5 * 60)
     quicker = Settings(
-        auto_start=False,
-        micro=BreakRule(timedelta(minutes=10), timedelta(seconds=20)),
+        shift=ShiftSettings(auto_start=False),
+        breaks=BreakPolicy(micro=BreakRule(timedelta(minutes=10), timedelta(seconds=20))),
     )
     harness.shell.apply_settings(quicker)
     assert harness.shell.tray.shown_minutes == 5  # 10 min of focus, 5 already done
@@ -356,9 +369,14 @@ def test_after_a_clock_set_back_the_alive_mark_keeps_the_record_s_time(harness: 
 FRIDAY_9AM = MONDAY_9AM + timedelta(days=4)
 
 
-def friday_log_off(harness_factory: HarnessFactory, *, week_review: bool = True) -> Harness:
+def friday_log_off(
+    harness_factory: HarnessFactory, *, open_after_last_shift: bool = True
+) -> Harness:
     """The week's last shift (the default schedule's Friday), ended by the clock."""
-    settings = Settings(schedule=WeeklySchedule(UTC), week_review=week_review)
+    settings = Settings(
+        schedule=WeeklySchedule(UTC),
+        stats=StatsSettings(open_after_last_shift=open_after_last_shift),
+    )
     h = harness_factory(settings=settings, start=FRIDAY_9AM)
     h.clock.advance(8 * 3600 + 1)
     return h
@@ -406,7 +424,7 @@ def test_overtime_keeps_the_review_for_the_real_end(harness_factory: HarnessFact
 
 
 def test_no_review_on_other_days_or_when_turned_off(harness_factory: HarnessFactory) -> None:
-    quiet = friday_log_off(harness_factory, week_review=False)
+    quiet = friday_log_off(harness_factory, open_after_last_shift=False)
     assert not logoff_window(quiet).see_week.isVisible()
     logoff_window(quiet).close_button.click()
     monday = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=MONDAY_9AM)
@@ -458,7 +476,7 @@ def test_the_overlay_offers_what_the_strictness_allows(
     from shiftwell.ui.breaks.overlay import BreakOverlay
 
     policy = BreakPolicy(strictness=Strictness(strictness))
-    h = harness_factory(settings=Settings(auto_start=False, breaks=policy))
+    h = harness_factory(settings=Settings(shift=ShiftSettings(auto_start=False), breaks=policy))
     h.click("start_shift")
     h.click("long_break")
     overlay = h.shell._overlay

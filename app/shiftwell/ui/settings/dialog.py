@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from shiftwell.core.durations import format_duration
-from shiftwell.core.settings import Settings, cross_key_problems, settings_to_dotted
+from shiftwell.core.settings import Settings, settings_to_dotted
+from shiftwell.core.settings_spec import BREAK_LENGTHS
 from shiftwell.platform.autostart import Autostart, autostart_command
 from shiftwell.ui.palette import Palette, current_palette
 from shiftwell.ui.settings.fields import Field, plain_name
 from shiftwell.ui.settings.pages import Page, settings_pages
 from shiftwell.ui.settings.style import stylesheet
 
-MICRO, LONG = "breaks.micro.length", "breaks.long.length"
+MICRO, LONG = BREAK_LENGTHS.shorter, BREAK_LENGTHS.longer
 
 
 class SettingsDialog(QDialog):
@@ -140,7 +141,7 @@ class SettingsDialog(QDialog):
             return found
         micro: timedelta = self.fields[MICRO].typed()
         long: timedelta = self.fields[LONG].typed()
-        if cross_key_problems({MICRO: micro, LONG: long}):
+        if BREAK_LENGTHS.broken({MICRO: micro, LONG: long}):
             if not self.fields[MICRO].locked:
                 shown = format_duration(long)
                 found[MICRO] = self.tr(

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from shiftwell.core.i18n import marked
 from shiftwell.core.settings import validate_value
+from shiftwell.core.settings_spec import SPEC
 from shiftwell.ui.i18n import _t
 
 LOCK_NOTE = marked("Set by your team's policy")
+DURATION_WIDTH, SPANS_WIDTH = 14, 40  # in characters
 
 # Text in a line edit -> the TOML value; raises ValueError for text that can't be one.
 TextToToml = Callable[[str], Any]
@@ -277,3 +279,39 @@ def optional_text(text: str) -> str | None:
 
 def zone_names() -> list[str]:
     return sorted(available_timezones())
+
+
+def field_for(key: str, *, width: int | None = None) -> Field:
+    """The editor the settings spec asks for `key`, with its label, example and choices.
+
+    `width` (in characters) overrides the width the kind of value gets by default.
+    """
+    spec = SPEC[key]
+    label, hint = _t(spec.label), _t(spec.example) if spec.example else ""
+    match spec.kind.editor:
+        case "check":
+            return CheckField(key, label)
+        case "number":
+            return NumberField(key, label)
+        case "choice":
+            return ChoiceField(key, label, [(value, _t(text)) for value, text in spec.kind.choices])
+        case "command":
+            return CommandField(key, label, empty=spec.default, placeholder=hint)
+        case "duration":
+            return TextField(key, label, placeholder=hint, width=width or DURATION_WIDTH)
+        case "spans":
+            return TextField(key, label, placeholder=hint, width=width or SPANS_WIDTH)
+        case "list":
+            return TextField(
+                key, label, to_toml=comma_list, to_text=join_list, placeholder=hint, width=width
+            )
+        case "zone":
+            return TextField(
+                key,
+                label,
+                to_toml=optional_text,
+                placeholder=hint,
+                completions=zone_names(),
+                width=width or SPANS_WIDTH,
+            )
+    raise ValueError(f"no editor for {spec.kind.editor!r} ({key})")

@@ -1,4 +1,5 @@
-"""The settings dialog's tabs: which field edits which key, with what label, in what order.
+"""The settings dialog's tabs: which keys, in what order and groups. Each field's label,
+example and kind of editor come from the settings spec (`core/settings_spec.py`).
 
 Labels carry mnemonics (Alt+letter). Within a tab each letter is used once, and never one
 of the letters the tab bar and the buttons use: S, B, L, C, T, H and V.
@@ -17,25 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shiftwell.core.i18n import marked
-from shiftwell.core.schedule import SPAN_HELP
-from shiftwell.core.settings import HOOK_EVENTS, Strictness
+from shiftwell.core.schedule import WEEKDAYS
+from shiftwell.core.settings import HOOK_EVENTS
 from shiftwell.ui.i18n import _t
-from shiftwell.ui.settings.fields import (
-    CheckField,
-    ChoiceField,
-    CommandField,
-    Field,
-    NumberField,
-    TextField,
-    comma_list,
-    join_list,
-    optional_text,
-    zone_names,
-)
-
-DURATION = marked("e.g. 90s, 25m, 1h30m")
-DURATION_WIDTH, SPANS_WIDTH = 14, 40  # in characters
+from shiftwell.ui.settings.fields import SPANS_WIDTH, CheckField, Field, field_for
 
 
 class Page(QWidget):
@@ -84,63 +70,16 @@ class Page(QWidget):
         self.column.addStretch(1)
 
 
-def duration(key: str, label: str) -> TextField:
-    return TextField(key, label, placeholder=_t(DURATION), width=DURATION_WIDTH)
-
-
 def schedule_page() -> Page:
     page = Page(
         _t("&Schedule"),
         _t("Your shifts, in your time zone. A span that ends before it starts runs past midnight."),
     )
-    days = (
-        _t("&Monday"),
-        _t("T&uesday"),
-        _t("&Wednesday"),
-        _t("Thu&rsday"),
-        _t("&Friday"),
-        _t("S&aturday"),
-        _t("Su&nday"),
-    )
-    keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    page.form(
-        [
-            *(
-                TextField(f"schedule.{key}", label, placeholder=_t(SPAN_HELP), width=SPANS_WIDTH)
-                for key, label in zip(keys, days, strict=True)
-            ),
-            TextField(
-                "schedule.days_off",
-                _t("&Days off"),
-                to_toml=comma_list,
-                to_text=join_list,
-                placeholder=_t("e.g. 2026-12-24, 2026-12-27..2027-01-02"),
-            ),
-            TextField(
-                "schedule.timezone",
-                _t("Time &zone"),
-                to_toml=optional_text,
-                placeholder=_t("This computer's time zone"),
-                completions=zone_names(),
-                width=SPANS_WIDTH,
-            ),
-        ]
-    )
-    page.form(
-        [
-            CheckField("shift.auto_start", _t("Start shifts &on schedule by themselves")),
-            duration("shift.length", _t("Len&gth of a shift started from the tray")),
-        ]
-    )
+    days = [field_for(f"schedule.{day}") for day in WEEKDAYS]
+    page.form([*days, field_for("schedule.days_off"), field_for("schedule.timezone")])
+    page.form([field_for("shift.auto_start"), field_for("shift.length")])
     page.finish()
     return page
-
-
-STRICTNESS = (
-    (Strictness.GENTLE.value, marked("Gentle — dismiss a break any time")),
-    (Strictness.NORMAL.value, marked("Normal — skip or postpone after a few seconds")),
-    (Strictness.STRICT.value, marked("Strict — no skipping, postponing or pausing")),
-)
 
 
 def breaks_page() -> Page:
@@ -150,45 +89,22 @@ def breaks_page() -> Page:
     )
     pair = QHBoxLayout()
     pair.setSpacing(12)
-    page.form(
-        [
-            duration("breaks.micro.every", _t("&Every")),
-            duration("breaks.micro.length", _t("Len&gth")),
-        ],
-        _t("Micro break"),
-        into=pair,
-    )
-    page.form(
-        [
-            duration("breaks.long.every", _t("Eve&ry")),
-            duration("breaks.long.length", _t("Le&ngth")),
-        ],
-        _t("Long break"),
-        into=pair,
-    )
+    micro = [field_for("breaks.micro.every"), field_for("breaks.micro.length")]
+    page.form(micro, _t("Micro break"), into=pair)
+    long = [field_for("breaks.long.every"), field_for("breaks.long.length")]
+    page.form(long, _t("Long break"), into=pair)
     page.column.addLayout(pair)
-    page.form(
-        [
-            duration("breaks.warning", _t("&Warn before a break")),
-            CheckField("breaks.natural", _t("Time &away from the computer counts as a break")),
-        ]
+    page.form([field_for("breaks.warning"), field_for("breaks.natural")])
+    skipping = (
+        "breaks.strictness",
+        "breaks.skip_delay",
+        "breaks.allow_skip",
+        "breaks.max_skips_per_day",
+        "breaks.allow_postpone",
+        "breaks.postpone",
+        "breaks.max_postpones",
     )
-    page.form(
-        [
-            ChoiceField(
-                "breaks.strictness",
-                _t("Str&ictness"),
-                [(value, _t(text)) for value, text in STRICTNESS],
-            ),
-            duration("breaks.skip_delay", _t("Skip or postpone possible a&fter")),
-            CheckField("breaks.allow_skip", _t("Allow s&kipping")),
-            NumberField("breaks.max_skips_per_day", _t("Skips &per day (0: no limit)")),
-            CheckField("breaks.allow_postpone", _t("Allow p&ostponing")),
-            duration("breaks.postpone", _t("Postpone b&y")),
-            NumberField("breaks.max_postpones", _t("&Max postpones per break")),
-        ],
-        _t("Skipping and postponing"),
-    )
+    page.form(map(field_for, skipping), _t("Skipping and postponing"))
     page.finish()
     return page
 
@@ -200,69 +116,27 @@ def logoff_page() -> Page:
     )
     page.form(
         [
-            TextField(
-                "logoff.warnings",
-                _t("Warn&ings before the end"),
-                to_toml=comma_list,
-                to_text=join_list,
-                placeholder=_t("e.g. 15m, 5m, 1m"),
-                width=SPANS_WIDTH,
-            ),
-            CheckField("logoff.strict", _t("Strict: the log-off scree&n can't be dismissed")),
-            CommandField(
-                "logoff.action",
-                _t("&Action command"),
-                empty=[],
-                placeholder=_t("e.g. loginctl lock-session (run directly, not by a shell)"),
-            ),
-            duration("logoff.action_timeout", _t("Action time&out")),
+            field_for("logoff.warnings", width=SPANS_WIDTH),
+            field_for("logoff.strict"),
+            field_for("logoff.action"),
+            field_for("logoff.action_timeout"),
         ]
     )
-    page.form(
-        [
-            duration("overtime.step", _t("Overtime st&ep")),
-            duration("overtime.weekly_cap", _t("Overtime cap per &week")),
-        ],
-        _t("Overtime"),
-    )
+    page.form([field_for("overtime.step"), field_for("overtime.weekly_cap")], _t("Overtime"))
     page.finish()
     return page
 
 
 def calls_page() -> Page:
     page = Page(_t("&Calls, check-ins && sound"))
+    page.form([field_for("calls.detect_microphone"), field_for("calls.grace")], _t("Calls"))
+    sound = ("checkin.enabled", "sounds.enabled", "notifications.breaks")
     page.form(
-        [
-            CheckField("calls.detect_microphone", _t("&Detect calls (the microphone is in use)")),
-            duration("calls.grace", _t("&Grace after a call")),
-        ],
-        _t("Calls"),
-    )
-    page.form(
-        [
-            CheckField("checkin.enabled", _t("Ask for a check-&in after long breaks")),
-            CheckField("sounds.enabled", _t("Play so&unds")),
-            CheckField("notifications.breaks", _t("Announce breaks with a desktop &notification")),
-            CheckField(
-                "stats.open_after_last_shift",
-                _t("Open the &weekly review after the week's last shift"),
-            ),
-        ],
+        [*map(field_for, sound), field_for("stats.open_after_last_shift")],
         _t("Check-ins and sound"),
     )
     page.finish()
     return page
-
-
-HOOK_LABELS = {
-    "shift_start": marked("Shift st&arts"),
-    "break_start": marked("B&reak starts"),
-    "break_end": marked("Break e&nds"),
-    "wrap_up": marked("&Wrap-up notice"),
-    "logoff": marked("L&og-off"),
-    "overtime": marked("Overtime &granted"),
-}
-assert set(HOOK_LABELS) == set(HOOK_EVENTS)
 
 
 def hooks_page() -> Page:
@@ -274,12 +148,7 @@ def hooks_page() -> Page:
             "variables."
         ),
     )
-    page.form(
-        CommandField(
-            f"hooks.{event}", _t(HOOK_LABELS[event]), empty=None, placeholder=_t("not set")
-        )
-        for event in HOOK_EVENTS
-    )
+    page.form(field_for(f"hooks.{event}") for event in HOOK_EVENTS)
     page.finish()
     return page
 
