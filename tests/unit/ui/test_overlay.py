@@ -394,6 +394,7 @@ from shiftwell.ui.breaks.sound import play_break_end
 logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(levelname)s %(message)s")
 app = QApplication([])
 print("played" if play_break_end() else "silent", flush=True)
+print("qt multimedia loaded:", "PySide6.QtMultimedia" in sys.modules, file=sys.stderr, flush=True)
 stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
 stdin.activated.connect(lambda: None if sys.stdin.readline() else app.quit())
 QTimer.singleShot(30_000, app.quit)
@@ -448,6 +449,7 @@ def test_without_qt_multimedia_the_chime_is_skipped_quietly(
     from shiftwell.ui.breaks.sound import play_break_end
 
     monkeypatch.setattr(sound, "sound_server_present", lambda: True)
+    monkeypatch.setattr(sound, "sound_server_player", lambda: None)  # as off Linux
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # import fails
     assert play_break_end() is False
     [record] = [r for r in caplog.records if r.name == "shiftwell.ui.breaks.sound"]
@@ -527,7 +529,38 @@ def test_a_sound_server_is_looked_for_by_its_socket(
     assert sound_server_present(filled) is present
 
 
-_PULSE_PROGRAMS = ("pulseaudio", "pactl")
+@pytest.mark.parametrize(
+    ("programs", "pipewire_socket", "chosen"),
+    [
+        (("pw-play", "paplay"), True, "pw-play"),
+        (("pw-play", "paplay"), False, "paplay"),  # PipeWire's player without PipeWire
+        (("paplay",), True, "paplay"),  # PipeWire's PulseAudio service
+        ((), True, None),  # no player: Qt Multimedia plays it
+    ],
+)
+def test_the_chime_goes_to_the_sound_servers_own_player(
+    tmp_path: Path, programs: tuple[str, ...], pipewire_socket: bool, chosen: str | None
+) -> None:
+    from shiftwell.ui.breaks.sound import sound_server_player
+
+    bin_dir, runtime = tmp_path / "bin", tmp_path / "run"
+    bin_dir.mkdir()
+    runtime.mkdir()
+    for name in programs:
+        (bin_dir / name).write_text("#!/bin/sh\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    if pipewire_socket:
+        (runtime / "pipewire-0").touch()
+    argv = sound_server_player({"PATH": str(bin_dir), "XDG_RUNTIME_DIR": str(runtime)})
+    if chosen is None:
+        assert argv is None
+        return
+    assert argv is not None and Path(argv[0]).name == chosen
+    assert argv[-1] == str(asset("sounds", "break-end.wav"))
+    assert argv[1] in ("--volume=0.6", "--volume=39322")  # the same 60 % either way
+
+
+_PULSE_PROGRAMS = ("pulseaudio", "pactl", "paplay")
 
 
 def sink_inputs() -> int:
@@ -568,6 +601,8 @@ def test_with_a_sound_server_the_chime_plays(
             stdout, stderr = child.communicate(timeout=60)
         assert child.returncode == 0, stderr
         assert stdout.splitlines()[-1] == "played"
+        # played by the sound server's own player: Qt Multimedia never loaded into the app
+        assert "qt multimedia loaded: False" in stderr.splitlines()
     finally:
         daemon.terminate()
         daemon.wait(timeout=10)
