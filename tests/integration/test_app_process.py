@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.dbus import private_bus
 from tests.helpers.process import start_app, wait_for
-
-
-@pytest.fixture
-def bus() -> Iterator[str]:
-    """A session bus with no notification daemon: announcements fall back to the pop-up."""
-    with private_bus() as address:
-        yield address
 
 
 def run_until_ready(data: Path, config: Path, bus: str) -> tuple[int, str]:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from shiftwell.core.clock import ManualClock
 from shiftwell.core.engine import Engine
@@ -18,7 +15,6 @@ from shiftwell.platform.instance import socket_path
 from shiftwell.storage.database import open_database
 from shiftwell.storage.repository import Repository
 from tests.helpers.configs import config
-from tests.helpers.dbus import private_bus
 from tests.helpers.process import start_app, wait_for
 from tests.integration.test_crash_recovery import ask, ready_after, starts
 
@@ -26,12 +22,6 @@ CONFIG = config("[logoff]\nwarnings = []")
 GENTLE = Settings(
     breaks=BreakPolicy(strictness=Strictness.GENTLE), shift=ShiftSettings(auto_start=False)
 )
-
-
-@pytest.fixture
-def bus() -> Iterator[str]:
-    with private_bus() as address:
-        yield address
 
 
 class App:

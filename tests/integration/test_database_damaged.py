@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from shiftwell.platform.instance import socket_path
-from tests.helpers.dbus import private_bus
 from tests.helpers.process import run_cli
 from tests.helpers.storage_faults import ask, running_app, stored_transitions
-
-
-@pytest.fixture
-def bus() -> Iterator[str]:
-    with private_bus() as address:
-        yield address
 
 
 @pytest.mark.logs_warnings

@@ -4,12 +4,10 @@ and the command line tells the truth."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.dbus import private_bus
 from tests.helpers.process import run_cli, wait_for
 from tests.helpers.storage_faults import (
     locked_by_another_program,
@@ -23,12 +21,6 @@ DONE = [
     ("pause", "focus", "paused"),
     ("resume", "paused", "focus"),
 ]
-
-
-@pytest.fixture
-def bus() -> Iterator[str]:
-    with private_bus() as address:
-        yield address
 
 
 def act(data: Path, *action: str) -> tuple[int, str, float]:

@@ -3,23 +3,15 @@ stays small, and a first start on a full disk runs and saves once there is room.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from shiftwell.platform.instance import socket_path
-from tests.helpers.dbus import private_bus
 from tests.helpers.process import wait_for
 from tests.helpers.storage_faults import ask, fill, running_app, small_disk, stored_transitions
 
 TRANSITIONS = 120
-
-
-@pytest.fixture
-def bus() -> Iterator[str]:
-    with private_bus() as address:
-        yield address
 
 
 def wal_bytes(database: Path) -> int:
