@@ -8,14 +8,17 @@ must not press one with Enter — so Tab first, then Enter (or Space) activates.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shiftwell.core.model import State
 from shiftwell.ui.icons import state_pixmap
+
+log = logging.getLogger(__name__)
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -76,6 +79,7 @@ class CoverWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.cover_screen = screen
         self._released = False
+        self._reported: tuple[str, int, int] | None = None
 
     def place(self) -> None:
         """Put the window on its screen, sized to the whole of it."""
@@ -114,6 +118,23 @@ class CoverWindow(QWidget):
                 focused.click()
         # Every other key stops here: keystrokes meant for the app behind do nothing.
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        # Where the window really is, as the window system says (on Wayland only the
+        # compositor places windows): one line per change, for multi-screen trouble reports.
+        super().resizeEvent(event)
+        size = event.size()
+        placed = (self.screen().name(), size.width(), size.height())
+        if self.isVisible() and placed != self._reported:
+            self._reported = placed
+            log.info(
+                "%s for screen %s is %dx%d on screen %s",
+                self.objectName(),
+                self.cover_screen.name(),
+                size.width(),
+                size.height(),
+                placed[0],
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._released:
