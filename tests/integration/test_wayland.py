@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,74 @@ def test_the_tray_item_shows_the_state_and_its_menu_acts(
         finally:
             code, stderr = app.stop()
         assert code == 0, stderr
+
+
+def placements(app: App, window: str) -> set[tuple[str, str, tuple[int, int]]]:
+    """(screen asked for, screen the window is on, size) of each `window`, from the app's log."""
+    pattern = rf"{window} for screen (\S+) is (\d+)x(\d+) on screen (\S+)"
+    found = re.findall(pattern, app.log.read_text())
+    latest = {asked: (asked, on, (int(w), int(h))) for asked, w, h, on in found}
+    return set(latest.values())
+
+
+def covers_every_output(app: App, window: str) -> bool:
+    placed = placements(app, window)
+    return {size for _, _, size in placed} == set(OUTPUT_SIZES) and all(
+        asked == on for asked, on, _ in placed
+    )
+
+
+def check_sway_covers(session: WaylandSession, title: str, shot: str) -> None:
+    """sway's own view: one full-screen `title` window per output, the output's whole size."""
+    sizes = dict(zip(session.outputs(), OUTPUT_SIZES, strict=True))
+
+    def placed() -> bool:
+        by_output = session.windows_by_output()
+        return all(
+            [
+                (w["rect"]["width"], w["rect"]["height"], w["fullscreen_mode"])
+                for w in by_output.get(output, [])
+                if w["name"] == title
+            ]
+            == [(*size, 1)]
+            for output, size in sizes.items()
+        )
+
+    wait_for(placed, 20, f"one {title!r} window on each output")
+    for output in sizes:
+        session.screenshot(output, ARTIFACTS / f"{shot}-{output}.png")
+
+
+def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
+    # Both compositors at once: the one-minute shifts run out side by side.
+    with ExitStack() as stack:
+        sessions = [
+            stack.enter_context(sway_session(tmp_path / "sway")),
+            stack.enter_context(mutter_session(tmp_path / "mutter")),
+        ]
+        apps = [App(s.env, tmp_path / s.compositor, tray_wait="1s") for s in sessions]
+        for app in apps:
+            stack.callback(stopped_cleanly, app)
+        for app in apps:
+            assert app.cli("start", "--yes").returncode == 0
+        for session, app in zip(sessions, apps, strict=True):
+            assert app.cli("break", "long").returncode == 0
+            wait_for(partial(covers_every_output, app, "breakOverlay"), 20, "break screens")
+            if session.compositor == "sway":
+                check_sway_covers(session, "Shiftwell break", "break")
+            assert app.cli("focus").returncode == 0
+
+        for session, app in zip(sessions, apps, strict=True):
+            wait_for(partial(in_state, app, "logged_off"), 90, "the end of the shift")
+            wait_for(partial(covers_every_output, app, "logoffScreen"), 20, "log-off screens")
+            if session.compositor == "sway":
+                check_sway_covers(session, "Shiftwell: your shift is over", "logoff")
+
+
+def in_state(app: App, state: str) -> bool:
+    return app.status()["state"] == state
+
+
+def stopped_cleanly(app: App) -> None:
+    code, stderr = app.stop()
+    assert code == 0, stderr

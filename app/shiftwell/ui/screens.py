@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QPaintEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shiftwell.core.model import State
@@ -119,20 +119,19 @@ class CoverWindow(QWidget):
         # Every other key stops here: keystrokes meant for the app behind do nothing.
         event.accept()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        # Where the window really is, as the window system says (on Wayland only the
-        # compositor places windows): one line per change, for multi-screen trouble reports.
-        super().resizeEvent(event)
-        size = event.size()
-        placed = (self.screen().name(), size.width(), size.height())
-        if self.isVisible() and placed != self._reported:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        # Where the window really is once it is drawn, as the window system says (on Wayland
+        # only the compositor places windows): one line per change, for multi-screen reports.
+        placed = (self.screen().name(), self.width(), self.height())
+        if placed != self._reported:
             self._reported = placed
             log.info(
                 "%s for screen %s is %dx%d on screen %s",
                 self.objectName(),
                 self.cover_screen.name(),
-                size.width(),
-                size.height(),
+                self.width(),
+                self.height(),
                 placed[0],
             )
 
