@@ -111,6 +111,27 @@ def test_the_tray_item_shows_the_state_and_its_menu_acts(
         assert code == 0, stderr
 
 
+def test_a_tray_that_comes_after_the_status_window_takes_over(
+    sway: WaylandSession, tmp_path: Path
+) -> None:
+    app = App(sway.env, tmp_path, tray_wait="1s", config_text=UNSCHEDULED)
+    try:
+        wait_for(partial(app.logged, "showing a status window"), 20, "the fallback")
+        wait_for(lambda: "Shiftwell" in window_titles(sway), 20, "the status window")
+        # The panel starts late (or the user turns on a tray extension): the icon moves there.
+        with sni_tray(sway.bus) as tray:
+            item = tray.host.item(timeout=20)
+            assert item.tooltip[0].startswith("Shiftwell\nOff shift")
+            wait_for(lambda: "Shiftwell" not in window_titles(sway), 20, "the status window to go")
+    finally:
+        code, stderr = app.stop()
+    assert code == 0, stderr
+
+
+def window_titles(session: WaylandSession) -> list[str]:
+    return [w["name"] for ws in session.windows_by_output().values() for w in ws]
+
+
 def placements(app: App, window: str) -> set[tuple[str, str, tuple[int, int]]]:
     """(screen asked for, screen the window is on, size) of each `window`, from the app's log."""
     pattern = rf"{window} for screen (\S+) is (\d+)x(\d+) on screen (\S+)"
