@@ -201,3 +201,17 @@ def in_state(app: App, state: str) -> bool:
 def stopped_cleanly(app: App) -> None:
     code, stderr = app.stop()
     assert code == 0, stderr
+
+
+def test_on_gnome_a_quiet_desk_is_a_natural_break(tmp_path: Path) -> None:
+    # Headless mutter has no input devices: nobody has touched it since it started.
+    with mutter_session(tmp_path / "compositor") as session:
+        quick = UNSCHEDULED + '\n[breaks.micro]\nlength = "5s"\n'
+        app = App(session.env, tmp_path, tray_wait="0s", config_text=quick)
+        try:
+            assert app.logged("idle time from mutter")
+            assert app.cli("start", "--yes").returncode == 0
+            wait_for(partial(in_state, app, "away"), 20, "the app to see nobody at the desk")
+        finally:
+            code, stderr = app.stop()
+        assert code == 0, stderr
