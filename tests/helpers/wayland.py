@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jeepney import DBusAddress, MessageType, new_method_call
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+
 from tests.helpers.dbus import private_bus
 from tests.helpers.process import wait_for
 
@@ -31,6 +34,28 @@ output HEADLESS-2 mode {1[0]}x{1[1]} position {0[0]} 0
 """
 
 
+_REMOTE_DESKTOP = (
+    "/org/gnome/Mutter/RemoteDesktop",
+    "org.gnome.Mutter.RemoteDesktop",
+    "org.gnome.Mutter.RemoteDesktop",
+)
+_SHIFT_KEYCODE = 42  # evdev KEY_LEFTSHIFT: types nothing
+
+
+def _call(
+    connection: DBusConnection,
+    target: tuple[str, str, str],
+    method: str,
+    signature: str | None = None,
+    body: tuple[Any, ...] = (),
+) -> tuple[Any, ...]:
+    path, bus_name, interface = target
+    message = new_method_call(DBusAddress(path, bus_name, interface), method, signature, body)
+    reply = connection.send_and_get_reply(message, timeout=10)
+    assert reply.header.message_type is MessageType.method_return, reply.body
+    return tuple(reply.body)
+
+
 @dataclass
 class WaylandSession:
     compositor: str
@@ -38,6 +63,7 @@ class WaylandSession:
     bus: str
     env: dict[str, str] = field(default_factory=dict)
     ipc: Path | None = None  # sway's IPC socket
+    _remote: tuple[DBusConnection, str] | None = None  # mutter's remote-desktop session
 
     def swaymsg(self, kind: str) -> Any:
         assert self.ipc is not None, "only sway answers swaymsg"
@@ -67,6 +93,25 @@ class WaylandSession:
 
         visit(self.swaymsg("get_tree"), "")
         return found
+
+    def press_key(self) -> None:
+        """A real keystroke (Shift) through mutter's remote-desktop interface: input, as far
+        as the idle monitor can tell."""
+        assert self.compositor == "mutter", "only mutter takes remote-desktop input here"
+        if self._remote is None:
+            connection = open_dbus_connection(self.bus)
+            (path,) = _call(connection, _REMOTE_DESKTOP, "CreateSession")
+            _call(connection, (path, _REMOTE_DESKTOP[1], f"{_REMOTE_DESKTOP[2]}.Session"), "Start")
+            self._remote = (connection, path)
+        connection, path = self._remote
+        session = (path, _REMOTE_DESKTOP[1], f"{_REMOTE_DESKTOP[2]}.Session")
+        for pressed in (True, False):
+            _call(connection, session, "NotifyKeyboardKeycode", "ub", (_SHIFT_KEYCODE, pressed))
+
+    def close(self) -> None:
+        if self._remote is not None:
+            self._remote[0].close()
+            self._remote = None
 
     def screenshot(self, output: str, path: Path) -> Path:
         """One output, as the compositor shows it (grim, wlroots' screencopy)."""
@@ -213,4 +258,8 @@ def mutter_session(logs: Path) -> Iterator[WaylandSession]:
         process = stack.enter_context(_process(argv, env, log))
         socket = runtime / "wayland-shiftwell"
         _wait_socket(socket, process, log)
-        yield WaylandSession("mutter", socket, bus, _client_env(socket, bus, str(runtime), "GNOME"))
+        session = WaylandSession(
+            "mutter", socket, bus, _client_env(socket, bus, str(runtime), "GNOME")
+        )
+        stack.callback(session.close)
+        yield session

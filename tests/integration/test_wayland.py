@@ -5,6 +5,7 @@ Driven with the `shiftwell` command line and the tray's D-Bus menu."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from functools import partial
@@ -203,15 +204,24 @@ def stopped_cleanly(app: App) -> None:
     assert code == 0, stderr
 
 
-def test_on_gnome_a_quiet_desk_is_a_natural_break(tmp_path: Path) -> None:
+def test_on_gnome_mutter_says_when_the_desk_goes_quiet_and_when_the_user_is_back(
+    tmp_path: Path,
+) -> None:
     # Headless mutter has no input devices: nobody has touched it since it started.
     with mutter_session(tmp_path / "compositor") as session:
         quick = UNSCHEDULED + '\n[breaks.micro]\nlength = "5s"\n'
         app = App(session.env, tmp_path, tray_wait="0s", config_text=quick)
         try:
             assert app.logged("idle time from mutter")
+            assert app.logged("idle events from mutter")
             assert app.cli("start", "--yes").returncode == 0
             wait_for(partial(in_state, app, "away"), 20, "the app to see nobody at the desk")
+
+            session.press_key()
+            # Mutter's user-active watch fires at once; asking every 5 s would take longer.
+            pressed = time.monotonic()
+            wait_for(partial(in_state, app, "focus"), 20, "the app to see the user back")
+            assert time.monotonic() - pressed < 2
         finally:
             code, stderr = app.stop()
         assert code == 0, stderr

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
@@ -30,6 +31,10 @@ from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
 from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray import tray_available
+
+if TYPE_CHECKING:
+    from shiftwell.platform.idle import IdleMonitor
+    from shiftwell.platform.idle_events import IdleEvents
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +94,8 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     shell.leave_alive_mark()
     server.close()
     notifier.close()
+    if desktop.idle_events is not None:
+        desktop.idle_events.close()
     if desktop.idle is not None:
         desktop.idle.close()
     return exit_code or status
@@ -155,6 +162,7 @@ def _attach_platform(shell: Shell) -> None:
     settings = shell.settings
     if settings.natural_breaks:
         shell.desktop.idle = detect_idle_monitor()
+        shell.desktop.idle_events = _idle_events(shell.desktop.idle)
     if settings.detect_calls:
         shell.desktop.calls = system_call_detector()
     shell.desktop.ideas = load_break_ideas(_user_ideas_file()) or shell.desktop.ideas
@@ -168,6 +176,20 @@ def _attach_platform(shell: Shell) -> None:
             app = QApplication.instance()
             assert app is not None
             app.aboutToQuit.connect(watcher.stop)
+
+
+def _idle_events(monitor: IdleMonitor | None) -> IdleEvents | None:
+    """Mutter's idle watches, when the idle time comes from Mutter: no polling."""
+    from shiftwell.platform.idle import MutterIdleMonitor
+    from shiftwell.platform.idle_events import MutterIdleEvents
+
+    if not isinstance(monitor, MutterIdleMonitor):
+        return None
+    events = MutterIdleEvents(monitor.bus_address)
+    if not events.start():
+        return None
+    log.info("idle events from mutter")
+    return events
 
 
 def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
