@@ -22,6 +22,8 @@ class App:
         tmp_path: Path,
         tray_wait: str,
         config_text: str = ONE_MINUTE_SHIFTS,
+        *,
+        wait: bool = True,
     ) -> None:
         self.data = tmp_path / "data"
         self.config = tmp_path / "config.toml"
@@ -29,7 +31,8 @@ class App:
         self.env = dict(env)
         self.process = start_app(*self.options(), "--tray-wait", tray_wait, env=self.env)
         self.log = self.data / "shiftwell.log"
-        wait_for(self.ready, 60, "the app to be ready")
+        if wait:
+            wait_for(self.ready, 60, "the app to be ready")
 
     def options(self) -> list[str]:
         return ["--data-dir", str(self.data), "--config", str(self.config)]

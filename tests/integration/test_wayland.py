@@ -176,9 +176,11 @@ def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
             stack.enter_context(sway_session(tmp_path / "sway")),
             stack.enter_context(mutter_session(tmp_path / "mutter")),
         ]
-        apps = [App(s.env, tmp_path / s.compositor, tray_wait="1s") for s in sessions]
+        apps = [App(s.env, tmp_path / s.compositor, tray_wait="1s", wait=False) for s in sessions]
         for app in apps:
             stack.callback(stopped_cleanly, app)
+        for app in apps:
+            wait_for(app.ready, 60, "the app to be ready")
         for app in apps:
             assert app.cli("start", "--yes").returncode == 0
         for session, app in zip(sessions, apps, strict=True):
@@ -189,8 +191,8 @@ def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
             assert app.cli("focus").returncode == 0
 
         for session, app in zip(sessions, apps, strict=True):
-            wait_for(partial(in_state, app, "logged_off"), 90, "the end of the shift")
-            wait_for(partial(covers_every_output, app, "logoffScreen"), 20, "log-off screens")
+            wait_for(partial(covers_every_output, app, "logoffScreen"), 90, "log-off screens")
+            assert in_state(app, "logged_off")
             if session.compositor == "sway":
                 check_sway_covers(session, "Shiftwell: your shift is over", "logoff")
 
