@@ -25,6 +25,7 @@ _BUS_NAME = "org.gnome.Mutter.IdleMonitor"
 _PATH = "/org/gnome/Mutter/IdleMonitor/Core"
 _INTERFACE = "org.gnome.Mutter.IdleMonitor"
 _TIMEOUT_S = 2.0
+_RESTARTED = -1  # not a watch id (those are uint32): Mutter's name changed owner
 _BUS_ERRORS = (OSError, TimeoutError, KeyError, ValueError, StopIteration, RuntimeError)
 
 
@@ -47,7 +48,7 @@ class MutterIdleEvents(QObject):
         self._bus_address = bus_address
         self._connection: Any = None
         self._router: Any = None
-        self._filter: Any = None
+        self._filters: list[Any] = []
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._watch: int | None = None
@@ -57,13 +58,24 @@ class MutterIdleEvents(QObject):
     def start(self) -> bool:
         """Open the connection; False (and an INFO line) when Mutter can't take watches."""
         from jeepney import MatchRule
+        from jeepney.bus_messages import message_bus
         from jeepney.io.threading import DBusRouter, open_dbus_connection
 
         try:
             self._connection = open_dbus_connection(self._bus_address)
             self._router = DBusRouter(self._connection)
             rule = MatchRule(type="signal", interface=_INTERFACE, member="WatchFired", path=_PATH)
-            self._filter = self._router.filter(rule, queue=self._queue)
+            self._filters.append(self._router.filter(rule, queue=self._queue))
+            # A restarted Mutter has forgotten our watches: hear it, and ask again.
+            restarts = MatchRule(
+                type="signal",
+                sender="org.freedesktop.DBus",
+                interface="org.freedesktop.DBus",
+                member="NameOwnerChanged",
+            )
+            restarts.add_arg_condition(0, _BUS_NAME)
+            self._filters.append(self._router.filter(restarts, queue=self._queue))
+            self._router.send_and_get_reply(message_bus.AddMatch(restarts), timeout=_TIMEOUT_S)
             self._call("GetIdletime")
         except _BUS_ERRORS as error:
             log.info("no idle events from mutter (%s); asking for the idle time instead", error)
@@ -81,9 +93,9 @@ class MutterIdleEvents(QObject):
             else:
                 (watch,) = self._call("AddIdleWatch", "t", (max(1, round(idle_after * 1000)),))
         except _BUS_ERRORS as error:
-            # Mutter went away: the next idle-time question tells, and says so in the log.
-            log.info("mutter took no idle watch (%s)", error)
-            on_change()
+            # Mutter is away: ask again when its name has an owner once more.
+            log.info("mutter took no idle watch (%s); waiting for it to come back", error)
+            self._on_change = on_change
             return
         self._watch, self._on_change = int(watch), on_change
 
@@ -101,9 +113,8 @@ class MutterIdleEvents(QObject):
             self._queue.put(None)  # wakes the listening thread
             self._thread.join(timeout=5)
             self._thread = None
-        if self._filter is not None:
-            self._filter.close()
-            self._filter = None
+        while self._filters:
+            self._filters.pop().close()
         if router is not None:
             router.close()
         if self._connection is not None:
@@ -124,13 +135,18 @@ class MutterIdleEvents(QObject):
         return reply.body
 
     def _listen(self) -> None:
+        from jeepney import HeaderFields
+
         while (message := self._queue.get()) is not None:
-            if message.body:
+            if message.header.fields.get(HeaderFields.member) == "NameOwnerChanged":
+                if len(message.body) == 3 and message.body[2]:  # a new owner, not a departure
+                    self._fired.emit(_RESTARTED)
+            elif message.body:
                 self._fired.emit(int(message.body[0]))
 
     def _on_fired(self, watch: int) -> None:
         on_change = self._on_change
-        if watch != self._watch or on_change is None:
+        if on_change is None or watch not in (self._watch, _RESTARTED):
             return  # an old watch's late signal
         self.cancel()  # an idle watch stays until removed
         on_change()
