@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,6 +28,7 @@ from shiftwell.platform.instance import (
 )
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
+from shiftwell.platform.tray_watch import TrayWatch
 from shiftwell.storage_link import StorageLink
 from shiftwell.ui import dialogs
 from shiftwell.ui.i18n import _t, _tn, install_translation
@@ -44,9 +45,13 @@ if TYPE_CHECKING:  # QtCharts loads only when the window is first opened
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
+    from shiftwell.platform.idle import IdleMonitor
+    from shiftwell.platform.idle_events import IdleEvents
+
 log = logging.getLogger(__name__)
 
 _TRAY_POLL_MS = 1000
+_LATE_TRAY_WAIT_S = 10.0
 
 
 def run(paths: Paths, *, tray_wait: float) -> int:
@@ -93,7 +98,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         )
         shell = Shell(loaded.settings, QtClock(app), desktop)
         remote = RemoteControl(shell, app.quit)
-        _show_when_tray_ready(shell, tray_wait)
+        app.aboutToQuit.connect(_show_when_tray_ready(shell, tray_wait).stop)
         exit_code = 0
 
         def on_first_open(engine: sa.Engine) -> None:
@@ -121,6 +126,8 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         shell.leave_alive_mark()
         storage.close()
         notifier.close()
+        if desktop.idle_events is not None:
+            desktop.idle_events.close()
         if desktop.idle is not None:
             desktop.idle.close()
     finally:
@@ -155,6 +162,7 @@ def _attach_platform(shell: Shell) -> None:
     settings = shell.settings
     if settings.breaks.natural:
         shell.desktop.idle = detect_idle_monitor()
+        shell.desktop.idle_events = _idle_events(shell.desktop.idle)
     if settings.calls.detect_microphone:
         shell.desktop.calls = system_call_detector()
     shell.desktop.ideas = load_break_ideas(_user_ideas_file()) or shell.desktop.ideas
@@ -168,6 +176,20 @@ def _attach_platform(shell: Shell) -> None:
             app = QApplication.instance()
             assert app is not None
             app.aboutToQuit.connect(watcher.stop)
+
+
+def _idle_events(monitor: IdleMonitor | None) -> IdleEvents | None:
+    """Mutter's idle watches, when the idle time comes from Mutter: no polling."""
+    from shiftwell.platform.idle import MutterIdleMonitor
+    from shiftwell.platform.idle_events import MutterIdleEvents
+
+    if not isinstance(monitor, MutterIdleMonitor):
+        return None
+    events = MutterIdleEvents(monitor.bus_address)
+    if not events.start():
+        return None
+    log.info("idle events from mutter")
+    return events
 
 
 def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
@@ -241,30 +263,73 @@ def _play_break_end() -> None:
     play_break_end()
 
 
-def _show_when_tray_ready(shell: Shell, wait_seconds: float) -> None:
-    """At login the tray host may come up after us: wait for it, bounded, then fall back."""
-    give_up_at = time.monotonic() + wait_seconds
-    poll = QTimer(shell)
-    poll.setInterval(_TRAY_POLL_MS)
+class _TrayWait(QObject):
+    """At login the tray host may come up after us: wait for it, bounded, then fall back to
+    a status window. A StatusNotifier tray that appears later (a panel started late or
+    restarted, a tray extension switched on) is waited for again and takes over."""
 
-    def check() -> None:
+    def __init__(self, shell: Shell, wait_seconds: float) -> None:
+        super().__init__(shell)
+        self._shell = shell
+        self._wait_seconds = wait_seconds
+        self._give_up_at = 0.0
+        self._fell_back = False
+        self._watch: TrayWatch | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(_TRAY_POLL_MS)
+        self._poll.timeout.connect(self._check)
+
+    def start(self) -> None:
+        self._give_up_at = time.monotonic() + self._wait_seconds
+        if tray_available() or self._wait_seconds <= 0:
+            self._check()
+        else:
+            log.info("waiting up to %.0f s for the system tray", self._wait_seconds)
+            self._poll.start()
+
+    def stop(self) -> None:
+        self._poll.stop()
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+
+    def _check(self) -> None:
         if tray_available():
-            poll.stop()
-            shell.tray.show()
-            if shell.status_window is not None:
-                shell.status_window.hide()
+            self.stop()
+            self._shell.tray.show()
+            if self._shell.status_window is not None:
+                self._shell.status_window.hide()
             log.info("tray icon shown")
-        elif time.monotonic() >= give_up_at:
-            poll.stop()
-            log.warning("no system tray after %.0f s; showing a status window", wait_seconds)
-            shell.show_without_tray()
+        elif time.monotonic() >= self._give_up_at:
+            self._poll.stop()
+            if not self._fell_back:
+                self._fell_back = True
+                log.warning(
+                    "no system tray after %.0f s; showing a status window", self._wait_seconds
+                )
+                self._shell.show_without_tray()
+                self._watch_for_a_late_tray()
 
-    poll.timeout.connect(check)
-    if tray_available() or wait_seconds <= 0:
-        check()
-    else:
-        log.info("waiting up to %.0f s for the system tray", wait_seconds)
-        poll.start()
+    def _watch_for_a_late_tray(self) -> None:
+        if not sys.platform.startswith("linux"):
+            return
+        self._watch = TrayWatch()
+        self._watch.appeared.connect(self._on_tray_appeared)
+        if not self._watch.start():
+            self._watch = None
+
+    def _on_tray_appeared(self) -> None:
+        # Its host may register a moment after the watcher: look again for a while.
+        self._give_up_at = time.monotonic() + max(self._wait_seconds, _LATE_TRAY_WAIT_S)
+        self._check()
+        if self._watch is not None and not self._poll.isActive():
+            self._poll.start()
+
+
+def _show_when_tray_ready(shell: Shell, wait_seconds: float) -> _TrayWait:
+    waiting = _TrayWait(shell, wait_seconds)
+    waiting.start()
+    return waiting
 
 
 def _quit_on_signals(app: QApplication) -> None:

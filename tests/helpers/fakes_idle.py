@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -19,6 +20,30 @@ class FakeIdleMonitor:
 
     def close(self) -> None:
         self.closed = True
+
+
+@dataclass
+class FakeIdleEvents:
+    """Keeps the one pending request; `fire()` is the desktop saying it happened."""
+
+    requests: list[float | None] = field(default_factory=list)
+    pending: Callable[[], None] | None = None
+    closed: bool = False
+
+    def notify(self, idle_after: float | None, on_change: Callable[[], None]) -> None:
+        self.requests.append(idle_after)
+        self.pending = on_change
+
+    def cancel(self) -> None:
+        self.pending = None
+
+    def close(self) -> None:
+        self.closed = True
+
+    def fire(self) -> None:
+        on_change, self.pending = self.pending, None
+        assert on_change is not None, "nothing was asked for"
+        on_change()
 
 
 @dataclass

@@ -3,61 +3,19 @@ a private session bus, all started here. Driven with the `shiftwell` command lin
 
 from __future__ import annotations
 
-import json
-import signal
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.configs import config
+from tests.helpers.app_process import App
 from tests.helpers.desktop import DesktopSession, desktop_session
-from tests.helpers.process import run_cli, start_app, wait_for
+from tests.helpers.process import run_cli, wait_for
 
 pytestmark = pytest.mark.desktop
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "desktop"
-# No scheduled shifts, one-minute shifts, and breaks that can be skipped at once.
-CONFIG = config('[shift]\nlength = "1m"', "[logoff]\nwarnings = []")
-
-
-class App:
-    def __init__(self, session: DesktopSession, tmp_path: Path, tray_wait: str) -> None:
-        self.session = session
-        self.data = tmp_path / "data"
-        self.config = tmp_path / "config.toml"
-        self.config.write_text(CONFIG, encoding="utf-8")
-        self.env = dict(session.env)
-        self.process = start_app(*self.options(), "--tray-wait", tray_wait, env=self.env)
-        self.log = self.data / "shiftwell.log"
-        wait_for(self.ready, 60, "the app to be ready")
-
-    def options(self) -> list[str]:
-        return ["--data-dir", str(self.data), "--config", str(self.config)]
-
-    def ready(self) -> bool:
-        return self.log.exists() and "ready; data in" in self.log.read_text()
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return run_cli(*args, *self.options(), env=self.env)
-
-    def status(self) -> dict[str, object]:
-        result = self.cli("status", "--json")
-        assert result.returncode == 0, result.stderr
-        parsed: dict[str, object] = json.loads(result.stdout)
-        return parsed
-
-    def stop(self) -> tuple[int, str]:
-        if self.process.poll() is None:
-            self.cli("quit")
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.send_signal(signal.SIGKILL)
-        _, stderr = self.process.communicate(timeout=10)
-        return self.process.returncode, stderr
 
 
 @pytest.fixture
@@ -69,7 +27,7 @@ def full_desktop() -> Iterator[DesktopSession]:
 def test_tray_notifications_overlay_and_log_off_on_a_real_desktop(
     full_desktop: DesktopSession, tmp_path: Path
 ) -> None:
-    app = App(full_desktop, tmp_path, tray_wait="20s")
+    app = App(full_desktop.env, tmp_path, tray_wait="20s")
     try:
         wait_for(lambda: "Shiftwell" in full_desktop.docked_windows(), 20, "the tray icon")
         assert app.status()["state"] == "off_shift"
@@ -115,7 +73,7 @@ def test_tray_notifications_overlay_and_log_off_on_a_real_desktop(
 
 def test_without_tray_or_notification_daemon_the_app_says_so_itself(tmp_path: Path) -> None:
     with desktop_session(tray=False, notifications=False) as session:
-        app = App(session, tmp_path, tray_wait="1s")
+        app = App(session.env, tmp_path, tray_wait="1s")
         try:
             wait_for(lambda: "Shiftwell" in session.window_names(), 20, "the status window")
             assert app.cli("start", "--yes").returncode == 0
@@ -135,7 +93,7 @@ def test_without_tray_or_notification_daemon_the_app_says_so_itself(tmp_path: Pa
 def test_a_second_launch_hands_over_to_the_first(
     full_desktop: DesktopSession, tmp_path: Path
 ) -> None:
-    app = App(full_desktop, tmp_path, tray_wait="20s")
+    app = App(full_desktop.env, tmp_path, tray_wait="20s")
     try:
         second = run_cli(*app.options(), env=app.env)
         assert second.returncode == 0

@@ -147,6 +147,7 @@ class _DBusIdleMonitor(_QueryingIdleMonitor):
 
     def __init__(self, bus_address: str = "SESSION") -> None:
         super().__init__()
+        self.bus_address = bus_address
         self._bus = BusConnection(bus_address, _DBUS_TIMEOUT_S)
 
     def query(self) -> float:

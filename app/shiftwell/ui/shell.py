@@ -43,6 +43,7 @@ from shiftwell.core.moments import ReviewTiming, break_after_call
 from shiftwell.core.settings import Settings
 from shiftwell.platform.calls import CallDetector
 from shiftwell.platform.idle import IdleMonitor
+from shiftwell.platform.idle_events import IdleEvents
 from shiftwell.ui import text, views
 from shiftwell.ui.i18n import _t
 from shiftwell.ui.notices.announcer import Announcer
@@ -78,6 +79,7 @@ class Desktop:
     # Something was recorded: an open weekly review reads its figures again.
     figures_changed: Callable[[], None] = lambda: None
     idle: IdleMonitor | None = None
+    idle_events: IdleEvents | None = None  # with `idle`: when to ask it, instead of polling
     calls: CallDetector | None = None
     ideas: Sequence[str] = field(default_factory=lambda: (_t("Stand up and stretch."),))
 
@@ -166,6 +168,8 @@ class Shell(QObject):
             if handle is not None:
                 self.clock.cancel(handle)
         self._idle_timer = self._call_timer = self._tick_timer = None
+        if self.desktop.idle_events is not None:
+            self.desktop.idle_events.cancel()
         for screen in (self._overlay, self._logoff):
             if screen is not None:
                 screen.close_all()  # type: ignore[attr-defined]
@@ -430,7 +434,17 @@ class Shell(QObject):
         if self._idle_timer is not None:
             self.clock.cancel(self._idle_timer)
             self._idle_timer = None
-        if self.desktop.idle is not None and status.idle_poll is not None:
+        events = self.desktop.idle_events
+        if events is not None:
+            events.cancel()
+        if self.desktop.idle is None or status.idle_poll is None:
+            return
+        if events is not None:
+            # No polling: the desktop says when the idle time reaches the engine's interval
+            # (time to ask whether the user is away) or, when away, that input is back.
+            back = status.state is State.AWAY
+            events.notify(None if back else status.idle_poll, self._poll_idle)
+        else:
             self._idle_timer = self.clock.call_later(status.idle_poll, self._poll_idle)
 
     def _poll_idle(self) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -54,12 +55,55 @@ def test_gives_up_after_the_wait_and_shows_a_window(
 ) -> None:
     monkeypatch.setattr(app, "tray_available", lambda: False)
     monkeypatch.setattr(app, "_TRAY_POLL_MS", 20)
-    app._show_when_tray_ready(shell, wait_seconds=0.2)
+    monkeypatch.setattr(app, "TrayWatch", FakeTrayWatch)
+    waiting = app._show_when_tray_ready(shell, wait_seconds=0.2)
     qtbot.wait_until(lambda: shell.status_window is not None, timeout=3000)
     assert shell.status_window is not None
     qtbot.add_widget(shell.status_window)
     assert shell.status_window.isVisible()
     assert any("no system tray after 0 s" in r.getMessage() for r in caplog.records)
+    waiting.stop()
+
+
+class FakeTrayWatch(QObject):
+    appeared = Signal()
+    made: ClassVar[list[FakeTrayWatch]] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stopped = False
+        FakeTrayWatch.made.append(self)
+
+    def start(self) -> bool:
+        return True
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+@pytest.mark.logs_warnings
+def test_a_tray_that_appears_after_the_fallback_takes_over(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, shell: Shell
+) -> None:
+    available = [False]
+    monkeypatch.setattr(app, "tray_available", lambda: available[0])
+    monkeypatch.setattr(app, "_TRAY_POLL_MS", 20)
+    monkeypatch.setattr(app, "TrayWatch", FakeTrayWatch)
+    FakeTrayWatch.made.clear()
+    shown: list[bool] = []
+    monkeypatch.setattr(shell.tray, "show", lambda: shown.append(True))
+    app._show_when_tray_ready(shell, wait_seconds=0)
+    assert shell.status_window is not None
+    qtbot.add_widget(shell.status_window)
+    assert shell.status_window.isVisible()
+    (watch,) = FakeTrayWatch.made
+
+    watch.appeared.emit()  # the watcher took its name; its host is not there yet
+    assert shown == [] and not watch.stopped
+    available[0] = True  # the host registered: the next look finds the tray
+    qtbot.wait_until(lambda: shown == [True], timeout=2000)
+    assert not shell.status_window.isVisible()
+    assert watch.stopped
 
 
 @pytest.mark.parametrize(

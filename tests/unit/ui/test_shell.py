@@ -21,6 +21,7 @@ from shiftwell.ui.breaks.overlay import BreakOverlay
 from shiftwell.ui.checkin.checkin import CheckInDialog
 from shiftwell.ui.logoff.logoff_screen import LogoffScreen, LogoffWindow
 from tests.helpers.engine import MONDAY_9AM
+from tests.helpers.fakes_idle import FakeIdleEvents
 from tests.helpers.shell import Harness
 
 HarnessFactory = Callable[..., Harness]
@@ -148,6 +149,28 @@ def test_idle_time_becomes_a_natural_break(harness: Harness) -> None:
     assert harness.shell.tray.shown_state is State.FOCUS
     away = [s for s in harness.repository.segments() if s.kind == "away"]
     assert [s.outcome for s in away] == ["natural"]
+
+
+def test_with_idle_events_the_desktop_is_not_polled(harness: Harness) -> None:
+    events = FakeIdleEvents()
+    harness.shell.desktop.idle_events = events
+    harness.click("start_shift")
+    # Asked once: tell us when the idle time reaches a micro break's length.
+    assert events.requests[-1] == 20.0
+    asked = len(events.requests)
+    harness.idle.idle = 25.0
+    harness.clock.advance(5 * 60)  # no poll: nothing happens by the clock alone
+    assert harness.shell.tray.shown_state is State.FOCUS
+    events.fire()
+    assert harness.shell.tray.shown_state is State.AWAY
+    # Away: now tell us when input comes back.
+    assert events.requests[asked:][-1] is None
+    harness.idle.idle = 0.5
+    harness.clock.advance(60)
+    assert harness.shell.tray.shown_state is State.AWAY
+    events.fire()
+    assert harness.shell.tray.shown_state is State.FOCUS
+    assert events.requests[-1] == 20.0
 
 
 def test_hooks_and_the_log_off_action_run_as_argument_lists(

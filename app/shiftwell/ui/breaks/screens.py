@@ -8,10 +8,11 @@ must not press one with Enter — so Tab first, then Enter (or Space) activates.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from shiftwell.core.model import State
 from shiftwell.ui.tray.icons import state_pixmap
+
+log = logging.getLogger(__name__)
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Screens shorter than this (in Qt's scaled pixels) get narrower margins around a cover.
@@ -92,6 +95,7 @@ class CoverWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.cover_screen = screen
         self._released = False
+        self._reported: tuple[str, int, int] | None = None
 
     def place(self) -> None:
         """Put the window on its screen, sized to the whole of it."""
@@ -132,6 +136,22 @@ class CoverWindow(QWidget):
                 focused.click()
         # Every other key stops here: keystrokes meant for the app behind do nothing.
         event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        # Where the window really is once it is drawn, as the window system says (on Wayland
+        # only the compositor places windows): one line per change, for multi-screen reports.
+        placed = (self.screen().name(), self.width(), self.height())
+        if placed != self._reported:
+            self._reported = placed
+            log.info(
+                "%s for screen %s is %dx%d on screen %s",
+                self.objectName(),
+                self.cover_screen.name(),
+                self.width(),
+                self.height(),
+                placed[0],
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._released:
