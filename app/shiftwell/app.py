@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QProcess, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,6 +28,7 @@ from shiftwell.platform.instance import (
 )
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
+from shiftwell.platform.quit_on_signals import quit_on_stop_signals
 from shiftwell.platform.tray_watch import TrayWatch
 from shiftwell.storage_link import StorageLink
 from shiftwell.ui import dialogs
@@ -38,9 +39,6 @@ from shiftwell.ui.remote import RemoteControl
 from shiftwell.ui.shell import Desktop, Shell
 from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray.tray import tray_available
-
-if TYPE_CHECKING:  # QtCharts loads only when the window is first opened
-    from shiftwell.ui.review.window import StatsWindow
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -57,7 +55,7 @@ _LATE_TRAY_WAIT_S = 10.0
 def run(paths: Paths, *, tray_wait: float) -> int:
     app = QApplication([sys.argv[0]])
     # From here a stop signal wakes the event loop; one that came earlier is seen below.
-    _quit_on_signals(app)
+    quit_on_stop_signals(app)
     install_translation(app)  # before any window is built: windows don't retranslate
     app.setApplicationName("Shiftwell")
     app.setDesktopFileName("shiftwell")
@@ -90,7 +88,8 @@ def run(paths: Paths, *, tray_wait: float) -> int:
             ask_reason=dialogs.ask_reason,
             run_command=runner.run,
             play_break_end=_play_break_end,
-            open_stats=lambda: None,
+            # The review is a process of its own; from the log-off screen it comes above it.
+            open_stats=_review_opener(paths, lambda: shell.logoff_showing, _start_detached),
             quit_app=app.quit,
         )
         runner.failed.connect(
@@ -103,7 +102,6 @@ def run(paths: Paths, *, tray_wait: float) -> int:
 
         def on_first_open(engine: sa.Engine) -> None:
             _attach_platform(shell)
-            shell.desktop.open_stats = _stats_opener(engine, shell)
             shell.desktop.open_settings = _settings_opener(shell, paths)
             if loaded.problems:
                 desktop.announcer.announce(
@@ -192,32 +190,28 @@ def _idle_events(monitor: IdleMonitor | None) -> IdleEvents | None:
     return events
 
 
-def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
-    """Opens (or raises) the weekly stats window; its charts load only now."""
-    windows: list[StatsWindow] = []  # the one window, made on first use
+def _review_opener(
+    paths: Paths, logoff_showing: Callable[[], bool], launch: Callable[[list[str]], bool]
+) -> Callable[[], None]:
+    """Opens the weekly review in a process of its own (`shiftwell review`), so that its
+    charts, queries and exports never stay in the tray; asked for from the log-off screen,
+    it comes above it."""
 
-    def open_stats() -> None:
-        from zoneinfo import ZoneInfo
+    def open_review() -> None:
+        from shiftwell.review import review_argv
 
-        from shiftwell.storage.export import WeekExporter
-        from shiftwell.storage.stats import week_figures
-        from shiftwell.ui.review.window import StatsWindow
+        argv = review_argv(paths, on_top=logoff_showing())
+        if not launch(argv):
+            log.warning("the weekly review could not be started (%s)", argv[0])
 
-        if not windows:
-            tz = shell.settings.schedule.tz
-            zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
-            cap = shell.settings.overtime.weekly_cap
-            made = StatsWindow(
-                lambda week: week_figures(engine, week, zone, cap),  # type: ignore[arg-type]
-                files=WeekExporter(engine, zone),  # type: ignore[arg-type]
-            )
-            windows.append(made)
-            shell.desktop.figures_changed = made.reread
-        window = windows[0]
-        # Asked for from the log-off screen, the review has to come above it.
-        window.bring_up(on_top=shell.logoff_showing)
+    return open_review
 
-    return open_stats
+
+def _start_detached(argv: list[str]) -> bool:
+    process = QProcess()
+    process.setProgram(argv[0])
+    process.setArguments(argv[1:])
+    return bool(process.startDetached())
 
 
 def _settings_opener(shell: Shell, paths: Paths) -> Callable[[], None]:
@@ -330,16 +324,3 @@ def _show_when_tray_ready(shell: Shell, wait_seconds: float) -> _TrayWait:
     waiting = _TrayWait(shell, wait_seconds)
     waiting.start()
     return waiting
-
-
-def _quit_on_signals(app: QApplication) -> None:
-    """INT, TERM and HUP quit cleanly, without a polling timer: a wake-up socket feeds Qt."""
-    reader = stop_signals.wake_up_on_signals()
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def on_signal() -> None:
-        reader.recv(64)
-        log.info("signal received; quitting")
-        app.quit()
-
-    notifier.activated.connect(on_signal)

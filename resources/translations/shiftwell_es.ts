@@ -292,7 +292,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+136"/>
+        <location filename="../../app/shiftwell/app.py" line="+141"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -660,12 +660,12 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+82"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+84"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+283"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
@@ -1311,12 +1311,12 @@
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+150"/>
         <source>Take a break now</source>
         <translation>Tomar un descanso ahora</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-130"/>
         <source>Postpone break</source>
         <translation>Posponer descanso</translation>
     </message>
@@ -1576,12 +1576,12 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-62"/>
+        <location filename="../../app/shiftwell/app.py" line="-64"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
@@ -1658,13 +1658,13 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+13"/>
-        <location line="+111"/>
+        <location filename="../../app/shiftwell/app.py" line="+12"/>
+        <location line="+124"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-72"/>
+        <location line="-83"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1673,7 +1673,7 @@
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+78"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
@@ -1869,11 +1869,22 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>open the weekly review in its own window (works without the tray)</source>
+        <translation>abrir el resumen semanal en su propia ventana (funciona sin la bandeja)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>keep it above full-screen windows (the log-off screen)</source>
+        <translation>mantenerlo por encima de las ventanas a pantalla completa (la pantalla de fin de turno)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>a week&apos;s figures, from the database (works without the tray)</source>
         <translation>las cifras de una semana, sacadas de la base de datos (funciona sin la bandeja)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
+        <location line="+23"/>
         <source>ISO week, e.g. 2026-W48 (default: this one)</source>
         <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
     </message>
@@ -1883,17 +1894,18 @@
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
+        <location line="+89"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/instance.py" line="+506"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="+509"/>
         <source>Shiftwell is not running (no instance for data dir {folder})</source>
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/__init__.py" line="+49"/>
+        <location filename="../../app/shiftwell/cli/__init__.py" line="-40"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
@@ -1908,7 +1920,7 @@
         <translation>Shiftwell ya está en marcha para {folder}; te lo muestro.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+28"/>
         <source>the data dir {folder} is a file, not a directory</source>
         <translation>la carpeta de datos {folder} es un archivo, no una carpeta</translation>
     </message>
@@ -1929,11 +1941,12 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/cli/stats.py" line="+25"/>
+        <location filename="../../app/shiftwell/review.py" line="+72"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/instance.py" line="-455"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="-458"/>
         <source>malformed reply from Shiftwell: an array, not an object</source>
         <translation>respuesta mal formada de Shiftwell: un array, no un objeto</translation>
     </message>
@@ -1959,7 +1972,7 @@
         <translation>respuesta mal formada de Shiftwell: null, no un objeto</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>{socket} belongs to another user (uid {uid}); not using it</source>
         <translation>{socket} pertenece a otro usuario (uid {uid}); no se va a usar</translation>
     </message>

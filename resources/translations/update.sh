@@ -48,6 +48,7 @@ sources=(
     app/shiftwell/core/settings_spec.py
     app/shiftwell/core/state_names.py
     app/shiftwell/platform/commands.py
+    app/shiftwell/review.py
     app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py
     app/shiftwell/storage/database.py

@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     if command == "stats":
         return _stats(paths, args)
+    if command == "review":
+        return _review(paths, args)
     if command != "run":
         as_json = command == "status" and args.json
         return _remote(paths, command, request_from(BY_NAME[command], args), as_json=as_json)
@@ -146,6 +148,19 @@ def _hand_over(paths: Paths) -> bool:
         print(message.format(folder=paths.data_dir))
         return True
     return False
+
+
+def _review(paths: Paths, args: argparse.Namespace) -> int:
+    if not _has_display():
+        message = _(
+            "no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "start Shiftwell from your desktop session."
+        )
+        print(f"shiftwell: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    from shiftwell.review import run_review  # Qt and the charts load only for the window
+
+    return run_review(paths, args.week, on_top=args.on_top)
 
 
 def _stats(paths: Paths, args: argparse.Namespace) -> int:

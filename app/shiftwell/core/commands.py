@@ -225,6 +225,29 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("quit", marked("stop the running Shiftwell")),
     Command(
+        "review",
+        marked("open the weekly review in its own window (works without the tray)"),
+        (
+            Argument(
+                "week",
+                ArgKind.TEXT,
+                marked("ISO week, e.g. 2026-W48 (default: this one)"),
+                metavar="YYYY-Www",
+                option="--week",
+                required=False,
+                local=True,
+            ),
+            Argument(
+                "on_top",
+                ArgKind.FLAG,
+                marked("keep it above full-screen windows (the log-off screen)"),
+                option="--on-top",
+                local=True,
+            ),
+        ),
+        remote=False,
+    ),
+    Command(
         "stats",
         marked("a week's figures, from the database (works without the tray)"),
         (

@@ -78,15 +78,18 @@ class _BadRequest(Exception):
     pass
 
 
-def socket_path(data_dir: Path, environ: Mapping[str, str] = os.environ) -> str:
-    """The QLocalServer name for this user and data dir (an absolute path on POSIX)."""
+def socket_path(data_dir: Path, environ: Mapping[str, str] = os.environ, *, role: str = "") -> str:
+    """The QLocalServer name for this user and data dir (an absolute path on POSIX).
+
+    `role` names another single-instance process of the same profile ("review")."""
     resolved = str(data_dir.expanduser().resolve())
     digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    suffix = f"-{role}" if role else ""
     if sys.platform == "win32":
         # Pipe names are machine-wide: the user's name keeps two users' instances apart.
         user = re.sub(r"[^A-Za-z0-9_.-]", "_", getpass.getuser())
-        return f"shiftwell-{user}-{digest}"
-    filename = f"shiftwell-{os.getuid()}-{digest}.sock"
+        return f"shiftwell-{user}-{digest}{suffix}"
+    filename = f"shiftwell-{os.getuid()}-{digest}{suffix}.sock"
     for directory in _socket_dirs(environ):
         path = str(directory / filename)
         if len(os.fsencode(path)) <= _MAX_SOCKET_PATH_BYTES:

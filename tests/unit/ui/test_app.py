@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from shiftwell import app
 from shiftwell.core.clock import ManualClock
 from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import Settings, settings_from_mapping
-from shiftwell.storage.database import open_database
 from shiftwell.ui.shell import Shell
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.fakes import FakeNotifier
@@ -127,23 +125,29 @@ def test_settings_problems_are_told_by_the_first_and_how_many_more(
 def test_the_review_asked_for_on_the_log_off_screen_comes_above_it(
     qtbot: QtBot, harness_factory: Callable[..., Harness], tmp_path: Path
 ) -> None:
+    from shiftwell.platform.paths import Paths
     from shiftwell.ui.logoff.logoff_screen import LogoffScreen
-    from shiftwell.ui.review.window import StatsWindow
 
     friday = MONDAY_9AM + timedelta(days=4)
     h = harness_factory(settings=Settings(schedule=WeeklySchedule(UTC)), start=friday)
-    engine = open_database(tmp_path / "shiftwell.sqlite3").engine
-    h.shell.desktop.open_stats = app._stats_opener(engine, h.shell)
+    paths = Paths(data_dir=tmp_path / "data", config_file=tmp_path / "config.toml")
+    launched: list[list[str]] = []
+
+    def launch(argv: list[str]) -> bool:
+        launched.append(argv)
+        return True
+
+    h.shell.desktop.open_stats = app._review_opener(paths, lambda: h.shell.logoff_showing, launch)
     h.clock.advance(8 * 3600 + 1)
     screen = h.shell._logoff
     assert isinstance(screen, LogoffScreen)
     screen.windows[0].see_week.click()
-    [review] = [w for w in QApplication.topLevelWidgets() if isinstance(w, StatsWindow)]
-    qtbot.add_widget(review)
-    assert review.isVisible()
-    assert review.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    [from_the_screen] = launched
+    assert from_the_screen[-1] == "--on-top"  # above the full-screen cover
+    assert from_the_screen[from_the_screen.index("review") + 1 :][:2] == [
+        "--data-dir",
+        str(paths.data_dir),
+    ]
     screen.windows[0].close_button.click()  # the review is open already: left as it is
     h.shell.desktop.open_stats()  # later, from the tray: an ordinary window again
-    assert review.isVisible()
-    assert not review.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
-    engine.dispose()
+    assert len(launched) == 2 and "--on-top" not in launched[1]
