@@ -39,6 +39,7 @@ sources=(
     app/shiftwell/core/durations.py
     app/shiftwell/core/calendar_names.py
     app/shiftwell/core/engine.py
+    app/shiftwell/core/engine_recovery.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
