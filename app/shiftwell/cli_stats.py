@@ -12,8 +12,9 @@ from shiftwell.platform.paths import Paths
 
 def print_stats(paths: Paths, week_text: str | None, output: str) -> int:
     from shiftwell.platform.config_file import load_settings
+    from shiftwell.report.files import figures_json, segments_csv
+    from shiftwell.report.table import render_table
     from shiftwell.storage.database import DatabaseError, open_database
-    from shiftwell.storage.export import figures_json, render_table, segments_csv
     from shiftwell.storage.stats import IsoWeek, week_figures, week_segments
 
     try:

@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+292"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+138"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Ahora no tienes ningún turno en tu horario. ¿Empiezas uno de todos modos? Se registrará como trabajo fuera del horario.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+44"/>
         <source>Say why you need more time: the reason is recorded.</source>
         <translation>Di por qué necesitas más tiempo: el motivo queda registrado.</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Las horas extra tienen que durar más de cero.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>There is no check-in waiting.</source>
         <translation>No hay ningún check-in pendiente.</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Una pausa puede durar como mucho 24 h; sin duración, dura hasta que la reanudes.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../app/shiftwell/core/engine_recovery.py" line="+31"/>
         <source>Recovery happens once, at start.</source>
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
@@ -287,7 +287,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/app.py" line="+123"/>
+        <location filename="../../app/shiftwell/ui/app.py" line="+119"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="+27"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -553,12 +553,11 @@
         <translation>Tope de horas extra por &amp;semana</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="+347"/>
-        <location line="+55"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+30"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+43"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+2"/>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="+114"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+44"/>
-        <location line="+60"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+66"/>
         <location filename="../../app/shiftwell/ui/text.py" line="-6"/>
         <source>Overtime</source>
         <translation>Horas extra</translation>
@@ -724,7 +723,7 @@
         <translation>{over} por encima del tope de {cap}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-60"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-5"/>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
         <source>Hours worked</source>
         <translation>Horas trabajadas</translation>
@@ -747,7 +746,7 @@
         <translation>{count} de {days}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="+4"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+4"/>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
         <source>Breaks kept</source>
         <translation>Descansos respetados</translation>
@@ -773,10 +772,9 @@
         <translation>en un día libre o antes del turno</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="+3"/>
-        <location line="+54"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+3"/>
         <location filename="../../app/shiftwell/ui/stats/cards.py" line="+5"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-59"/>
         <source>Check-in</source>
         <translation>Check-in</translation>
     </message>
@@ -790,32 +788,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-15"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="-42"/>
         <source>Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed + skipped); a break postponed twice and then taken counts as one of three.</source>
         <translation>Descansos respetados = (respetados + naturales) ÷ cada vez que tocaba un descanso (respetados + naturales + pospuestos + saltados); un descanso pospuesto dos veces y luego tomado cuenta como uno de tres.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-12"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+4"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="-12"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Planned</source>
         <translation>Previsto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Worked</source>
         <translation>Trabajado</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+50"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location line="+1"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-5"/>
         <location filename="../../app/shiftwell/ui/text.py" line="-91"/>
         <source>Focus</source>
         <translation>Concentración</translation>
@@ -881,7 +875,7 @@
         <translation>dic</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-303"/>
+        <location filename="../../app/shiftwell/report/words.py" line="+50"/>
         <source>{weekday} {day} {month}</source>
         <translation>{weekday} {day} {month}</translation>
     </message>
@@ -891,7 +885,7 @@
         <translation>Semana {number} · {first_day} {first_month} – {last_day} {last_month} {year}</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-8"/>
         <source>{overtime} of {cap}</source>
         <translation>{overtime} de {cap}</translation>
     </message>
@@ -941,52 +935,42 @@
         <translation>semana pasada</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+1"/>
         <source>Kept</source>
         <translation>Respetados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Natural</source>
         <translation>Naturales</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>on time</source>
         <translation>a tiempo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+6"/>
         <source>Overtime:</source>
         <translation>Horas extra:</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
-        <source>Postp.</source>
-        <translation>Posp.</translation>
-    </message>
-    <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-34"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="-32"/>
         <source>Skipped</source>
         <translation>Saltados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Planned end</source>
         <translation>Fin previsto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+1"/>
         <source>Log-off</source>
         <translation>Desconexión</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+10"/>
+        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+9"/>
         <source>Shiftwell — {week}</source>
         <translation>Shiftwell — {week}</translation>
     </message>
@@ -996,13 +980,13 @@
         <translation>Horas en {zone}.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-17"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-11"/>
         <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+6"/>
         <source>No shifts recorded this week.</source>
         <translation>No hay turnos registrados esta semana.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="-3"/>
         <source>Postponed</source>
         <translation>Pospuestos</translation>
     </message>
@@ -1012,18 +996,12 @@
         <translation>Retraso</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+21"/>
+        <location line="+28"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/stats/pdf.py" line="+11"/>
-        <source>{time} (late)</source>
-        <translation>{time} (tarde)</translation>
-    </message>
-    <message>
-        <location filename="../../app/shiftwell/ui/stats_window.py" line="+101"/>
+        <location filename="../../app/shiftwell/ui/stats_window.py" line="+96"/>
         <source>Segments (CSV)…</source>
         <translation>Segmentos (CSV)…</translation>
     </message>
@@ -1875,7 +1853,7 @@
         <translation>no se puede escribir en la carpeta de datos {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli_stats.py" line="+25"/>
+        <location filename="../../app/shiftwell/cli_stats.py" line="+26"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>
@@ -1966,7 +1944,7 @@
         <translation>respuesta mal formada de Shiftwell: {reply}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/stats.py" line="+53"/>
+        <location filename="../../app/shiftwell/storage/figures.py" line="+39"/>
         <source>year {year} is out of range (2 to 9998)</source>
         <translation>el año {year} está fuera de rango (de 2 a 9998)</translation>
     </message>
@@ -1996,12 +1974,12 @@
         <translation>{what} terminó con el estado {code}.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/config_file.py" line="+89"/>
+        <location filename="../../app/shiftwell/platform/config_file.py" line="+90"/>
         <source>{count} more problems are not listed</source>
         <translation>no se muestran {count} problemas más</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+227"/>
         <source>using all defaults</source>
         <translation>se usan todos los valores predeterminados</translation>
     </message>

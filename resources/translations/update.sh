@@ -46,9 +46,12 @@ sources=(
     app/shiftwell/platform/commands.py
     app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py
+    app/shiftwell/report/day_rows.py
+    app/shiftwell/report/table.py
+    app/shiftwell/report/words.py
     app/shiftwell/storage/database.py
     app/shiftwell/storage/durable.py
-    app/shiftwell/storage/export.py
+    app/shiftwell/storage/figures.py
     app/shiftwell/storage/stats.py
     app/shiftwell/ui/announcer.py
     app/shiftwell/ui/app.py

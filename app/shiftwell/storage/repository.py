@@ -29,12 +29,12 @@ from shiftwell.storage.models import (
 
 
 class Repository:
-    def __init__(self, engine: sa.Engine) -> None:
-        self._engine = engine
+    def __init__(self, db: sa.Engine) -> None:
+        self._db = db
 
     def record(self, transition: Transition) -> None:
         """Store one transition, with the shift and segments it touches, in one transaction."""
-        with Session(self._engine) as session, session.begin():
+        with Session(self._db) as session, session.begin():
             if transition.shift is not None:
                 session.merge(_shift_row(transition.shift))
             for segment in (transition.closed, *transition.extra, transition.opened):
@@ -63,12 +63,12 @@ class Repository:
 
     def beat(self, at: datetime) -> None:
         """The alive mark: the last moment the app is known to have been running."""
-        with Session(self._engine) as session, session.begin():
+        with Session(self._db) as session, session.begin():
             session.merge(HeartbeatRow(id=1, at=at))
 
     def unfinished(self) -> Unfinished | None:
         """A shift the last run left open, with its open segments and last sign of life."""
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             shift = session.exec(
                 select(ShiftRow)
                 .where(col(ShiftRow.actual_end).is_(None))
@@ -109,24 +109,24 @@ class Repository:
         )
 
     def shifts(self) -> Sequence[ShiftRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             return session.exec(select(ShiftRow).order_by(col(ShiftRow.actual_start))).all()
 
     def segments(self, shift_id: str | None = None) -> Sequence[SegmentRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             query = select(SegmentRow).order_by(col(SegmentRow.actual_start))
             if shift_id is not None:
                 query = query.where(SegmentRow.shift_id == shift_id)
             return session.exec(query).all()
 
     def overtime(self) -> Sequence[OvertimeRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             return session.exec(select(OvertimeRow).order_by(col(OvertimeRow.granted_at))).all()
 
     def history(self, now: datetime) -> History:
         """What the engine must remember across restarts: the last shift, this week's
         overtime, today's skipped breaks (cheap indexed range queries)."""
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             last = session.exec(
                 select(ShiftRow).order_by(col(ShiftRow.actual_start).desc()).limit(1)
             ).first()
@@ -146,7 +146,7 @@ class Repository:
         )
 
     def transitions(self) -> Sequence[TransitionRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             return session.exec(select(TransitionRow).order_by(col(TransitionRow.id))).all()
 
 

@@ -219,8 +219,8 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
     def open_stats() -> None:
         from zoneinfo import ZoneInfo
 
-        from shiftwell.storage.export import WeekExporter
-        from shiftwell.storage.stats import week_figures
+        from shiftwell.report.files import WeekExporter
+        from shiftwell.storage.stats import WeekRows, week_figures
         from shiftwell.ui.stats_window import StatsWindow
 
         if not windows:
@@ -229,7 +229,7 @@ def _stats_opener(engine: object, shell: Shell) -> Callable[[], None]:
             cap = shell.settings.overtime.weekly_cap
             made = StatsWindow(
                 lambda week: week_figures(engine, week, zone, cap),  # type: ignore[arg-type]
-                files=WeekExporter(engine, zone),  # type: ignore[arg-type]
+                files=WeekExporter(WeekRows(engine, zone)),  # type: ignore[arg-type]
             )
             windows.append(made)
             shell.desktop.figures_changed = made.reread

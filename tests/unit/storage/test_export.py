@@ -15,19 +15,16 @@ import sqlalchemy as sa
 
 from shiftwell.core import i18n as core_i18n
 from shiftwell.platform.translation import load_translation, translate_with
-from shiftwell.storage.export import (
+from shiftwell.report.files import (
     OVERTIME_FIELDS,
     SEGMENT_FIELDS,
     WeekExporter,
     figures_json,
-    format_clock,
-    format_day,
-    format_duration,
-    render_table,
     week_ics,
-    week_title,
 )
-from shiftwell.storage.stats import IsoWeek, week_figures, week_segments, week_shifts
+from shiftwell.report.table import render_table
+from shiftwell.report.words import format_clock, format_day, length_in_minutes, week_title
+from shiftwell.storage.stats import IsoWeek, WeekRows, week_figures, week_segments, week_shifts
 from tests.helpers.seed import BERLIN, Seeder, Seg, create_database, seed_reference_fortnight
 
 W48 = IsoWeek(2026, 48)
@@ -42,7 +39,7 @@ def engine(tmp_path: Path) -> Iterator[sa.Engine]:
 
 
 def test_segments_csv_reads_back_with_local_times(engine: sa.Engine) -> None:
-    text = WeekExporter(engine, BERLIN).segments_csv(W48)
+    text = WeekExporter(WeekRows(engine, BERLIN)).segments_csv(W48)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert tuple(rows[0]) == SEGMENT_FIELDS
     assert len(rows) == 23
@@ -64,7 +61,9 @@ def test_segments_csv_reads_back_with_local_times(engine: sa.Engine) -> None:
 def test_an_open_segment_has_empty_end_and_seconds(engine: sa.Engine) -> None:
     seeder = Seeder(engine)
     seeder.shift(W48.days[6], "09:00", None, segments=[Seg("focus", outcome=None)])
-    rows = list(csv.DictReader(io.StringIO(WeekExporter(engine, BERLIN).segments_csv(W48))))
+    rows = list(
+        csv.DictReader(io.StringIO(WeekExporter(WeekRows(engine, BERLIN)).segments_csv(W48)))
+    )
     last = rows[-1]
     assert (last["outcome"], last["actual_end"], last["seconds"]) == ("", "", "")
 
@@ -73,7 +72,7 @@ def test_overtime_csv_keeps_reasons_with_commas_and_quotes(engine: sa.Engine) ->
     seeder = Seeder(engine)
     reason = 'Escalation, "priority" customer\nsecond line'
     seeder.shift(W48.days[6], "09:00", "17:30", overtime=[("17:00", 30, reason)])
-    text = WeekExporter(engine, BERLIN).overtime_csv(W48)
+    text = WeekExporter(WeekRows(engine, BERLIN)).overtime_csv(W48)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert tuple(rows[0]) == OVERTIME_FIELDS
     assert [(r[0], r[2], r[3], r[4]) for r in rows[1:]] == [
@@ -155,7 +154,7 @@ def test_ics_has_the_shifts_and_the_breaks_taken(engine: sa.Engine) -> None:
 
 def test_an_open_shift_is_shown_to_its_planned_end(engine: sa.Engine) -> None:
     Seeder(engine).shift(W48.days[6], "09:00", None)
-    calendar = icalendar.Calendar.from_ical(WeekExporter(engine, BERLIN).ics(W48))
+    calendar = icalendar.Calendar.from_ical(WeekExporter(WeekRows(engine, BERLIN)).ics(W48))
     [event] = [e for e in calendar.walk("VEVENT") if "still open" in str(e["SUMMARY"])]
     assert event.decoded("DTEND") == datetime(2026, 11, 29, 16, tzinfo=UTC)
 
@@ -219,7 +218,7 @@ def test_the_terminal_table_of_an_empty_week_in_spanish(engine: sa.Engine, spani
 
 
 def test_formats() -> None:
-    assert [format_duration(s) for s in (0, 29, 45 * 60, 3600, 3900, 7199)] == [
+    assert [length_in_minutes(s) for s in (0, 29, 45 * 60, 3600, 3900, 7199)] == [
         "0 min",
         "0 min",
         "45 min",
@@ -239,11 +238,11 @@ def test_typed_reasons_never_become_spreadsheet_formulas() -> None:
     from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
-    from shiftwell.storage.export import overtime_csv
-    from shiftwell.storage.stats import OvertimeGrant
+    from shiftwell.report.files import overtime_csv
+    from shiftwell.storage.stats import OvertimeLine
 
     utc = ZoneInfo("UTC")
-    grant = OvertimeGrant(
+    grant = OvertimeLine(
         day=date(2026, 11, 23),
         shift_id="s1",
         granted_at=datetime(2026, 11, 23, 17, tzinfo=utc),
