@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from shiftwell.core.durations import EXAMPLES, DurationError, format_duration, parse_duration
+from shiftwell.core.durations import EXAMPLES, DurationError, parse_duration, to_setting
 from shiftwell.core.i18n import _
 from shiftwell.core.schedule import (
     WEEKDAYS,
@@ -121,7 +121,7 @@ def _duration(minimum: timedelta, maximum: timedelta) -> Reader:
         except DurationError as error:
             raise ValueError(str(error)) from None
         if not minimum <= result <= maximum:
-            raise _out_of_range(repr(value), format_duration(minimum), format_duration(maximum))
+            raise _out_of_range(repr(value), to_setting(minimum), to_setting(maximum))
         return result
 
     return read
@@ -439,9 +439,7 @@ def cross_key_problems(values: Mapping[str, Any]) -> dict[str, str]:
     long = values.get(_LONG_LENGTH, defaults.long.length)
     if micro >= long:
         message = _("must be shorter than {long_key} ({long_length})")
-        return {
-            _MICRO_LENGTH: message.format(long_key=_LONG_LENGTH, long_length=format_duration(long))
-        }
+        return {_MICRO_LENGTH: message.format(long_key=_LONG_LENGTH, long_length=to_setting(long))}
     return {}
 
 
@@ -462,7 +460,7 @@ def settings_to_dotted(settings: Settings) -> dict[str, Any]:
     Durations keep whole seconds. A time zone without an IANA name (a fixed offset, or UTC
     as `datetime.UTC`) is left out, so it reads back as the computer's zone.
     """
-    s, duration = settings, format_duration
+    s, duration = settings, to_setting
     values: dict[str, Any] = {}
     tz = s.schedule.tz
     if isinstance(tz, ZoneInfo) and tz.key:
@@ -586,9 +584,7 @@ def _give_way_to_policy(
     del values[mine]
     defaults = {_MICRO_LENGTH: Settings().micro.length, _LONG_LENGTH: Settings().long.length}
     fixed = values.get(theirs, defaults[theirs])
-    message = message.format(
-        other_key=theirs, other_length=format_duration(fixed), policy=policy_source
-    )
+    message = message.format(other_key=theirs, other_length=to_setting(fixed), policy=policy_source)
     problems.append(SettingProblem(user_source, mine, message))
 
 

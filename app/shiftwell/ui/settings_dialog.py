@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shiftwell.core.durations import format_duration
+from shiftwell.core.durations import to_setting
 from shiftwell.core.settings import Settings, cross_key_problems, settings_to_dotted
 from shiftwell.platform.autostart import Autostart, autostart_command
 from shiftwell.ui.palette import Palette, current_palette
@@ -142,12 +142,12 @@ class SettingsDialog(QDialog):
         long: timedelta = self.fields[LONG].typed()
         if cross_key_problems({MICRO: micro, LONG: long}):
             if not self.fields[MICRO].locked:
-                shown = format_duration(long)
+                shown = to_setting(long)
                 found[MICRO] = self.tr(
                     "A micro break must be shorter than a long break ({length})."
                 ).format(length=shown)
             elif not self.fields[LONG].locked:
-                shown = format_duration(micro)
+                shown = to_setting(micro)
                 found[LONG] = self.tr(
                     "A long break must be longer than a micro break ({length})."
                 ).format(length=shown)
