@@ -80,6 +80,9 @@ CALL_NOTICED = "call noticed"
 
 
 class Engine(RecoveringEngine):
+    """The shift engine the shell drives: `handle` applies one event; `status` says what to
+    show; `recover` picks up what the last run left open."""
+
     def handle(self, event: Event) -> Transition | None:
         """Apply one event. Returns the transition made, or None when nothing changed."""
         self._notice_clock_jump()
