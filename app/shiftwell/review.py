@@ -58,9 +58,9 @@ def run_review(paths: Paths, week_text: str | None, *, on_top: bool) -> int:
     name = socket_path(paths.data_dir, role=ROLE)
     if _hand_over(name, on_top=on_top):
         return 0
+    from shiftwell.report.files import WeekExporter
     from shiftwell.storage.database import DatabaseError, open_database
-    from shiftwell.storage.export import WeekExporter
-    from shiftwell.storage.stats import IsoWeek, week_figures
+    from shiftwell.storage.stats import IsoWeek, WeekRows, week_figures
     from shiftwell.ui.review.window import StatsWindow
 
     try:
@@ -88,7 +88,8 @@ def run_review(paths: Paths, week_text: str | None, *, on_top: bool) -> int:
     app.setDesktopFileName("shiftwell")
     apply_style(app)
     window = StatsWindow(
-        lambda asked: week_figures(engine, asked, zone, cap), files=WeekExporter(engine, zone)
+        lambda asked: week_figures(engine, asked, zone, cap),
+        files=WeekExporter(WeekRows(engine, zone)),
     )
     if week is not None:
         window.show_week(week)

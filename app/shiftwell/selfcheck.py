@@ -264,9 +264,9 @@ def check_settings_dialog(space: Workspace) -> str:
 
 
 def check_stats_window(space: Workspace) -> str:
+    from shiftwell.report.files import WeekExporter
     from shiftwell.storage.database import open_database
-    from shiftwell.storage.export import WeekExporter
-    from shiftwell.storage.stats import week_figures
+    from shiftwell.storage.stats import WeekRows, week_figures
     from shiftwell.ui.review.window import StatsWindow
 
     _application()
@@ -277,12 +277,12 @@ def check_stats_window(space: Workspace) -> str:
     try:
         window = StatsWindow(
             lambda week: week_figures(opened.engine, week, zone, cap, now=now),
-            files=WeekExporter(opened.engine, zone),
+            files=WeekExporter(WeekRows(opened.engine, zone)),
             today=now.date,
             export_dir=space.root,
         )
         result = _open_and_close(window)
-        calendar = WeekExporter(opened.engine, zone).ics(window.week)
+        calendar = WeekExporter(WeekRows(opened.engine, zone)).ics(window.week)
     finally:
         opened.engine.dispose()
     if not calendar.startswith(b"BEGIN:VCALENDAR"):

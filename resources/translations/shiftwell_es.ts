@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+292"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+141"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Ahora no tienes ningún turno en tu horario. ¿Empiezas uno de todos modos? Se registrará como trabajo fuera del horario.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+44"/>
         <source>Say why you need more time: the reason is recorded.</source>
         <translation>Di por qué necesitas más tiempo: el motivo queda registrado.</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Las horas extra tienen que durar más de cero.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+84"/>
         <source>There is no check-in waiting.</source>
         <translation>No hay ningún check-in pendiente.</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Una pausa puede durar como mucho 24 h; sin duración, dura hasta que la reanudes.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../app/shiftwell/core/engine_recovery.py" line="+31"/>
         <source>Recovery happens once, at start.</source>
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
@@ -560,12 +560,11 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/core/state_names.py" line="+5"/>
-        <location filename="../../app/shiftwell/storage/export.py" line="+347"/>
-        <location line="+55"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+30"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+43"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+10"/>
         <location filename="../../app/shiftwell/ui/review/cards.py" line="+114"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+44"/>
-        <location line="+60"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+66"/>
         <source>Overtime</source>
         <translation>Horas extra</translation>
     </message>
@@ -730,7 +729,7 @@
         <translation>{over} por encima del tope de {cap}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-60"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-5"/>
         <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
         <source>Hours worked</source>
         <translation>Horas trabajadas</translation>
@@ -753,7 +752,7 @@
         <translation>{count} de {days}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="+4"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+4"/>
         <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
         <source>Breaks kept</source>
         <translation>Descansos respetados</translation>
@@ -779,10 +778,9 @@
         <translation>en un día libre o antes del turno</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="+3"/>
-        <location line="+54"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+3"/>
         <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-59"/>
         <source>Check-in</source>
         <translation>Check-in</translation>
     </message>
@@ -796,33 +794,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-15"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-42"/>
         <source>Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed + skipped); a break postponed twice and then taken counts as one of three.</source>
         <translation>Descansos respetados = (respetados + naturales) ÷ cada vez que tocaba un descanso (respetados + naturales + pospuestos + saltados); un descanso pospuesto dos veces y luego tomado cuenta como uno de tres.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-12"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+4"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="-12"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Planned</source>
         <translation>Previsto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Worked</source>
         <translation>Trabajado</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/core/state_names.py" line="-8"/>
-        <location filename="../../app/shiftwell/storage/export.py" line="-49"/>
-        <location line="+50"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-5"/>
         <source>Focus</source>
         <translation>Concentración</translation>
     </message>
@@ -887,7 +881,7 @@
         <translation>dic</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-303"/>
+        <location filename="../../app/shiftwell/report/words.py" line="+50"/>
         <source>{weekday} {day} {month}</source>
         <translation>{weekday} {day} {month}</translation>
     </message>
@@ -897,7 +891,7 @@
         <translation>Semana {number} · {first_day} {first_month} – {last_day} {last_month} {year}</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-8"/>
         <source>{overtime} of {cap}</source>
         <translation>{overtime} de {cap}</translation>
     </message>
@@ -947,52 +941,42 @@
         <translation>semana pasada</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="+1"/>
         <source>Kept</source>
         <translation>Respetados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Natural</source>
         <translation>Naturales</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>on time</source>
         <translation>a tiempo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+6"/>
         <source>Overtime:</source>
         <translation>Horas extra:</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
-        <source>Postp.</source>
-        <translation>Posp.</translation>
-    </message>
-    <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-34"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="-32"/>
         <source>Skipped</source>
         <translation>Saltados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Planned end</source>
         <translation>Fin previsto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+1"/>
         <source>Log-off</source>
         <translation>Desconexión</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+10"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+9"/>
         <source>Shiftwell — {week}</source>
         <translation>Shiftwell — {week}</translation>
     </message>
@@ -1002,13 +986,13 @@
         <translation>Horas en {zone}.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/export.py" line="-17"/>
+        <location filename="../../app/shiftwell/report/table.py" line="-11"/>
         <location filename="../../app/shiftwell/ui/review/pdf.py" line="+6"/>
         <source>No shifts recorded this week.</source>
         <translation>No hay turnos registrados esta semana.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../app/shiftwell/report/day_rows.py" line="-3"/>
         <source>Postponed</source>
         <translation>Pospuestos</translation>
     </message>
@@ -1018,18 +1002,12 @@
         <translation>Retraso</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+21"/>
+        <location line="+28"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+11"/>
-        <source>{time} (late)</source>
-        <translation>{time} (tarde)</translation>
-    </message>
-    <message>
-        <location filename="../../app/shiftwell/ui/review/window.py" line="+101"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+96"/>
         <source>Segments (CSV)…</source>
         <translation>Segmentos (CSV)…</translation>
     </message>
@@ -1561,7 +1539,7 @@
         <translation>tiene que ser más corto que {long_key} ({long_length})</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+73"/>
         <source>set by the team policy ({policy}); your value is ignored</source>
         <translation>fijado por la política de tu equipo ({policy}); tu valor se ignora</translation>
     </message>
@@ -1940,7 +1918,7 @@
         <translation>shiftwell: no se puede escribir el registro {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/stats.py" line="+25"/>
+        <location filename="../../app/shiftwell/cli/stats.py" line="+26"/>
         <location filename="../../app/shiftwell/review.py" line="+72"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
@@ -2032,7 +2010,7 @@
         <translation>respuesta mal formada de Shiftwell: {reply}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/stats.py" line="+53"/>
+        <location filename="../../app/shiftwell/storage/figures.py" line="+39"/>
         <source>year {year} is out of range (2 to 9998)</source>
         <translation>el año {year} está fuera de rango (de 2 a 9998)</translation>
     </message>

@@ -41,6 +41,7 @@ sources=(
     app/shiftwell/core/calendar_names.py
     app/shiftwell/core/commands.py
     app/shiftwell/core/engine.py
+    app/shiftwell/core/engine_recovery.py
     app/shiftwell/core/hooks.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
@@ -51,9 +52,12 @@ sources=(
     app/shiftwell/review.py
     app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py
+    app/shiftwell/report/day_rows.py
+    app/shiftwell/report/table.py
+    app/shiftwell/report/words.py
     app/shiftwell/storage/database.py
     app/shiftwell/storage/durable.py
-    app/shiftwell/storage/export.py
+    app/shiftwell/storage/figures.py
     app/shiftwell/storage/stats.py
     app/shiftwell/ui/notices/announcer.py
     app/shiftwell/app.py

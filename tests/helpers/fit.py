@@ -120,8 +120,8 @@ def _windows(scratch: Path) -> list[tuple[str, Build]]:
 
 
 def _stats(scratch: Path) -> tuple[Any, Callable[[], object]]:
-    from shiftwell.storage.export import WeekExporter
-    from shiftwell.storage.stats import week_figures
+    from shiftwell.report.files import WeekExporter
+    from shiftwell.storage.stats import WeekRows, week_figures
     from shiftwell.ui.palette import LIGHT
     from shiftwell.ui.review.window import StatsWindow
     from tests.helpers.seed import BERLIN, Seeder, create_database, seed_reference_fortnight
@@ -130,7 +130,7 @@ def _stats(scratch: Path) -> tuple[Any, Callable[[], object]]:
     seed_reference_fortnight(Seeder(engine))
     window = StatsWindow(
         lambda week: week_figures(engine, week, BERLIN, timedelta(hours=2)),
-        files=WeekExporter(engine, BERLIN),
+        files=WeekExporter(WeekRows(engine, BERLIN)),
         today=lambda: date(2026, 11, 29),
         palette=LIGHT,
     )

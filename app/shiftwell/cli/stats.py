@@ -12,8 +12,9 @@ from shiftwell.platform.paths import Paths
 
 def print_stats(paths: Paths, week_text: str | None, output: str) -> int:
     from shiftwell.platform.config_file import load_settings
+    from shiftwell.report.files import figures_json, segments_csv
+    from shiftwell.report.table import render_table
     from shiftwell.storage.database import DatabaseError, open_database
-    from shiftwell.storage.export import figures_json, render_table, segments_csv
     from shiftwell.storage.stats import IsoWeek, week_figures, week_segments
 
     try:
@@ -29,17 +30,17 @@ def print_stats(paths: Paths, week_text: str | None, output: str) -> int:
     tz = settings.schedule.tz
     zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
     try:
-        engine = open_database(paths.database).engine
+        db = open_database(paths.database).engine
     except DatabaseError as error:
         print(f"shiftwell: {error}", file=sys.stderr)
         return 1
     try:
         if output == "csv":
-            sys.stdout.write(segments_csv(week_segments(engine, week, zone), zone))
+            sys.stdout.write(segments_csv(week_segments(db, week, zone), zone))
         else:
-            figures = week_figures(engine, week, zone, settings.overtime.weekly_cap)
+            figures = week_figures(db, week, zone, settings.overtime.weekly_cap)
             text = figures_json(figures) if output == "json" else render_table(figures) + "\n"
             sys.stdout.write(text)
     finally:
-        engine.dispose()
+        db.dispose()
     return 0

@@ -36,8 +36,12 @@ def parse_duration(text: str) -> timedelta:
         raise DurationError(message.format(value=repr(text))) from None
 
 
-def format_duration(value: timedelta) -> str:
-    """The inverse of `parse_duration`, at whole-second precision: 5400 s -> `1h30m`."""
+def to_setting(value: timedelta) -> str:
+    """A length as a setting is written (and read back by `parse_duration`), at whole-second
+    precision: 5400 s -> `1h30m`.
+
+    Lengths shown to people have their own words: time left on screen `ui.text.span`, time
+    worked `ui.text.worked`, a length in the week's report `report.words.length_in_minutes`."""
     total = round(value.total_seconds())
     if total < 0:
         raise ValueError("negative duration")

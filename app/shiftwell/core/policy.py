@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from shiftwell.core.durations import format_duration
+from shiftwell.core.durations import to_setting
 from shiftwell.core.i18n import _, marked
 from shiftwell.core.model import State, Trigger
 from shiftwell.core.settings import Settings, Strictness
@@ -71,7 +71,7 @@ def why_not(trigger: Trigger, ctx: Context) -> str:
     if trigger is _T.DISMISS and ctx.state is State.LOGGED_OFF:
         return _("Log-off is strict: the screen stays until you log off or ask for more time.")
     if trigger is _T.OVERTIME and trigger in _BASE[ctx.state]:
-        cap = format_duration(ctx.settings.overtime.weekly_cap)
+        cap = to_setting(ctx.settings.overtime.weekly_cap)
         return _(
             "This week's overtime ({cap}) is used up: the only choice now is to log off."
         ).format(cap=cap)

@@ -12,7 +12,7 @@ from datetime import UTC, timedelta, tzinfo
 from operator import attrgetter
 from typing import Any
 
-from shiftwell.core.durations import format_duration
+from shiftwell.core.durations import to_setting
 from shiftwell.core.i18n import _
 from shiftwell.core.schedule import WEEKDAYS, Span, WeeklySchedule, night_overlap
 from shiftwell.core.settings_spec import BREAK_LENGTHS, KEYS, SPEC, Reader, default
@@ -289,9 +289,7 @@ def cross_key_problems(values: Mapping[str, Any]) -> dict[str, str]:
     if rule.broken(values):
         long = values.get(rule.longer, default(rule.longer))
         message = _("must be shorter than {long_key} ({long_length})")
-        return {
-            rule.shorter: message.format(long_key=rule.longer, long_length=format_duration(long))
-        }
+        return {rule.shorter: message.format(long_key=rule.longer, long_length=to_setting(long))}
     return {}
 
 
@@ -399,9 +397,7 @@ def _give_way_to_policy(
         return  # the policy clashes with a default: reported against the policy
     del values[mine]
     fixed = values.get(theirs, default(theirs))
-    message = message.format(
-        other_key=theirs, other_length=format_duration(fixed), policy=policy_source
-    )
+    message = message.format(other_key=theirs, other_length=to_setting(fixed), policy=policy_source)
     problems.append(SettingProblem(user_source, mine, message))
 
 

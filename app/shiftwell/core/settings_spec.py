@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from shiftwell.core.durations import EXAMPLES, DurationError, format_duration, parse_duration
+from shiftwell.core.durations import EXAMPLES, DurationError, parse_duration, to_setting
 from shiftwell.core.i18n import _, marked
 from shiftwell.core.schedule import (
     SPAN_HELP,
@@ -92,11 +92,11 @@ def duration(minimum: timedelta, maximum: timedelta) -> Kind:
         except DurationError as error:
             raise ValueError(str(error)) from None
         if not minimum <= result <= maximum:
-            raise _out_of_range(repr(value), format_duration(minimum), format_duration(maximum))
+            raise _out_of_range(repr(value), to_setting(minimum), to_setting(maximum))
         return result
 
-    allowed = f"`{format_duration(minimum)}` to `{format_duration(maximum)}`"
-    return Kind(read, format_duration, allowed, "duration", EXAMPLES)
+    allowed = f"`{to_setting(minimum)}` to `{to_setting(maximum)}`"
+    return Kind(read, to_setting, allowed, "duration", EXAMPLES)
 
 
 def durations(minimum: timedelta, maximum: timedelta) -> Kind:
@@ -109,7 +109,7 @@ def durations(minimum: timedelta, maximum: timedelta) -> Kind:
         return tuple(sorted({one.read(item) for item in value}, reverse=True))
 
     def write(value: tuple[timedelta, ...]) -> list[str]:
-        return [format_duration(item) for item in value]
+        return [to_setting(item) for item in value]
 
     allowed = f"a list of durations, each {one.allowed} (`[]`: none)"
     return Kind(read, write, allowed, "list", marked("e.g. 15m, 5m, 1m"))

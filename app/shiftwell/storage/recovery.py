@@ -38,9 +38,9 @@ _STAMPS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
 )
 
 
-def repair_future_records(engine: sa.Engine, now: datetime) -> FutureRepair | None:
+def repair_future_records(db: sa.Engine, now: datetime) -> FutureRepair | None:
     """Move back the records dated after `now`; None when there were none."""
-    with Session(engine) as session, session.begin():
+    with Session(db) as session, session.begin():
         latest = _latest(session, lambda column: column > now)
         if latest is None:
             return None

@@ -29,8 +29,8 @@ from shiftwell.storage.models import (
 
 
 class Repository:
-    def __init__(self, engine: sa.Engine) -> None:
-        self._engine = engine
+    def __init__(self, db: sa.Engine) -> None:
+        self._db = db
 
     def record(self, transition: Transition) -> None:
         """Store one transition, with the shift and segments it touches, in one transaction."""
@@ -40,7 +40,7 @@ class Repository:
         """Store transitions in order, all in one transaction (a queue that waited is written
         whole or not at all, and costs one commit). `skip_stored`: leave out those already
         in the database (replaying a side file that a crash left after its commit)."""
-        with Session(self._engine) as session, session.begin():
+        with Session(self._db) as session, session.begin():
             for transition in transitions:
                 if skip_stored and _stored(session, transition):
                     continue
@@ -50,17 +50,17 @@ class Repository:
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database and empty it, so it stays small."""
-        with self._engine.connect() as connection:
+        with self._db.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def beat(self, at: datetime) -> None:
         """The alive mark: the last moment the app is known to have been running."""
-        with Session(self._engine) as session, session.begin():
+        with Session(self._db) as session, session.begin():
             session.merge(HeartbeatRow(id=1, at=at))
 
     def unfinished(self) -> Unfinished | None:
         """A shift the last run left open, with its open segments and last sign of life."""
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             shift = session.exec(
                 select(ShiftRow)
                 .where(col(ShiftRow.actual_end).is_(None))
@@ -101,24 +101,24 @@ class Repository:
         )
 
     def shifts(self) -> Sequence[ShiftRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             return session.exec(select(ShiftRow).order_by(col(ShiftRow.actual_start))).all()
 
     def segments(self, shift_id: str | None = None) -> Sequence[SegmentRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             query = select(SegmentRow).order_by(col(SegmentRow.actual_start))
             if shift_id is not None:
                 query = query.where(SegmentRow.shift_id == shift_id)
             return session.exec(query).all()
 
     def overtime(self) -> Sequence[OvertimeRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             return session.exec(select(OvertimeRow).order_by(col(OvertimeRow.granted_at))).all()
 
     def history(self, now: datetime) -> History:
         """What the engine must remember across restarts: the last shift, this week's
         overtime, today's skipped breaks (cheap indexed range queries)."""
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             last = session.exec(
                 select(ShiftRow).order_by(col(ShiftRow.actual_start).desc()).limit(1)
             ).first()
@@ -138,7 +138,7 @@ class Repository:
         )
 
     def transitions(self) -> Sequence[TransitionRow]:
-        with Session(self._engine) as session:
+        with Session(self._db) as session:
             return session.exec(select(TransitionRow).order_by(col(TransitionRow.id))).all()
 
 

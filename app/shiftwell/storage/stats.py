@@ -10,9 +10,7 @@ the local day boundaries are turned into UTC instants here, so each query is a r
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,71 +20,45 @@ import sqlalchemy as sa
 from sqlmodel import col
 
 from shiftwell.core.breaks import BREAK_COUNTS, FOCUS_SEGMENTS, BreakCount
-from shiftwell.core.i18n import _
+from shiftwell.storage.figures import (
+    DEFAULT_OVERTIME_CAP,
+    ON_TIME_GRACE,
+    BreakCounts,
+    DayFigures,
+    Headline,
+    IsoWeek,
+    OvertimeLine,
+    SegmentLine,
+    ShiftLine,
+    WeekFigures,
+    weeks_in_year,
+)
 from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow, UTCDateTime
 
-DEFAULT_OVERTIME_CAP = timedelta(hours=2)
-# A log-off up to this long after the planned end still counts as on time.
-ON_TIME_GRACE = timedelta(minutes=1)
+# The figures' types are part of this module's answers; they live in storage.figures so that
+# code without the database can use them.
+__all__ = [
+    "DEFAULT_OVERTIME_CAP",
+    "ON_TIME_GRACE",
+    "BreakCounts",
+    "DayFigures",
+    "Headline",
+    "IsoWeek",
+    "OvertimeLine",
+    "SegmentLine",
+    "ShiftLine",
+    "WeekFigures",
+    "WeekRows",
+    "local_midnight",
+    "system_zone",
+    "week_figures",
+    "week_overtime",
+    "week_segments",
+    "week_shifts",
+    "weeks_in_year",
+]
 
 FOCUS_KINDS = tuple(sorted(kind.value for kind in FOCUS_SEGMENTS))
-
-_WEEK_PATTERN = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
-
-
-# --- weeks -----------------------------------------------------------------------------------
-
-
-def weeks_in_year(year: int) -> int:
-    """52 or 53: 28 December always lies in the last ISO week of its year."""
-    return date(year, 12, 28).isocalendar().week
-
-
-@dataclass(frozen=True, order=True)
-class IsoWeek:
-    year: int
-    week: int
-
-    def __post_init__(self) -> None:
-        # Figures need the week before and the one after, inside the calendar's years 1-9999.
-        if not 2 <= self.year <= 9998:
-            raise ValueError(_("year {year} is out of range (2 to 9998)").format(year=self.year))
-        last = weeks_in_year(self.year)
-        if not 1 <= self.week <= last:
-            message = _("{year} has weeks 1 to {last_week}, not week {week}")
-            raise ValueError(message.format(year=self.year, last_week=last, week=self.week))
-
-    @classmethod
-    def parse(cls, text: str) -> IsoWeek:
-        """`2026-W48` (also `2026W48`, `2026-w48`)."""
-        match = _WEEK_PATTERN.fullmatch(text.strip())
-        if match is None:
-            message = _("{text} is not an ISO week; write it like 2026-W48")
-            raise ValueError(message.format(text=repr(text)))
-        return cls(int(match[1]), int(match[2]))
-
-    @classmethod
-    def containing(cls, day: date) -> IsoWeek:
-        year, week, _weekday = day.isocalendar()
-        return cls(year, week)
-
-    @property
-    def monday(self) -> date:
-        return date.fromisocalendar(self.year, self.week, 1)
-
-    @property
-    def days(self) -> tuple[date, ...]:
-        monday = self.monday
-        return tuple(monday + timedelta(days=offset) for offset in range(7))
-
-    def previous(self) -> IsoWeek:
-        return IsoWeek.containing(self.monday - timedelta(days=7))
-
-    def next(self) -> IsoWeek:
-        return IsoWeek.containing(self.monday + timedelta(days=7))
-
-    def __str__(self) -> str:
-        return f"{self.year}-W{self.week:02d}"
 
 
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:
@@ -116,168 +88,8 @@ def system_zone() -> ZoneInfo:
     return ZoneInfo("UTC")
 
 
-# --- figures ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BreakCounts:
-    """How the breaks that fell due went.
-
-    kept: micro or long breaks completed; natural: time away from the desk long enough to
-    count as a break; postponed: each time a due break was put off; skipped: breaks skipped.
-    """
-
-    kept: int = 0
-    natural: int = 0
-    postponed: int = 0
-    skipped: int = 0
-
-    @property
-    def due(self) -> int:
-        return self.kept + self.natural + self.postponed + self.skipped
-
-    @property
-    def kept_rate(self) -> float | None:
-        """Share of due breaks honoured: (kept + natural) / (kept + natural + postponed + skipped).
-
-        Every moment a break fell due counts once, so a break postponed twice and then taken
-        counts as one honoured out of three due. Breaks cut short by the end of the shift
-        count in neither part. None when no break fell due.
-        """
-        return (self.kept + self.natural) / self.due if self.due else None
-
-    def __add__(self, other: BreakCounts) -> BreakCounts:
-        return BreakCounts(
-            self.kept + other.kept,
-            self.natural + other.natural,
-            self.postponed + other.postponed,
-            self.skipped + other.skipped,
-        )
-
-
-@dataclass(frozen=True)
-class OvertimeGrant:
-    day: date
-    shift_id: str
-    granted_at: datetime
-    seconds: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class DayFigures:
-    day: date
-    shifts: int = 0
-    planned_seconds: int = 0
-    # From start to log-off; an open shift counts up to the moment the figures were taken.
-    worked_seconds: int = 0
-    focus_seconds: int = 0
-    breaks: BreakCounts = field(default_factory=BreakCounts)
-    # The day's last planned end and last log-off (None while a shift is still open).
-    planned_end: datetime | None = None
-    logged_off: datetime | None = None
-    overtime_seconds: int = 0
-    overtime: tuple[OvertimeGrant, ...] = ()
-    checkin_total: int = 0
-    checkins: int = 0
-    # A shift this day was started outside the schedule (before the shift, on a day off).
-    off_schedule: bool = False
-
-    @property
-    def worked(self) -> bool:
-        return self.shifts > 0
-
-    @property
-    def late_seconds(self) -> int | None:
-        """How long after the planned end the last log-off came (0 if not later); None if open."""
-        if self.planned_end is None or self.logged_off is None:
-            return None
-        return max(0, round((self.logged_off - self.planned_end).total_seconds()))
-
-    @property
-    def on_time(self) -> bool | None:
-        late = self.late_seconds
-        return None if late is None else late <= ON_TIME_GRACE.total_seconds()
-
-    @property
-    def checkin_mean(self) -> float | None:
-        return self.checkin_total / self.checkins if self.checkins else None
-
-
-@dataclass(frozen=True)
-class Headline:
-    """The week in a few numbers (also kept for the week before, to show the trend)."""
-
-    days_worked: int = 0
-    planned_seconds: int = 0
-    worked_seconds: int = 0
-    focus_seconds: int = 0
-    # Days with a log-off (no shift left open), and of those the ones logged off on time:
-    # the day's last log-off no later than its last planned end plus one minute.
-    logoff_days: int = 0
-    on_time_days: int = 0
-    breaks: BreakCounts = field(default_factory=BreakCounts)
-    overtime_seconds: int = 0
-    overtime_cap_seconds: int = int(DEFAULT_OVERTIME_CAP.total_seconds())
-    days_off_schedule: int = 0
-    checkin_total: int = 0
-    checkins: int = 0
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return self.on_time_days / self.logoff_days if self.logoff_days else None
-
-    @property
-    def breaks_kept_rate(self) -> float | None:
-        return self.breaks.kept_rate
-
-    @property
-    def over_cap(self) -> bool:
-        return self.overtime_seconds > self.overtime_cap_seconds
-
-    @property
-    def checkin_mean(self) -> float | None:
-        return self.checkin_total / self.checkins if self.checkins else None
-
-    @classmethod
-    def of(cls, days: Sequence[DayFigures], overtime_cap: timedelta) -> Headline:
-        # Sums over at most seven per-day rows that SQL already aggregated.
-        worked = [d for d in days if d.worked]
-        closed = [d for d in worked if d.on_time is not None]
-        breaks = BreakCounts()
-        for day in days:
-            breaks += day.breaks
-        return cls(
-            days_worked=len(worked),
-            planned_seconds=sum(d.planned_seconds for d in days),
-            worked_seconds=sum(d.worked_seconds for d in days),
-            focus_seconds=sum(d.focus_seconds for d in days),
-            logoff_days=len(closed),
-            on_time_days=sum(1 for d in closed if d.on_time),
-            breaks=breaks,
-            overtime_seconds=sum(d.overtime_seconds for d in days),
-            overtime_cap_seconds=round(overtime_cap.total_seconds()),
-            days_off_schedule=sum(1 for d in days if d.off_schedule),
-            checkin_total=sum(d.checkin_total for d in days),
-            checkins=sum(d.checkins for d in days),
-        )
-
-
-@dataclass(frozen=True)
-class WeekFigures:
-    week: IsoWeek
-    tz: ZoneInfo
-    days: tuple[DayFigures, ...]  # Monday to Sunday, always seven
-    headline: Headline
-    previous: Headline  # the same figures for the week before
-
-    @property
-    def empty(self) -> bool:
-        return self.headline.days_worked == 0
-
-
 def week_figures(
-    engine: sa.Engine,
+    db: sa.Engine,
     week: IsoWeek,
     tz: ZoneInfo | None = None,
     overtime_cap: timedelta = DEFAULT_OVERTIME_CAP,
@@ -294,7 +106,7 @@ def week_figures(
     moment = now or datetime.now(UTC)
     fortnight = (*week.previous().days, *week.days)
     bounds = [local_midnight(day, tz) for day in (*fortnight, week.next().monday)]
-    with engine.connect() as connection:
+    with db.connect() as connection:
         shifts = _shift_sums(connection, bounds, moment)
         segments = _segment_sums(connection, bounds, moment)
         overtime = _overtime_sums(connection, bounds)
@@ -407,7 +219,7 @@ def _overtime_sums(connection: sa.Connection, bounds: Sequence[datetime]) -> dic
 
 def _grants(
     connection: sa.Connection, bounds: Sequence[datetime], days: Sequence[date]
-) -> dict[int, list[OvertimeGrant]]:
+) -> dict[int, list[OvertimeLine]]:
     """The week's grants with their reasons (a handful of rows), by day number 7 to 13."""
     day = _day_number(col(ShiftRow.actual_start), bounds).label("day")
     query = (
@@ -422,9 +234,9 @@ def _grants(
         .where(_in_range(bounds))
         .order_by(col(OvertimeRow.granted_at))
     )
-    grants: dict[int, list[OvertimeGrant]] = {}
+    grants: dict[int, list[OvertimeLine]] = {}
     for row in connection.execute(query):
-        grant = OvertimeGrant(days[row.day], row.shift_id, row.granted_at, row.seconds, row.reason)
+        grant = OvertimeLine(days[row.day], row.shift_id, row.granted_at, row.seconds, row.reason)
         grants.setdefault(7 + row.day, []).append(grant)
     return grants
 
@@ -434,7 +246,7 @@ def _day(
     shifts: Any,
     segments: Any,
     overtime_seconds: int | None,
-    grants: dict[int, list[OvertimeGrant]],
+    grants: dict[int, list[OvertimeLine]],
 ) -> DayFigures:
     if shifts is None:
         return DayFigures(day)
@@ -471,38 +283,6 @@ def _as_utc(value: object) -> datetime | None:
 # --- rows for the exports ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ShiftLine:
-    day: date
-    id: str
-    planned_start: datetime
-    planned_end: datetime
-    actual_start: datetime
-    actual_end: datetime | None
-    scheduled: bool
-
-
-@dataclass(frozen=True)
-class SegmentLine:
-    day: date
-    shift_id: str
-    id: str
-    kind: str
-    outcome: str | None
-    planned_start: datetime
-    planned_end: datetime | None
-    actual_start: datetime
-    actual_end: datetime | None
-    checkin_score: int | None
-    checkin_word: str | None
-
-    @property
-    def seconds(self) -> int | None:
-        if self.actual_end is None:
-            return None
-        return round((self.actual_end - self.actual_start).total_seconds())
-
-
 def _week_bounds(week: IsoWeek, tz: ZoneInfo) -> list[datetime]:
     return [local_midnight(day, tz) for day in (*week.days, week.next().monday)]
 
@@ -511,7 +291,7 @@ def _local_day(moment: datetime, tz: ZoneInfo) -> date:
     return moment.astimezone(tz).date()
 
 
-def week_shifts(engine: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[ShiftLine]:
+def week_shifts(db: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[ShiftLine]:
     """The week's shifts in the order they started."""
     _check_arguments(tz, timedelta(0), None)
     query = (
@@ -519,7 +299,7 @@ def week_shifts(engine: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[ShiftLin
         .where(_in_range(_week_bounds(week, tz)))
         .order_by(col(ShiftRow.actual_start))
     )
-    with engine.connect() as connection:
+    with db.connect() as connection:
         rows = connection.execute(query).all()
     return [
         ShiftLine(
@@ -549,7 +329,7 @@ _SEGMENT_COLUMNS = (
 )
 
 
-def week_segments(engine: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[SegmentLine]:
+def week_segments(db: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[SegmentLine]:
     """Every segment of the week's shifts, in the order they started."""
     _check_arguments(tz, timedelta(0), None)
     columns: list[Any] = [col(ShiftRow.actual_start), *map(col, _SEGMENT_COLUMNS)]
@@ -559,14 +339,35 @@ def week_segments(engine: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[Segmen
         .where(_in_range(_week_bounds(week, tz)))
         .order_by(col(SegmentRow.actual_start), col(SegmentRow.id))
     )
-    with engine.connect() as connection:
+    with db.connect() as connection:
         rows = connection.execute(query).all()
     return [SegmentLine(_local_day(row[0], tz), *row[1:]) for row in rows]
 
 
-def week_overtime(engine: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[OvertimeGrant]:
+def week_overtime(db: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[OvertimeLine]:
     """Every overtime grant of the week's shifts, in the order they were granted."""
     _check_arguments(tz, timedelta(0), None)
-    with engine.connect() as connection:
+    with db.connect() as connection:
         grants = _grants(connection, _week_bounds(week, tz), week.days)
     return [grant for index in sorted(grants) for grant in grants[index]]
+
+
+class WeekRows:
+    """A week's stored rows from one database in one zone, for the report's file exports."""
+
+    def __init__(self, db: sa.Engine, tz: ZoneInfo) -> None:
+        self._db = db
+        self._tz = tz
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self._tz
+
+    def shifts(self, week: IsoWeek) -> list[ShiftLine]:
+        return week_shifts(self._db, week, self._tz)
+
+    def segments(self, week: IsoWeek) -> list[SegmentLine]:
+        return week_segments(self._db, week, self._tz)
+
+    def overtime(self, week: IsoWeek) -> list[OvertimeLine]:
+        return week_overtime(self._db, week, self._tz)

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from shiftwell.core.durations import DurationError, format_duration, parse_duration
+from shiftwell.core.durations import DurationError, parse_duration, to_setting
 
 
 @pytest.mark.parametrize(
@@ -32,9 +32,9 @@ def test_rejects_what_is_not_a_duration_and_says_how_to_write_one(text: str) -> 
 @pytest.mark.parametrize("seconds", [0, 1, 59, 60, 90, 3600, 5400, 5405, 86399])
 def test_format_round_trips(seconds: int) -> None:
     value = timedelta(seconds=seconds)
-    assert parse_duration(format_duration(value)) == value
+    assert parse_duration(to_setting(value)) == value
 
 
 def test_format_is_compact() -> None:
-    assert format_duration(timedelta(minutes=90)) == "1h30m"
-    assert format_duration(timedelta(seconds=20)) == "20s"
+    assert to_setting(timedelta(minutes=90)) == "1h30m"
+    assert to_setting(timedelta(seconds=20)) == "20s"

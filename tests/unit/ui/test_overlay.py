@@ -497,7 +497,10 @@ def test_qt_multimedias_own_messages_stay_off_the_terminal(tmp_path: Path) -> No
     runtime = tmp_path / "run"
     (runtime / "pulse").mkdir(parents=True, mode=0o700)
     (runtime / "pulse" / "native").touch()  # a socket left behind by a server that is gone
-    child = play_in_child({"XDG_RUNTIME_DIR": str(runtime)})
+    # No sound server's own player on PATH: the chime goes through Qt Multimedia.
+    no_players = tmp_path / "bin"
+    no_players.mkdir()
+    child = play_in_child({"XDG_RUNTIME_DIR": str(runtime), "PATH": str(no_players)})
     stdout, stderr = child.communicate(timeout=60)
     assert child.returncode == 0, stderr
     assert stdout.splitlines()[-1] == "silent"

@@ -22,8 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from shiftwell.storage.export import WeekExporter
-from shiftwell.storage.stats import IsoWeek, WeekFigures, week_figures
+from shiftwell.report.files import WeekExporter
+from shiftwell.storage.stats import IsoWeek, WeekFigures, WeekRows, week_figures
 from shiftwell.ui.palette import DARK, LIGHT, palette_for
 from shiftwell.ui.review.window import StatsWindow
 from tests.helpers.seed import (
@@ -79,7 +79,7 @@ def opened(qtbot: QtBot, engine: sa.Engine) -> Opened:
 
     window = StatsWindow(
         figures,
-        files=WeekExporter(engine, BERLIN),
+        files=WeekExporter(WeekRows(engine, BERLIN)),
         today=lambda: MONDAY_W49,
         palette=LIGHT,
         export_dir=Path("/exports"),
@@ -352,7 +352,7 @@ def test_only_the_window_module_loads_qtcharts() -> None:
         "shiftwell.ui.review.cards",
         "shiftwell.ui.review.pdf",
         "shiftwell.storage.stats",
-        "shiftwell.storage.export",
+        "shiftwell.report.files",
     ]
     code = (
         f"import sys, {', '.join(modules)}; print('PySide6.QtCharts' in sys.modules); "

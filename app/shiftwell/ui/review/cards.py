@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from shiftwell.storage.export import NONE, format_duration, format_hours, format_percent
+from shiftwell.report.words import NONE, format_hours, format_percent, length_in_minutes
 from shiftwell.storage.stats import Headline, WeekFigures
 from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette
@@ -77,10 +77,10 @@ def card_texts(figures: WeekFigures) -> list[CardText]:
         return _trend(pick(now), pick(before), words, show or words, had_week=had)
 
     breaks = now.breaks
-    cap = format_duration(now.overtime_cap_seconds)
+    cap = length_in_minutes(now.overtime_cap_seconds)
     overtime_detail = _t("of the {cap} weekly cap").format(cap=cap)
     if now.over_cap:
-        over = format_duration(now.overtime_seconds - now.overtime_cap_seconds)
+        over = length_in_minutes(now.overtime_seconds - now.overtime_cap_seconds)
         overtime_detail = _t("{over} over the {cap} cap").format(over=over, cap=cap)
     checkin = now.checkin_mean
     return [
@@ -112,9 +112,9 @@ def card_texts(figures: WeekFigures) -> list[CardText]:
         CardText(
             "overtime",
             _t("Overtime"),
-            format_duration(now.overtime_seconds),
+            length_in_minutes(now.overtime_seconds),
             overtime_detail,
-            trend(lambda h: h.overtime_seconds, format_duration),
+            trend(lambda h: h.overtime_seconds, length_in_minutes),
         ),
         CardText(
             "off_schedule",

@@ -12,15 +12,9 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from shiftwell.core.i18n import marked
-from shiftwell.storage.export import (
-    NONE,
-    format_clock,
-    format_day,
-    format_duration,
-    format_hours,
-    week_title,
-)
-from shiftwell.storage.stats import WeekFigures
+from shiftwell.report.day_rows import day_header, day_row, week_grants
+from shiftwell.report.words import format_day, length_in_minutes, week_title
+from shiftwell.storage.figures import WeekFigures
 from shiftwell.ui.i18n import _t
 from shiftwell.ui.palette import LIGHT
 from shiftwell.ui.review.cards import card_texts
@@ -29,20 +23,6 @@ LAYOUT_WIDTH = 1000.0
 BREAKS_NOTE = marked(
     "Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed "
     "+ skipped); a break postponed twice and then taken counts as one of three."
-)
-HEADER = (
-    marked("Day"),
-    marked("Planned"),
-    marked("Worked"),
-    marked("Focus"),
-    marked("Kept"),
-    marked("Natural"),
-    marked("Postp."),
-    marked("Skipped"),
-    marked("Planned end"),
-    marked("Log-off"),
-    marked("Overtime"),
-    marked("Check-in"),
 )
 
 
@@ -71,40 +51,22 @@ def summary_html(figures: WeekFigures) -> str:
     parts.append("</table>")
     parts.append("<table cellspacing='0' width='100%'><tr>")
     parts += [
-        f"<th style='{cell} text-align:left; color:{p.muted}'>{escape(_t(h))}</th>" for h in HEADER
+        f"<th style='{cell} text-align:left; color:{p.muted}'>{escape(h)}</th>"
+        for h in day_header()
     ]
     parts.append("</tr>")
     for day in figures.days:
-        if day.worked:
-            mean = day.checkin_mean
-            logged = (
-                _t("open") if day.logged_off is None else format_clock(day.logged_off, day.day, tz)
-            )
-            cells = [
-                format_hours(day.planned_seconds),
-                format_hours(day.worked_seconds),
-                format_hours(day.focus_seconds),
-                str(day.breaks.kept),
-                str(day.breaks.natural),
-                str(day.breaks.postponed),
-                str(day.breaks.skipped),
-                format_clock(day.planned_end, day.day, tz),
-                logged if day.on_time is not False else _t("{time} (late)").format(time=logged),
-                format_duration(day.overtime_seconds) if day.overtime_seconds else "",
-                "" if mean is None else f"{mean:.1f}",
-            ]
-        else:
-            cells = [NONE] + [""] * 10
+        name, *cells = day_row(day, tz)
         row = "".join(f"<td style='{cell}'>{escape(c)}</td>" for c in cells)
-        name = escape(format_day(day.day)).replace(" ", "&nbsp;")
+        name = escape(name).replace(" ", "&nbsp;")
         parts.append(f"<tr><td style='{cell}'>{name}</td>{row}</tr>")
     parts.append("</table>")
-    grants = [grant for day in figures.days for grant in day.overtime]
+    grants = week_grants(figures)
     if grants:
         heading = escape(_t("Overtime"))
         parts.append(f"<h4 style='color:{p.text}; margin-top:14px'>{heading}</h4><ul>")
         parts += [
-            f"<li>{escape(format_day(g.day))} · {escape(format_duration(g.seconds))} — "
+            f"<li>{escape(format_day(g.day))} · {escape(length_in_minutes(g.seconds))} — "
             f"{escape(g.reason)}</li>"
             for g in grants
         ]

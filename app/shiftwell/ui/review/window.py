@@ -58,13 +58,8 @@ from PySide6.QtWidgets import (
 
 from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.i18n import marked
-from shiftwell.storage.export import (
-    figures_json,
-    format_day,
-    format_duration,
-    format_hours,
-    week_title,
-)
+from shiftwell.report.files import figures_json
+from shiftwell.report.words import format_day, format_hours, length_in_minutes, week_title
 from shiftwell.storage.stats import DayFigures, IsoWeek, WeekFigures
 from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette, current_palette
@@ -80,7 +75,7 @@ AskPath = Callable[[str, str, str], str]
 
 
 class WeekFiles(Protocol):
-    """Renders a week's stored rows as files (shiftwell.storage.export.WeekExporter)."""
+    """Renders a week's stored rows as files (shiftwell.report.files.WeekExporter)."""
 
     def segments_csv(self, week: IsoWeek) -> str: ...
     def overtime_csv(self, week: IsoWeek) -> str: ...
@@ -588,7 +583,7 @@ class StatsWindow(QMainWindow):
                 how = (
                     self.tr("on time")
                     if day.on_time
-                    else self.tr("{time} late").format(time=format_duration(lateness))
+                    else self.tr("{time} late").format(time=length_in_minutes(lateness))
                 )
                 lines.append(self.tr("{day}: {how}").format(day=format_day(day.day), how=how))
         if not (on_time.count() or late.count()):
@@ -629,12 +624,12 @@ class StatsWindow(QMainWindow):
         card.chart.legend().hide()
         card.set_footer(
             "\n".join(
-                f"{format_day(g.day)} · {format_duration(g.seconds)} — {g.reason}" for g in grants
+                f"{format_day(g.day)} · {length_in_minutes(g.seconds)} — {g.reason}" for g in grants
             )
         )
         card.show_chart(
             "; ".join(
-                f"{format_day(d.day)}: {format_duration(d.overtime_seconds)}"
+                f"{format_day(d.day)}: {length_in_minutes(d.overtime_seconds)}"
                 for d in days
                 if d.overtime_seconds
             )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shiftwell.core.durations import format_duration
+from shiftwell.core.durations import to_setting
 from shiftwell.core.settings import Settings, settings_to_dotted
 from shiftwell.core.settings_spec import BREAK_LENGTHS
 from shiftwell.platform.autostart import Autostart, autostart_command
@@ -143,12 +143,12 @@ class SettingsDialog(QDialog):
         long: timedelta = self.fields[LONG].typed()
         if BREAK_LENGTHS.broken({MICRO: micro, LONG: long}):
             if not self.fields[MICRO].locked:
-                shown = format_duration(long)
+                shown = to_setting(long)
                 found[MICRO] = self.tr(
                     "A micro break must be shorter than a long break ({length})."
                 ).format(length=shown)
             elif not self.fields[LONG].locked:
-                shown = format_duration(micro)
+                shown = to_setting(micro)
                 found[LONG] = self.tr(
                     "A long break must be longer than a micro break ({length})."
                 ).format(length=shown)

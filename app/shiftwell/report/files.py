@@ -1,4 +1,4 @@
-"""The week as files and text: CSV, JSON, an iCalendar file, and a plain table for the terminal.
+"""The week as files: CSV, JSON and an iCalendar file.
 
 Everything here writes to strings or bytes; where they go is the caller's choice. Nothing is
 ever sent anywhere. Times in the files are local to the week's zone, with their UTC offset.
@@ -10,27 +10,22 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import icalendar
-import sqlalchemy as sa
 
-from shiftwell.core.calendar_names import short_month, short_weekday
-from shiftwell.core.i18n import _
-from shiftwell.storage.stats import (
+from shiftwell.report.words import format_clock
+from shiftwell.storage.figures import (
     BreakCounts,
     DayFigures,
     Headline,
     IsoWeek,
-    OvertimeGrant,
+    OvertimeLine,
     SegmentLine,
     ShiftLine,
     WeekFigures,
-    week_overtime,
-    week_segments,
-    week_shifts,
 )
 
 SEGMENT_FIELDS = (
@@ -47,65 +42,12 @@ SEGMENT_FIELDS = (
     "checkin_score",
     "checkin_word",
 )
-NONE = "—"  # an empty figure
-
 OVERTIME_FIELDS = ("day", "shift_id", "granted_at", "seconds", "reason")
 
 BREAK_TITLES = {"micro_break": "Micro break", "long_break": "Long break", "away": "Away (break)"}
 # Breaks that really happened: kept, cut short by the shift's end, or taken by being away.
 _TAKEN = {("micro_break", "completed"), ("long_break", "completed"), ("away", "natural")}
 _TAKEN |= {("micro_break", "interrupted"), ("long_break", "interrupted")}
-
-# --- words and numbers ----------------------------------------------------------------------
-
-
-def format_hours(seconds: float) -> str:
-    """`35.3 h`."""
-    return f"{seconds / 3600:.1f} h"
-
-
-def format_duration(seconds: float) -> str:
-    """`45 min`, `1 h 05 min`, `2 h` (to the nearest minute)."""
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes:02d} min"
-
-
-def format_percent(rate: float | None) -> str:
-    return NONE if rate is None else f"{rate * 100:.0f} %"
-
-
-def format_clock(moment: datetime | None, day: date, tz: ZoneInfo) -> str:
-    """`17:45`, or `02:00 +1` for a time on the day after `day`."""
-    if moment is None:
-        return NONE
-    local = moment.astimezone(tz)
-    later = (local.date() - day).days
-    return local.strftime("%H:%M") + (f" +{later}" if later else "")
-
-
-def format_day(day: date) -> str:
-    """`Mon 2 Nov`."""
-    return _("{weekday} {day} {month}").format(
-        weekday=short_weekday(day), day=day.day, month=short_month(day)
-    )
-
-
-def week_title(week: IsoWeek) -> str:
-    """`Week 48 · 23 Nov to 29 Nov 2026`, with an en dash for "to"."""
-    first, last = week.days[0], week.days[-1]
-    # The dash is written as an escape: in source it looks like a hyphen.
-    title = _("Week {number} · {first_day} {first_month} \u2013 {last_day} {last_month} {year}")
-    return title.format(
-        number=week.week,
-        first_day=first.day,
-        first_month=short_month(first),
-        last_day=last.day,
-        last_month=short_month(last),
-        year=last.year,
-    )
 
 
 def _local(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -147,7 +89,7 @@ def segments_csv(segments: Sequence[SegmentLine], tz: ZoneInfo) -> str:
     )
 
 
-def overtime_csv(grants: Sequence[OvertimeGrant], tz: ZoneInfo) -> str:
+def overtime_csv(grants: Sequence[OvertimeLine], tz: ZoneInfo) -> str:
     """One row per overtime grant, with the reason given."""
     return _csv(
         OVERTIME_FIELDS,
@@ -301,139 +243,31 @@ def _event(
     return event
 
 
-class WeekExporter:
-    """Reads a week's rows and renders them as files, for the stats window's Export menu."""
+class WeekRowSource(Protocol):
+    """A week's stored rows in one zone (`storage.stats.WeekRows` reads them from the database)."""
 
-    def __init__(self, engine: sa.Engine, tz: ZoneInfo) -> None:
-        self._engine = engine
-        self._tz = tz
+    @property
+    def tz(self) -> ZoneInfo: ...
+    def shifts(self, week: IsoWeek) -> Sequence[ShiftLine]: ...
+    def segments(self, week: IsoWeek) -> Sequence[SegmentLine]: ...
+    def overtime(self, week: IsoWeek) -> Sequence[OvertimeLine]: ...
+
+
+class WeekExporter:
+    """Renders a week's stored rows as files, for the stats window's Export menu."""
+
+    def __init__(self, rows: WeekRowSource) -> None:
+        self._rows = rows
 
     def segments_csv(self, week: IsoWeek) -> str:
-        return segments_csv(week_segments(self._engine, week, self._tz), self._tz)
+        return segments_csv(self._rows.segments(week), self._rows.tz)
 
     def overtime_csv(self, week: IsoWeek) -> str:
-        return overtime_csv(week_overtime(self._engine, week, self._tz), self._tz)
+        return overtime_csv(self._rows.overtime(week), self._rows.tz)
 
     def ics(self, week: IsoWeek) -> bytes:
-        shifts = week_shifts(self._engine, week, self._tz)
-        return week_ics(week, self._tz, shifts, week_segments(self._engine, week, self._tz))
-
-
-# --- a table for the terminal ------------------------------------------------------------------
-
-
-def _trend_rows(figures: WeekFigures) -> list[tuple[str, str, str]]:
-    def rows(headline: Headline) -> list[str]:
-        overtime = format_duration(headline.overtime_seconds)
-        cap = format_duration(headline.overtime_cap_seconds)
-        mean = headline.checkin_mean
-        return [
-            format_hours(headline.worked_seconds),
-            format_hours(headline.planned_seconds),
-            format_hours(headline.focus_seconds),
-            _share(headline.on_time_rate, headline.on_time_days, headline.logoff_days),
-            _kept(headline.breaks),
-            _("{overtime} of {cap}").format(overtime=overtime, cap=cap),
-            str(headline.days_off_schedule),
-            NONE if mean is None else f"{mean:.1f} / 5 ({headline.checkins})",
-        ]
-
-    names = [
-        _("Hours worked"),
-        _("Hours planned"),
-        _("Focus"),
-        _("On-time log-off"),
-        _("Breaks kept"),
-        _("Overtime"),
-        _("Days outside the schedule"),
-        _("Check-in"),
-    ]
-    return list(zip(names, rows(figures.headline), rows(figures.previous), strict=True))
-
-
-def _kept(breaks: BreakCounts) -> str:
-    if not breaks.due:
-        return _("no breaks due")
-    return _share(breaks.kept_rate, breaks.kept + breaks.natural, breaks.due)
-
-
-def _share(rate: float | None, count: int, total: int) -> str:
-    """`75 % (3 of 4)`."""
-    share = _("{percent} ({count} of {total})")
-    return share.format(percent=format_percent(rate), count=count, total=total)
-
-
-def _align(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(
-            cell.rjust(width) if i in right else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in rows
-    ]
-
-
-def render_table(figures: WeekFigures) -> str:
-    """The week as plain text: the headline against the week before, then one line per day."""
-    tz = figures.tz
-    title = _("Shiftwell — {week} ({zone})").format(week=week_title(figures.week), zone=tz.key)
-    lines = [title, ""]
-    if figures.empty:
-        lines.append(_("No shifts recorded this week."))
-        if figures.previous.days_worked:
-            worked = format_hours(figures.previous.worked_seconds)
-            lines.append(_("Last week: {hours} worked.").format(hours=worked))
-        return "\n".join(lines) + "\n"
-    lines += _align([("", _("this week"), _("last week")), *_trend_rows(figures)])
-    lines.append("")
-    header = (
-        _("Day"),
-        _("Planned"),
-        _("Worked"),
-        _("Focus"),
-        _("Kept"),
-        _("Natural"),
-        _("Postponed"),
-        _("Skipped"),
-        _("Planned end"),
-        _("Log-off"),
-        _("Late"),
-        _("Overtime"),
-        _("Check-in"),
-    )
-    rows: list[tuple[str, ...]] = [header]
-    for day in figures.days:
-        if not day.worked:
-            rows.append((format_day(day.day), *[NONE] * 3, *[""] * 9))
-            continue
-        late = day.late_seconds
-        mean = day.checkin_mean
-        rows.append(
-            (
-                format_day(day.day),
-                format_hours(day.planned_seconds),
-                format_hours(day.worked_seconds),
-                format_hours(day.focus_seconds),
-                str(day.breaks.kept),
-                str(day.breaks.natural),
-                str(day.breaks.postponed),
-                str(day.breaks.skipped),
-                format_clock(day.planned_end, day.day, tz),
-                _("open") if day.logged_off is None else format_clock(day.logged_off, day.day, tz),
-                "" if late is None else (_("on time") if day.on_time else format_duration(late)),
-                format_duration(day.overtime_seconds) if day.overtime_seconds else "",
-                "" if mean is None else f"{mean:.1f}",
-            )
-        )
-    lines += _align(rows, right=frozenset(range(1, 8)))
-    grants = [grant for day in figures.days for grant in day.overtime]
-    if grants:
-        lines += ["", _("Overtime:")]
-        lines += [
-            f"  {format_day(g.day)}  {format_duration(g.seconds)}  {g.reason}" for g in grants
-        ]
-    return "\n".join(lines) + "\n"
+        rows = self._rows
+        return week_ics(week, rows.tz, rows.shifts(week), rows.segments(week))
 
 
 def _cell(text: str) -> str:

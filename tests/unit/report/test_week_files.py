@@ -15,34 +15,31 @@ import sqlalchemy as sa
 
 from shiftwell.core import i18n as core_i18n
 from shiftwell.platform.translation import load_translation, translate_with
-from shiftwell.storage.export import (
+from shiftwell.report.files import (
     OVERTIME_FIELDS,
     SEGMENT_FIELDS,
     WeekExporter,
     figures_json,
-    format_clock,
-    format_day,
-    format_duration,
-    render_table,
     week_ics,
-    week_title,
 )
-from shiftwell.storage.stats import IsoWeek, week_figures, week_segments, week_shifts
+from shiftwell.report.table import render_table
+from shiftwell.report.words import format_clock, format_day, length_in_minutes, week_title
+from shiftwell.storage.stats import IsoWeek, WeekRows, week_figures, week_segments, week_shifts
 from tests.helpers.seed import BERLIN, Seeder, Seg, create_database, seed_reference_fortnight
 
 W48 = IsoWeek(2026, 48)
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[sa.Engine]:
-    engine = create_database(tmp_path / "shiftwell.sqlite3")
-    seed_reference_fortnight(Seeder(engine))
-    yield engine
-    engine.dispose()
+def db(tmp_path: Path) -> Iterator[sa.Engine]:
+    db = create_database(tmp_path / "shiftwell.sqlite3")
+    seed_reference_fortnight(Seeder(db))
+    yield db
+    db.dispose()
 
 
-def test_segments_csv_reads_back_with_local_times(engine: sa.Engine) -> None:
-    text = WeekExporter(engine, BERLIN).segments_csv(W48)
+def test_segments_csv_reads_back_with_local_times(db: sa.Engine) -> None:
+    text = WeekExporter(WeekRows(db, BERLIN)).segments_csv(W48)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert tuple(rows[0]) == SEGMENT_FIELDS
     assert len(rows) == 23
@@ -61,19 +58,19 @@ def test_segments_csv_reads_back_with_local_times(engine: sa.Engine) -> None:
     assert kinds == {"focus", "micro_break", "long_break", "away", "pause", "overtime"}
 
 
-def test_an_open_segment_has_empty_end_and_seconds(engine: sa.Engine) -> None:
-    seeder = Seeder(engine)
+def test_an_open_segment_has_empty_end_and_seconds(db: sa.Engine) -> None:
+    seeder = Seeder(db)
     seeder.shift(W48.days[6], "09:00", None, segments=[Seg("focus", outcome=None)])
-    rows = list(csv.DictReader(io.StringIO(WeekExporter(engine, BERLIN).segments_csv(W48))))
+    rows = list(csv.DictReader(io.StringIO(WeekExporter(WeekRows(db, BERLIN)).segments_csv(W48))))
     last = rows[-1]
     assert (last["outcome"], last["actual_end"], last["seconds"]) == ("", "", "")
 
 
-def test_overtime_csv_keeps_reasons_with_commas_and_quotes(engine: sa.Engine) -> None:
-    seeder = Seeder(engine)
+def test_overtime_csv_keeps_reasons_with_commas_and_quotes(db: sa.Engine) -> None:
+    seeder = Seeder(db)
     reason = 'Escalation, "priority" customer\nsecond line'
     seeder.shift(W48.days[6], "09:00", "17:30", overtime=[("17:00", 30, reason)])
-    text = WeekExporter(engine, BERLIN).overtime_csv(W48)
+    text = WeekExporter(WeekRows(db, BERLIN)).overtime_csv(W48)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert tuple(rows[0]) == OVERTIME_FIELDS
     assert [(r[0], r[2], r[3], r[4]) for r in rows[1:]] == [
@@ -85,8 +82,8 @@ def test_overtime_csv_keeps_reasons_with_commas_and_quotes(engine: sa.Engine) ->
     assert rows[1][1] == "shift-20261124T080500Z"
 
 
-def test_figures_json_reads_back(engine: sa.Engine) -> None:
-    figures = week_figures(engine, W48, BERLIN, timedelta(hours=2))
+def test_figures_json_reads_back(db: sa.Engine) -> None:
+    figures = week_figures(db, W48, BERLIN, timedelta(hours=2))
     data = json.loads(figures_json(figures))
     assert (data["week"], data["time_zone"], data["first_day"]) == (
         "2026-W48",
@@ -123,10 +120,10 @@ def test_figures_json_reads_back(engine: sa.Engine) -> None:
     )
 
 
-def test_ics_has_the_shifts_and_the_breaks_taken(engine: sa.Engine) -> None:
+def test_ics_has_the_shifts_and_the_breaks_taken(db: sa.Engine) -> None:
     stamp = datetime(2026, 11, 30, 8, tzinfo=UTC)
-    shifts = week_shifts(engine, W48, BERLIN)
-    ics = week_ics(W48, BERLIN, shifts, week_segments(engine, W48, BERLIN), stamp=stamp)
+    shifts = week_shifts(db, W48, BERLIN)
+    ics = week_ics(W48, BERLIN, shifts, week_segments(db, W48, BERLIN), stamp=stamp)
     calendar = icalendar.Calendar.from_ical(ics)
     assert str(calendar["X-WR-CALNAME"]) == "Shiftwell 2026-W48"
     events = list(calendar.walk("VEVENT"))
@@ -153,15 +150,15 @@ def test_ics_has_the_shifts_and_the_breaks_taken(engine: sa.Engine) -> None:
     assert cut.decoded("DTEND") - cut.decoded("DTSTART") == timedelta(minutes=5)
 
 
-def test_an_open_shift_is_shown_to_its_planned_end(engine: sa.Engine) -> None:
-    Seeder(engine).shift(W48.days[6], "09:00", None)
-    calendar = icalendar.Calendar.from_ical(WeekExporter(engine, BERLIN).ics(W48))
+def test_an_open_shift_is_shown_to_its_planned_end(db: sa.Engine) -> None:
+    Seeder(db).shift(W48.days[6], "09:00", None)
+    calendar = icalendar.Calendar.from_ical(WeekExporter(WeekRows(db, BERLIN)).ics(W48))
     [event] = [e for e in calendar.walk("VEVENT") if "still open" in str(e["SUMMARY"])]
     assert event.decoded("DTEND") == datetime(2026, 11, 29, 16, tzinfo=UTC)
 
 
-def test_the_terminal_table(engine: sa.Engine) -> None:
-    table = render_table(week_figures(engine, W48, BERLIN, timedelta(hours=2)))
+def test_the_terminal_table(db: sa.Engine) -> None:
+    table = render_table(week_figures(db, W48, BERLIN, timedelta(hours=2)))
     lines = table.splitlines()
     assert lines[0] == "Shiftwell — Week 48 · 23 Nov \u2013 29 Nov 2026 (Europe/Berlin)"
     assert lines[3].split() == ["Hours", "worked", "35.3", "h", "21.0", "h"]
@@ -179,8 +176,8 @@ def test_the_terminal_table(engine: sa.Engine) -> None:
     assert table.endswith("\n") and not table.endswith("\n\n")
 
 
-def test_the_terminal_table_of_an_empty_week(engine: sa.Engine) -> None:
-    table = render_table(week_figures(engine, IsoWeek(2026, 49).next(), BERLIN, timedelta(0)))
+def test_the_terminal_table_of_an_empty_week(db: sa.Engine) -> None:
+    table = render_table(week_figures(db, IsoWeek(2026, 49).next(), BERLIN, timedelta(0)))
     assert table.splitlines()[2:] == ["No shifts recorded this week.", "Last week: 1.0 h worked."]
 
 
@@ -208,8 +205,8 @@ def test_days_and_weeks_are_named_in_the_users_language(spanish: None) -> None:
     assert week_title(IsoWeek(2026, 53)) == "Week 53 · 28 Dec \u2013 3 Jan 2027"
 
 
-def test_the_terminal_table_of_an_empty_week_in_spanish(engine: sa.Engine, spanish: None) -> None:
-    table = render_table(week_figures(engine, IsoWeek(2026, 50), BERLIN, timedelta(hours=2)))
+def test_the_terminal_table_of_an_empty_week_in_spanish(db: sa.Engine, spanish: None) -> None:
+    table = render_table(week_figures(db, IsoWeek(2026, 50), BERLIN, timedelta(hours=2)))
     assert table.splitlines() == [
         "Shiftwell — Semana 50 · 7 dic \u2013 13 dic 2026 (Europe/Berlin)",
         "",
@@ -219,7 +216,7 @@ def test_the_terminal_table_of_an_empty_week_in_spanish(engine: sa.Engine, spani
 
 
 def test_formats() -> None:
-    assert [format_duration(s) for s in (0, 29, 45 * 60, 3600, 3900, 7199)] == [
+    assert [length_in_minutes(s) for s in (0, 29, 45 * 60, 3600, 3900, 7199)] == [
         "0 min",
         "0 min",
         "45 min",
@@ -239,11 +236,11 @@ def test_typed_reasons_never_become_spreadsheet_formulas() -> None:
     from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
-    from shiftwell.storage.export import overtime_csv
-    from shiftwell.storage.stats import OvertimeGrant
+    from shiftwell.report.files import overtime_csv
+    from shiftwell.storage.stats import OvertimeLine
 
     utc = ZoneInfo("UTC")
-    grant = OvertimeGrant(
+    grant = OvertimeLine(
         day=date(2026, 11, 23),
         shift_id="s1",
         granted_at=datetime(2026, 11, 23, 17, tzinfo=utc),
