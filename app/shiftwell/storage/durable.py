@@ -202,6 +202,8 @@ class DurableRecorder:
         self._retry_armed = False
         if self.pending:
             self.flush()
+        else:
+            self._keep_wal_small()  # a checkpoint that a reader held off
 
     def _keep_wal_small(self) -> None:
         if self._repository is None or self._wal_size is None:
@@ -209,9 +211,14 @@ class DurableRecorder:
         if self._wal_size() <= WAL_LIMIT_BYTES:
             return
         try:
-            self._repository.checkpoint()
+            emptied = self._repository.checkpoint()
         except sa.exc.DBAPIError as error:
             log.info("could not empty the write-ahead log yet (%s)", _reason(error))
+            emptied = False
+        if not emptied:
+            # A reader (another program) held it off: try again shortly, not only at the
+            # next transition, which may be hours away.
+            self._arm_retry()
 
 
 def _code(error: sa.exc.DBAPIError) -> int | None:

@@ -48,10 +48,13 @@ class Repository:
 
     __call__ = record  # a repository is an engine listener
 
-    def checkpoint(self) -> None:
-        """Copy the write-ahead log into the database and empty it, so it stays small."""
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database and empty it, so it stays small; False
+        when a reader (another program, a backup) kept it from finishing."""
         with self._db.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            # One row: (busy, frames in the log, frames copied); busy is 1 when held off.
+            busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return not busy
 
     def beat(self, at: datetime) -> None:
         """The alive mark: the last moment the app is known to have been running."""

@@ -127,3 +127,37 @@ def test_the_side_file_gives_back_exactly_the_transitions_it_was_given(tmp_path:
     journal.append(seen.transitions[2:])
     assert journal.read() == seen.transitions
     assert len(seen.transitions) > 5
+
+
+def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_small(
+    tmp_path: Path,
+) -> None:
+    from shiftwell.storage.durable import WAL_LIMIT_BYTES
+    from shiftwell.storage.files import wal_size
+
+    path = tmp_path / "shiftwell.sqlite3"
+    opened = open_database(path)
+    later: list[object] = []
+    recorder = DurableRecorder(
+        Repository(opened.engine),
+        lambda _message: None,
+        lambda: None,
+        retry_later=lambda _seconds, again: later.append(again),
+        wal_size=lambda: wal_size(path),
+    )
+    engine, clock, _ = make_engine()
+    engine.add_listener(recorder)
+    engine.handle(StartShift())
+    reader = sa.create_engine(f"sqlite:///{path}").connect()
+    reader.exec_driver_sql("BEGIN")
+    reader.exec_driver_sql("SELECT count(*) FROM transition").fetchall()  # a read snapshot
+    while wal_size(path) <= WAL_LIMIT_BYTES:
+        engine.handle(Pause())
+        clock.advance(1)
+        engine.handle(Resume())
+    assert later, "no second try was armed while the reader held the log"
+    reader.close()  # the other program is done
+    while later and wal_size(path) > WAL_LIMIT_BYTES:
+        later.pop(0)()  # type: ignore[operator]
+    assert wal_size(path) <= WAL_LIMIT_BYTES
+    opened.engine.dispose()
