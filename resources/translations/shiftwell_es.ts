@@ -24,7 +24,7 @@
         <translation>Las horas extra tienen que durar más de cero.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>There is no check-in waiting.</source>
         <translation>No hay ningún check-in pendiente.</translation>
     </message>
@@ -1007,7 +1007,7 @@
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/window.py" line="+96"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+77"/>
         <source>Segments (CSV)…</source>
         <translation>Segmentos (CSV)…</translation>
     </message>
@@ -1063,7 +1063,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/shiftwell/ui/review/charts.py" line="+46"/>
         <source>Focus hours per day, against the plan</source>
         <translation>Horas de concentración por día, frente a lo previsto</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>Check-ins a lo largo de la semana</translation>
     </message>
     <message numerus="yes">
-        <location line="+342"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+292"/>
         <source>%n days worked so far</source>
         <comment>%n day worked so far</comment>
         <translation>
@@ -2161,7 +2161,7 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/shiftwell/ui/review/window.py" line="-323"/>
+        <location filename="../../app/shiftwell/ui/review/charts.py" line="+29"/>
         <source>{chart} notes</source>
         <translation>notas de {chart}</translation>
     </message>
@@ -2559,7 +2559,7 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/review/window.py" line="+46"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="-276"/>
         <source>Shiftwell — your week</source>
         <translation>Shiftwell — tu semana</translation>
     </message>
@@ -2575,23 +2575,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+138"/>
+        <location line="+137"/>
         <source>Previous week</source>
         <translation>Semana anterior</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-137"/>
         <source>Previous week (Alt+←)</source>
         <translation>Semana anterior (Alt+←)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+138"/>
+        <location line="+137"/>
         <source>This week</source>
         <translation>Esta semana</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-137"/>
         <source>This week (Home)</source>
         <translation>Esta semana (Inicio)</translation>
     </message>
@@ -2602,12 +2602,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+134"/>
+        <location line="+133"/>
         <source>Next week</source>
         <translation>Semana siguiente</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-133"/>
         <source>Next week (Alt+→)</source>
         <translation>Semana siguiente (Alt+→)</translation>
     </message>
@@ -2643,7 +2643,7 @@
         <translation>Guarda esta semana como CSV, calendario, imagen o PDF</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+168"/>
         <source>Couldn&apos;t read this week</source>
         <translation>No se pudo leer esta semana</translation>
     </message>
@@ -2683,7 +2683,71 @@
         <translation>No hubo turnos esta semana: una semana libre, o antes de Shiftwell.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+24"/>
+        <source>Export {what}</source>
+        <translation>Exportar {what}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Couldn&apos;t save {name}: {reason}</source>
+        <translation>No se pudo guardar {name}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>can&apos;t write a PNG to {path}</source>
+        <translation>no se puede escribir un PNG en {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there are no figures to export for this week</source>
+        <translation>no hay cifras que exportar de esta semana</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>exports of stored rows are not available here</source>
+        <translation>aquí no se pueden exportar los registros guardados</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-10"/>
+        <source>Shiftwell status</source>
+        <translation>Estado de Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
+        <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No system tray was found on this desktop, so Shiftwell shows itself in this window. Closing it keeps Shiftwell running; use Menu → Quit to stop it.</source>
+        <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+52"/>
+        <source>Shiftwell — starting…</source>
+        <translation>Shiftwell — arrancando…</translation>
+    </message>
+</context>
+<context>
+    <name>WeekCharts</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/review/charts.py" line="+45"/>
         <source>Planned</source>
         <translation>Previsto</translation>
     </message>
@@ -2787,67 +2851,6 @@
         <location line="+19"/>
         <source>{day}: {score} of 5</source>
         <translation>{day}: {score} de 5</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Export {what}</source>
-        <translation>Exportar {what}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Couldn&apos;t save {name}: {reason}</source>
-        <translation>No se pudo guardar {name}: {reason}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Saved {path}</source>
-        <translation>Guardado en {path}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>can&apos;t write a PNG to {path}</source>
-        <translation>no se puede escribir un PNG en {path}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>there are no figures to export for this week</source>
-        <translation>no hay cifras que exportar de esta semana</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>exports of stored rows are not available here</source>
-        <translation>aquí no se pueden exportar los registros guardados</translation>
-    </message>
-</context>
-<context>
-    <name>StatusWindow</name>
-    <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-10"/>
-        <source>Shiftwell status</source>
-        <translation>Estado de Shiftwell</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
-        <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No system tray was found on this desktop, so Shiftwell shows itself in this window. Closing it keeps Shiftwell running; use Menu → Quit to stop it.</source>
-        <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>Menu</source>
-        <translation>Menú</translation>
-    </message>
-</context>
-<context>
-    <name>Tray</name>
-    <message>
-        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+52"/>
-        <source>Shiftwell — starting…</source>
-        <translation>Shiftwell — arrancando…</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,7 @@ sources=(
     app/shiftwell/ui/settings/dialog.py
     app/shiftwell/ui/shell.py
     app/shiftwell/ui/review/cards.py
+    app/shiftwell/ui/review/charts.py
     app/shiftwell/ui/review/pdf.py
     app/shiftwell/ui/review/window.py
     app/shiftwell/ui/tray/status_window.py
