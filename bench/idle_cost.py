@@ -181,7 +181,7 @@ def _shiftwell_prepare(home: Path) -> None:
     from shiftwell.storage.database import open_database
 
     _shiftwell_first_run(home)
-    open_database(home / "data" / "shiftwell.sqlite3").engine.dispose()
+    open_database(home / "data" / "shiftwell.sqlite3").db.dispose()
 
 
 def _shiftwell_cli(running: Running, *args: str) -> subprocess.CompletedProcess[str]:

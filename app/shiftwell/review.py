@@ -77,7 +77,7 @@ def run_review(paths: Paths, week_text: str | None, *, on_top: bool) -> int:
     zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
     cap = settings.overtime.weekly_cap
     try:
-        engine = open_database(paths.database).engine
+        engine = open_database(paths.database).db
     except DatabaseError as error:
         print(f"shiftwell: {error}", file=sys.stderr)
         return 1

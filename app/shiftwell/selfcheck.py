@@ -116,17 +116,17 @@ def check_database(space: Workspace) -> str:
 
     written = open_database(space.database)
     try:
-        engine = Engine(space.settings, space.clock, [Repository(written.engine)])
+        engine = Engine(space.settings, space.clock, [Repository(written.db)])
         engine.handle(StartShift(confirmed=True))
         space.clock.advance(60)
     finally:
-        written.engine.dispose()
+        written.db.dispose()
     read = open_database(space.database)
     try:
-        repository = Repository(read.engine)
+        repository = Repository(read.db)
         shifts, transitions = len(repository.shifts()), len(repository.transitions())
     finally:
-        read.engine.dispose()
+        read.db.dispose()
     if shifts != 1 or transitions < 1:
         raise AssertionError(f"expected 1 shift back, read {shifts} and {transitions} changes")
     return f"wrote and read {shifts} shift"
@@ -276,15 +276,15 @@ def check_stats_window(space: Workspace) -> str:
     opened = open_database(space.database)
     try:
         window = StatsWindow(
-            lambda week: week_figures(opened.engine, week, zone, cap, now=now),
-            files=WeekExporter(WeekRows(opened.engine, zone)),
+            lambda week: week_figures(opened.db, week, zone, cap, now=now),
+            files=WeekExporter(WeekRows(opened.db, zone)),
             today=now.date,
             export_dir=space.root,
         )
         result = _open_and_close(window)
-        calendar = WeekExporter(WeekRows(opened.engine, zone)).ics(window.week)
+        calendar = WeekExporter(WeekRows(opened.db, zone)).ics(window.week)
     finally:
-        opened.engine.dispose()
+        opened.db.dispose()
     if not calendar.startswith(b"BEGIN:VCALENDAR"):
         raise AssertionError("the calendar export is not an iCalendar file")
     week = f"{window.week.year}-W{window.week.week:02d}"

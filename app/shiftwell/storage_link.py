@@ -138,7 +138,7 @@ class StorageLink:
         self._opened = opened
         self._watch = HeaderWatch(opened.path)
         shell.starting_problem = None
-        repository = Repository(opened.engine)
+        repository = Repository(opened.db)
         assert self.recorder is not None
         self.recorder.attach(repository)  # what waited (a side file, a full disk) goes first
         if opened.moved_aside is not None:
@@ -158,11 +158,11 @@ class StorageLink:
                 ).format(path=opened.wal_copy),
             )
         if self._on_first_open is not None:
-            self._on_first_open(opened.engine)
+            self._on_first_open(opened.db)
             self._on_first_open = None
         if shell.engine is None:
             now = shell.clock.now()
-            self._repair_future_records(opened.engine, now)
+            self._repair_future_records(opened.db, now)
             self._start_engine(repository.history(now), repository.unfinished())
             log.info("ready; data in %s", self._paths.data_dir)
         else:

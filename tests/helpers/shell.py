@@ -97,6 +97,6 @@ def make_harness(
     idle, calls = FakeIdleMonitor(), FakeCallDetector()
     desktop = make_desktop(notifier, outside, idle, calls)
     shell = Shell(settings or Settings(shift=ShiftSettings(auto_start=False)), clock, desktop)
-    repository = Repository(open_database(tmp_path / "shiftwell.sqlite3").engine)
+    repository = Repository(open_database(tmp_path / "shiftwell.sqlite3").db)
     shell.attach(repository)
     return Harness(shell, clock, notifier, repository, outside, idle, calls)

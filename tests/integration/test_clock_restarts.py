@@ -67,7 +67,7 @@ def test_records_written_while_the_clock_ran_ahead_are_repaired_and_the_user_tol
     app = App(tmp_path, bus)
     app.data.mkdir(mode=0o700)
     # A shift started on a clock an hour ahead, then a crash; the clock is put right.
-    repository = Repository(open_database(app.data / "shiftwell.sqlite3").engine)
+    repository = Repository(open_database(app.data / "shiftwell.sqlite3").db)
     ahead = ManualClock(datetime.now(UTC) + timedelta(minutes=20))
     engine = Engine(GENTLE, ahead, [repository])
     engine.handle(StartShift(confirmed=True))

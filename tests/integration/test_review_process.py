@@ -37,7 +37,7 @@ def test_the_review_runs_on_its_own_comes_up_again_and_follows_the_record(
     data = tmp_path / "data"
     data.mkdir()
     database = data / "shiftwell.sqlite3"
-    open_database(database).engine.dispose()  # made as the tray makes it
+    open_database(database).db.dispose()  # made as the tray makes it
     writer = sa.create_engine(f"sqlite:///{database}")  # the tray writing beside the review
     seeder = Seeder(writer)
     this_week = IsoWeek.containing(date.today())

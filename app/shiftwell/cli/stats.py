@@ -30,7 +30,7 @@ def print_stats(paths: Paths, week_text: str | None, output: str) -> int:
     tz = settings.schedule.tz
     zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
     try:
-        db = open_database(paths.database).engine
+        db = open_database(paths.database).db
     except DatabaseError as error:
         print(f"shiftwell: {error}", file=sys.stderr)
         return 1

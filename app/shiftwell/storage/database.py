@@ -93,7 +93,7 @@ class DatabaseUnrecognised(DatabaseError):
 class OpenedDatabase:
     """A database ready for the repository, and what had to be done to get it there."""
 
-    engine: sa.Engine
+    db: sa.Engine  # SQLAlchemy's handle on the file (the shift machine is core's Engine)
     # Where an unusable file was moved before a fresh one was made (tell the user).
     moved_aside: Path | None
     # The copy taken before migrating to a newer schema.
@@ -144,7 +144,7 @@ def open_database(
 def replace_damaged(opened: OpenedDatabase) -> Path:
     """A file found damaged while in use: moved aside (kept), a fresh one made in its place.
 
-    The engine is `opened.engine` still, now opening the fresh file. Raises DatabaseError
+    The handle is `opened.db` still, now opening the fresh file. Raises DatabaseError
     when the file cannot be moved or the fresh one made.
     """
     path = opened.path
@@ -155,11 +155,11 @@ def replace_damaged(opened: OpenedDatabase) -> Path:
         # the log is the part most likely to be whole, so a copy is kept first.
         with suppress(OSError):
             shutil.copy2(wal, aside.with_name(aside.name + "-wal.copy"))
-    opened.engine.dispose()  # no connection keeps the damaged file open
+    opened.db.dispose()  # no connection keeps the damaged file open
     _move_aside(path, aside)
     log.warning("%s was damaged while in use; moved it to %s", path, aside)
     fresh = open_database(path, lock_timeout=0)
-    fresh.engine.dispose()
+    fresh.db.dispose()
     return aside
 
 

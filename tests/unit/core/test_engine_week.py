@@ -44,7 +44,7 @@ def week(tmp_path: Path) -> tuple[Engine, ManualClock, Recorder, Repository]:
     )
     clock = ManualClock(local(22, 6))  # Thursday, before work
     recorder = Recorder()
-    repository = Repository(open_database(tmp_path / "week.sqlite3").engine)
+    repository = Repository(open_database(tmp_path / "week.sqlite3").db)
     engine = Engine(settings, clock, [repository, recorder])
     return engine, clock, recorder, repository
 

@@ -44,7 +44,7 @@ def opened() -> Iterator[Opener]:
 
     def open_(path: Path, lock_timeout: float = 10.0) -> OpenedDatabase:
         database = open_database(path, lock_timeout=lock_timeout)
-        engines.append(database.engine)
+        engines.append(database.db)
         return database
 
     yield open_
@@ -54,7 +54,7 @@ def opened() -> Iterator[Opener]:
 
 def make_database(opened: Opener, path: Path) -> bytes:
     """A Shiftwell database with one shift in it, closed; returns its bytes."""
-    opened(path).engine.dispose()
+    opened(path).db.dispose()
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(
             "INSERT INTO shift VALUES ('s1', '2026-01-05 09:00:00', '2026-01-05 17:00:00',"
@@ -79,7 +79,7 @@ def test_new_database_is_private_whatever_the_umask(opened: Opener, db_path: Pat
     old_umask = os.umask(0)
     try:
         database = opened(db_path)
-        with database.engine.begin() as connection:
+        with database.db.begin() as connection:
             connection.exec_driver_sql("INSERT INTO heartbeat VALUES (1, '2026-01-05 09:00:00')")
             # While a connection is open, SQLite keeps its -wal and -shm files beside the file.
             side_files = [db_path.with_name(db_path.name + s) for s in ("-wal", "-shm")]
@@ -94,7 +94,7 @@ def test_new_database_is_private_whatever_the_umask(opened: Opener, db_path: Pat
 
 
 def test_connections_are_wal_durable_with_foreign_keys(opened: Opener, db_path: Path) -> None:
-    with opened(db_path).engine.connect() as connection:
+    with opened(db_path).db.connect() as connection:
         pragma = {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
             for name in (
@@ -165,7 +165,7 @@ def test_a_damaged_file_is_moved_aside_intact_and_replaced(
     assert aside.parent == db_path.parent
     assert aside.read_bytes() == damaged
     # The fresh database works and starts empty.
-    with database.engine.begin() as connection:
+    with database.db.begin() as connection:
         connection.exec_driver_sql("INSERT INTO heartbeat VALUES (1, '2026-01-05 09:00:00')")
     assert shift_ids(db_path) == []
     [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]
@@ -308,7 +308,7 @@ def test_a_lock_released_in_time_lets_the_open_succeed(opened: Opener, db_path: 
         holder.close()
 
     assert release.released == 1
-    with database.engine.begin() as connection:
+    with database.db.begin() as connection:
         connection.exec_driver_sql("INSERT INTO heartbeat VALUES (1, '2026-01-05 09:00:00')")
     assert shift_ids(db_path) == ["s1"]
 
@@ -388,7 +388,7 @@ WAL_HEADER, FRAME_HEADER = 32, 24
 
 def crash_after_writes(opened: Opener, path: Path, shifts: int) -> Path:
     """A database whose last `shifts` transactions live only in its log, as after a crash."""
-    opened(path).engine.dispose()
+    opened(path).db.dispose()
     subprocess.run([sys.executable, "-c", _CRASHING_WRITER, str(path), str(shifts)], check=True)
     wal = path.with_name(path.name + "-wal")
     assert wal.stat().st_size > WAL_HEADER

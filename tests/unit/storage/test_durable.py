@@ -23,7 +23,7 @@ def test_writes_wait_while_the_disk_is_full_and_land_in_order_afterwards(
     opened = open_database(tmp_path / "full.sqlite3")
     full = {"on": False}
 
-    @sa.event.listens_for(opened.engine, "connect")
+    @sa.event.listens_for(opened.db, "connect")
     def limit_pages(connection: object, _record: object) -> None:
         if full["on"]:
             cursor = connection.cursor()  # type: ignore[attr-defined]
@@ -33,14 +33,14 @@ def test_writes_wait_while_the_disk_is_full_and_land_in_order_afterwards(
 
     troubles: list[str] = []
     recovered: list[bool] = []
-    repository = Repository(opened.engine)
+    repository = Repository(opened.db)
     recorder = DurableRecorder(repository, troubles.append, lambda: recovered.append(True))
     engine, clock, seen = make_engine()
     engine.add_listener(recorder)
     engine.handle(StartShift())
 
     full["on"] = True
-    opened.engine.dispose()  # new connections get the page limit: the "disk" is full
+    opened.db.dispose()  # new connections get the page limit: the "disk" is full
     for _ in range(40):  # enough rows to need a new page
         engine.handle(Pause())
         clock.advance(1)
@@ -49,7 +49,7 @@ def test_writes_wait_while_the_disk_is_full_and_land_in_order_afterwards(
     assert len(troubles) == 1 and "database or disk is full" in troubles[0]
 
     full["on"] = False
-    opened.engine.dispose()
+    opened.db.dispose()
     engine.handle(BreakNow())
     assert recorder.pending == []
     assert recovered == [True]
@@ -65,7 +65,7 @@ def test_a_file_sqlite_finds_damaged_is_moved_aside_and_the_transition_written_a
     opened = open_database(path)
     troubles: list[str] = []
     recorder = DurableRecorder(
-        Repository(opened.engine),
+        Repository(opened.db),
         troubles.append,
         lambda: None,
         replace_damaged=lambda: replace_damaged(opened),
@@ -73,7 +73,7 @@ def test_a_file_sqlite_finds_damaged_is_moved_aside_and_the_transition_written_a
     engine, _clock, seen = make_engine()
     engine.add_listener(recorder)
     engine.handle(StartShift())
-    opened.engine.dispose()
+    opened.db.dispose()
     damaged = b"SQLite format 3\x00" + random.Random(3).randbytes(path.stat().st_size - 16)
     path.write_bytes(damaged)  # the next connection finds the pages damaged
 
@@ -82,7 +82,7 @@ def test_a_file_sqlite_finds_damaged_is_moved_aside_and_the_transition_written_a
     assert recorder.pending == [] and troubles == []
     [aside] = tmp_path.glob("shiftwell.sqlite3.corrupt-*")
     assert aside.read_bytes()[: len(damaged)] == damaged
-    stored = [(r.source, r.target) for r in Repository(opened.engine).transitions()]
+    stored = [(r.source, r.target) for r in Repository(opened.db).transitions()]
     assert (
         stored
         == [("focus", "paused")]
@@ -100,18 +100,18 @@ def test_what_a_quit_left_in_the_side_file_is_written_once_at_the_next_start(
     engine.handle(StartShift())
     engine.handle(Pause())
     # A crash after the commit and before the side file was emptied: both hold the first.
-    Repository(opened.engine).record(seen.transitions[0])
+    Repository(opened.db).record(seen.transitions[0])
     journal.append(seen.transitions)
 
     again = DurableRecorder(None, print, lambda: None, journal=journal)
     again.adopt(journal.read())
-    again.attach(Repository(opened.engine))
+    again.attach(Repository(opened.db))
 
-    stored = [(r.trigger, r.source, r.target) for r in Repository(opened.engine).transitions()]
+    stored = [(r.trigger, r.source, r.target) for r in Repository(opened.db).transitions()]
     assert stored == [("start_shift", "off_shift", "focus"), ("pause", "focus", "paused")]
     assert not journal.path.exists()
     assert journal.read() == []
-    opened.engine.dispose()
+    opened.db.dispose()
 
 
 def test_the_side_file_gives_back_exactly_the_transitions_it_was_given(tmp_path: Path) -> None:
@@ -139,7 +139,7 @@ def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_sm
     opened = open_database(path)
     later: list[object] = []
     recorder = DurableRecorder(
-        Repository(opened.engine),
+        Repository(opened.db),
         lambda _message: None,
         lambda: None,
         retry_later=lambda _seconds, again: later.append(again),
@@ -160,4 +160,4 @@ def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_sm
     while later and wal_size(path) > WAL_LIMIT_BYTES:
         later.pop(0)()  # type: ignore[operator]
     assert wal_size(path) <= WAL_LIMIT_BYTES
-    opened.engine.dispose()
+    opened.db.dispose()

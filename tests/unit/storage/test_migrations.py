@@ -51,7 +51,7 @@ def opened() -> Iterator[Opener]:
 
     def open_(path: Path, migrations: str = MIGRATIONS) -> OpenedDatabase:
         database = open_database(path, migrations=migrations)
-        engines.append(database.engine)
+        engines.append(database.db)
         return database
 
     yield open_
@@ -137,7 +137,7 @@ FIRST_COLUMNS = first_columns()
 
 def test_a_new_database_is_at_head_and_matches_the_models(opened: Opener, db_path: Path) -> None:
     database = opened(db_path)
-    with database.engine.connect() as connection:
+    with database.db.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert differences == []
     assert revisions(db_path) == [HEAD]
@@ -202,7 +202,7 @@ def test_an_upgrade_backs_up_first_and_keeps_every_row(
     opened: Opener, db_path: Path, tmp_path: Path
 ) -> None:
     later = scripts_with_next_revision(tmp_path)
-    opened(db_path).engine.dispose()
+    opened(db_path).db.dispose()
     write_rows(db_path)
 
     database = opened(db_path, later)
@@ -210,7 +210,7 @@ def test_an_upgrade_backs_up_first_and_keeps_every_row(
     assert revisions(db_path) == ["0002_shift_note"]
     assert "note" in columns(db_path, "shift")
     assert read_rows(db_path) == FIRST_SCHEMA_ROWS
-    with database.engine.connect() as connection:
+    with database.db.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     backup = database.backup
@@ -227,7 +227,7 @@ def test_a_migration_that_fails_half_way_changes_nothing(
     opened: Opener, db_path: Path, tmp_path: Path
 ) -> None:
     broken = scripts_with_next_revision(tmp_path, then='raise RuntimeError("half-way")')
-    opened(db_path).engine.dispose()
+    opened(db_path).db.dispose()
     write_rows(db_path)
 
     with pytest.raises(DatabaseError) as caught:
@@ -313,7 +313,7 @@ def test_unversioned_tables_shiftwell_did_not_make_are_refused_untouched(
 def test_a_newer_revision_is_refused_and_the_file_left_untouched(
     opened: Opener, db_path: Path
 ) -> None:
-    opened(db_path).engine.dispose()
+    opened(db_path).db.dispose()
     write_rows(db_path)
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
@@ -339,13 +339,13 @@ def test_a_database_already_at_the_newest_schema_opens_without_loading_alembic(
     from shiftwell.storage.database import head_revision
 
     path = tmp_path / "current.sqlite3"
-    open_database(path).engine.dispose()  # created and migrated: Alembic runs once
+    open_database(path).db.dispose()  # created and migrated: Alembic runs once
     code = (
         "import sys\n"
         "from pathlib import Path\n"
         "from shiftwell.storage.database import open_database\n"
         f"opened = open_database(Path({str(path)!r}))\n"
-        "opened.engine.dispose()\n"
+        "opened.db.dispose()\n"
         "print(any(m.split('.')[0] == 'alembic' for m in sys.modules))\n"
     )
     result = subprocess.run(

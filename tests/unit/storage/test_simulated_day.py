@@ -15,7 +15,7 @@ MIN = 60.0
 
 def test_time_away_and_calls_are_recorded_as_natural_and_deferred_breaks(tmp_path: Path) -> None:
     engine, clock, _ = make_engine()
-    repository = Repository(open_database(tmp_path / "day.sqlite3").engine)
+    repository = Repository(open_database(tmp_path / "day.sqlite3").db)
     engine.add_listener(repository)
     engine.handle(StartShift())
 

@@ -25,7 +25,7 @@ def test_a_pause_is_not_a_kept_break_on_the_log_off_screen_or_in_the_week(
 
     kinds = [(s.kind, s.outcome) for s in harness.repository.segments()]
     assert ("pause", "completed") in kinds
-    engine = open_database(tmp_path / "shiftwell.sqlite3").engine
+    engine = open_database(tmp_path / "shiftwell.sqlite3").db
     figures = week_figures(engine, IsoWeek.containing(harness.clock.now().date()), ZoneInfo("UTC"))
     breaks = figures.headline.breaks
     honoured = breaks.kept + breaks.natural

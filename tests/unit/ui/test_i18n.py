@@ -301,7 +301,7 @@ def test_storage_refusals_reach_the_user_in_spanish_with_their_paths_verbatim(
     english: QApplication, tmp_path: Path
 ) -> None:
     newer = tmp_path / ODD_FOLDER / "otra" / DATABASE_NAME
-    open_database(newer).engine.dispose()
+    open_database(newer).db.dispose()
     with closing(sqlite3.connect(newer)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
     before = newer.read_bytes()
@@ -335,10 +335,10 @@ def trouble_writing_to(path: Path) -> str:
         with closing(sqlite3.connect(path)) as connection, connection:
             connection.execute("DROP TABLE heartbeat")
         troubles: list[str] = []
-        recorder = DurableRecorder(Repository(opened.engine), troubles.append, lambda: None)
+        recorder = DurableRecorder(Repository(opened.db), troubles.append, lambda: None)
         recorder.beat(datetime(2026, 1, 5, 9, tzinfo=UTC))
     finally:
-        opened.engine.dispose()
+        opened.db.dispose()
     [trouble] = troubles
     return trouble
 
