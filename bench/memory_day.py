@@ -4,10 +4,11 @@ Starts the real tray on the same kind of desktop as `idle_cost.py` (Xvfb, trayer
 host, dunst for notifications, private buses) with its database made beforehand, as on any
 day but the first, and walks it through a day: the shift started, a minute of work, a micro
 break that runs to its end, a long break (its full-screen screens shown, then closed when it
-ends), the check-in after it skipped, the weekly review opened from the tray menu and closed,
-then breaks driven fast through the tray's own command socket (`break micro`, then `focus` to
-skip it), 100 and then 1,000 of them. After each step it prints VmRSS of the tray process, and
-of its whole process tree (the tray and every child, e.g. the chime's player) with PSS beside.
+ends), the check-in that follows skipped with Esc, the weekly review opened from the tray
+menu and closed, then breaks driven fast through the tray's own command socket (`break
+micro`, then `focus` to skip it), 100 and then 1,000 of them. After each step it prints VmRSS
+of the tray process, and of its whole process tree (the tray and every child, e.g. the
+chime's player) with PSS beside.
 
 The pointer is nudged every few seconds while the day runs, as by a user at the keyboard, so
 the engine never turns to "away". Beside the figures: a bare PySide6 tray icon measured here
