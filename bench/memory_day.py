@@ -225,7 +225,7 @@ def weekly_review(day: Day) -> None:
     _xdotool(day.running, "key", "--delay", "150", "Up", "Up", "Up", "Return")
     took = day.until(lambda: bool(day.visible(REVIEW_TITLE)), "showing the review", 30)
     day.work(2)  # its charts drawn
-    day.measure("weekly review open", f"shown {took:.1f} s after the click")
+    day.measure("weekly review open", f"shown {took:.1f} s after the menu choice")
     for window in day.visible(REVIEW_TITLE):
         _ask_to_close(day.session.display, int(window))
     day.until(lambda: not day.visible(REVIEW_TITLE), "closing the review", WINDOW_TIMEOUT_S)
