@@ -12,12 +12,22 @@ fi
 export PYTHONPATH="$root/app:$root${PYTHONPATH:+:$PYTHONPATH}"
 cd "$root" || exit 2
 
+# idle_cost.py's figures for the peers are printed again beside memory_day.py's.
+figures="$(mktemp -d)"
+trap 'rm -rf "$figures"' EXIT
+peers="$figures/idle_cost.json"
+
 failed=()
-for bench in engine_year stats_week idle_cost startup; do
+for bench in engine_year stats_week idle_cost startup memory_day; do
   script="bench/$bench.py"
   [[ -f $script ]] || continue
+  options=()
+  case $bench in
+    idle_cost) options=(--json "$peers") ;;
+    memory_day) [[ -f $peers ]] && options=(--peers "$peers") ;;
+  esac
   echo "== $bench"
-  "$python" "$script" || failed+=("$bench")
+  "$python" "$script" "${options[@]}" || failed+=("$bench")
   echo
 done
 if ((${#failed[@]})); then
