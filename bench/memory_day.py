@@ -216,8 +216,26 @@ def check_in(day: Day) -> None:
     day.measure("check-in skipped (Esc)", f"{_check_ins(day.running)} recorded")
 
 
+def _review_processes_mb() -> float:
+    """RSS of the weekly review's own processes (`shiftwell review`), which the tray starts
+    detached: they are not in the tray's process tree."""
+    total_kb = 0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+            status = (proc / "status").read_text()
+        except OSError:
+            continue
+        if b"shiftwell" in b" ".join(argv) and b"review" in argv:
+            found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+            total_kb += int(found.group(1)) if found else 0
+    return total_kb / 1024
+
+
 def weekly_review(day: Day) -> None:
-    """Through the tray menu, as a user does: nothing else opens the review from outside."""
+    """Through the tray menu, as a user does (`shiftwell review` opens it from a terminal)."""
     icon = _docked_window(day.session, SPECS["shiftwell"].tray_name)
     _xdotool(day.running, "mousemove", "--window", icon, "4", "4", "click", "1")
     day.alive(1.0)  # the menu pops up under the pointer (not nudged meanwhile: no hover)
@@ -225,11 +243,16 @@ def weekly_review(day: Day) -> None:
     _xdotool(day.running, "key", "--delay", "150", "Up", "Up", "Up", "Return")
     took = day.until(lambda: bool(day.visible(REVIEW_TITLE)), "showing the review", 30)
     day.work(2)  # its charts drawn
-    day.measure("weekly review open", f"shown {took:.1f} s after the menu choice")
+    review_mb = _review_processes_mb()
+    day.measure(
+        "weekly review open",
+        f"shown {took:.1f} s after the menu choice; its own process {review_mb:.0f} MB",
+    )
     for window in day.visible(REVIEW_TITLE):
         _ask_to_close(day.session.display, int(window))
     day.until(lambda: not day.visible(REVIEW_TITLE), "closing the review", WINDOW_TIMEOUT_S)
-    day.measure("weekly review closed", "closed as by its close button")
+    day.until(lambda: _review_processes_mb() == 0, "the review's process to end", 20)
+    day.measure("weekly review closed", "closed as by its close button; its process gone")
 
 
 def many_breaks(day: Day, counts: tuple[int, ...]) -> None:

@@ -30,6 +30,7 @@ from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.platform.quit_on_signals import quit_on_stop_signals
 from shiftwell.platform.tray_watch import TrayWatch
+from shiftwell.review import close_review
 from shiftwell.storage_link import StorageLink
 from shiftwell.ui import dialogs
 from shiftwell.ui.i18n import _t, _tn, install_translation
@@ -89,7 +90,11 @@ def run(paths: Paths, *, tray_wait: float) -> int:
             run_command=runner.run,
             play_break_end=_play_break_end,
             # The review is a process of its own; from the log-off screen it comes above it.
-            open_stats=_review_opener(paths, lambda: shell.logoff_showing, _start_detached),
+            open_stats=_review_opener(
+                paths,
+                lambda: shell.logoff_showing,
+                lambda argv: _start_detached(argv, paths.log_file),
+            ),
             quit_app=app.quit,
         )
         runner.failed.connect(
@@ -122,6 +127,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         status = app.exec() if signum is None else 0
         # A shift left open is closed at the next start, at the last mark: make it now.
         shell.leave_alive_mark()
+        close_review(paths)  # "Quit Shiftwell" closes its weekly review too
         storage.close()
         notifier.close()
         if desktop.idle_events is not None:
@@ -207,10 +213,13 @@ def _review_opener(
     return open_review
 
 
-def _start_detached(argv: list[str]) -> bool:
+def _start_detached(argv: list[str], log_file: Path) -> bool:
+    """Starts the review on its own; what it says on stderr goes to the tray's log."""
     process = QProcess()
     process.setProgram(argv[0])
     process.setArguments(argv[1:])
+    process.setStandardOutputFile(QProcess.nullDevice())
+    process.setStandardErrorFile(str(log_file), QProcess.OpenModeFlag.Append)
     return bool(process.startDetached())
 
 

@@ -8,6 +8,7 @@ anew. While open, it follows the database: a change to the file reads the figure
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -95,9 +96,12 @@ def run_review(paths: Paths, week_text: str | None, *, on_top: bool) -> int:
         window.show_week(week)
 
     def answer(cmd: str, args: dict[str, Any]) -> dict[str, Any]:
-        """`show` brings the window up (read anew); `status` only says what it shows."""
+        """`show` brings the window up (read anew); `status` only says what it shows;
+        `quit` (the tray quitting) closes it."""
         if cmd == "show":
             window.bring_up(on_top=bool(args.get("on_top")))
+        elif cmd == "quit":
+            QTimer.singleShot(0, app.quit)  # reply first
         elif cmd != "status":
             raise CommandRejected(f"unknown command {cmd!r}")
         return _window_state(window)
@@ -117,6 +121,12 @@ def run_review(paths: Paths, week_text: str | None, *, on_top: bool) -> int:
         watcher.deleteLater()
         server.close()
         engine.dispose()
+
+
+def close_review(paths: Paths) -> None:
+    """Closes this profile's weekly review if one is open (the tray is quitting)."""
+    with contextlib.suppress(InstanceError):  # none open
+        send_request(socket_path(paths.data_dir, role=ROLE), "quit", {}, timeout=1.0)
 
 
 def _window_state(window: StatsWindow) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from shiftwell.platform.instance import InstanceError, send_request, socket_path
+from shiftwell.platform.paths import Paths
+from shiftwell.review import close_review
 from shiftwell.storage.database import open_database
 from shiftwell.storage.stats import IsoWeek
 from tests.helpers.process import run_cli, start_app, wait_for
@@ -63,10 +65,24 @@ def test_the_review_runs_on_its_own_comes_up_again_and_follows_the_record(
         _a_day(seeder, monday + timedelta(days=1))
         wait_for(lambda: (_state(data) or {}).get("days_worked") == 2, 20, "a fresh read")
 
-        review.send_signal(signal.SIGTERM)
+        # The tray quitting closes its review.
+        close_review(Paths(data, tmp_path / "config.toml"))
         assert review.wait(timeout=20) == 0
         assert _state(data) is None
         assert not Path(socket_path(data, role="review")).exists()
+    finally:
+        if review.poll() is None:
+            review.kill()
+    _, stderr = review.communicate(timeout=10)
+    assert "Traceback" not in stderr
+
+    # So does a stop signal.
+    review = start_app(*args, env=OFFSCREEN)
+    try:
+        wait_for(lambda: _state(data) is not None, 30, "the review to answer again")
+        review.send_signal(signal.SIGTERM)
+        assert review.wait(timeout=20) == 0
+        assert _state(data) is None
     finally:
         if review.poll() is None:
             review.kill()
