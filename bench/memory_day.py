@@ -216,9 +216,9 @@ def check_in(day: Day) -> None:
     day.measure("check-in skipped (Esc)", f"{_check_ins(day.running)} recorded")
 
 
-def _review_processes_mb() -> float:
-    """RSS of the weekly review's own processes (`shiftwell review`), which the tray starts
-    detached: they are not in the tray's process tree."""
+def _review_processes_mb(data_dir: Path) -> float:
+    """RSS of this profile's weekly review process (`shiftwell review`), which the tray
+    starts detached: it is not in the tray's process tree."""
     total_kb = 0
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -228,7 +228,7 @@ def _review_processes_mb() -> float:
             status = (proc / "status").read_text()
         except OSError:
             continue
-        if b"shiftwell" in b" ".join(argv) and b"review" in argv:
+        if b"review" in argv and str(data_dir).encode() in argv:
             found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
             total_kb += int(found.group(1)) if found else 0
     return total_kb / 1024
@@ -243,7 +243,7 @@ def weekly_review(day: Day) -> None:
     _xdotool(day.running, "key", "--delay", "150", "Up", "Up", "Up", "Return")
     took = day.until(lambda: bool(day.visible(REVIEW_TITLE)), "showing the review", 30)
     day.work(2)  # its charts drawn
-    review_mb = _review_processes_mb()
+    review_mb = _review_processes_mb(day.running.home / "data")
     day.measure(
         "weekly review open",
         f"shown {took:.1f} s after the menu choice; its own process {review_mb:.0f} MB",
@@ -251,7 +251,11 @@ def weekly_review(day: Day) -> None:
     for window in day.visible(REVIEW_TITLE):
         _ask_to_close(day.session.display, int(window))
     day.until(lambda: not day.visible(REVIEW_TITLE), "closing the review", WINDOW_TIMEOUT_S)
-    day.until(lambda: _review_processes_mb() == 0, "the review's process to end", 20)
+    day.until(
+        lambda: _review_processes_mb(day.running.home / "data") == 0,
+        "the review's process to end",
+        20,
+    )
     day.measure("weekly review closed", "closed as by its close button; its process gone")
 
 
