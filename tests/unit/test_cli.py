@@ -14,6 +14,8 @@ from PySide6.QtCore import QLockFile
 from shiftwell import __version__
 from shiftwell.platform.instance import socket_path
 from shiftwell.storage.database import DATABASE_NAME
+from tests.helpers.calendars import WEEKLY_CHICAGO
+from tests.helpers.feed_server import FeedScript, feed_server
 from tests.helpers.instance import canned_server
 from tests.helpers.process import run_cli, shiftwell_env
 from tests.helpers.seed import Seeder, create_database, seed_reference_fortnight
@@ -513,3 +515,58 @@ def test_schedule_names_a_break_outside_its_shift_and_a_bad_count(tmp_path: Path
     refused = run_cli("schedule", "--days", "0", "--config", str(config))
     assert refused.returncode == 2
     assert "'0' must be a whole number from 1 to 366" in refused.stderr
+
+
+def test_schedule_from_a_calendar_feed_is_fetched_once_then_read_from_its_copy(
+    tmp_path: Path,
+) -> None:
+    script = FeedScript(body=WEEKLY_CHICAGO.encode())
+    config = tmp_path / "config.toml"
+    options = ["--from", "2026-11-02", "--days", "3", "--json", "--config", str(config)]
+    options += ["--data-dir", str(tmp_path / "data")]
+    with feed_server(script) as base:
+        config.write_text(
+            f'[schedule]\ntimezone = "Europe/Berlin"\ncalendar = "{base}/agent.ics?token=s3cr3t"\n',
+            encoding="utf-8",
+        )
+        fetched = run_cli("schedule", *options)
+    offline = run_cli("schedule", *options)  # the server is gone; the copy is fresh enough
+    assert len(script.requests) == 1
+    for result in (fetched, offline):
+        assert result.returncode == 0, result.stderr
+        plan = json.loads(result.stdout)
+        assert plan["source"] == "calendar"
+        assert plan["calendar"] == "127.0.0.1"
+        assert plan["fetched_at"] is not None
+        monday, _tuesday, wednesday = plan["days"]
+        assert monday["shifts"][0]["start"] == "2026-11-02T15:00:00+01:00"
+        assert [b["kind"] for b in monday["shifts"][0]["breaks"]] == ["break", "lunch"]
+        assert monday["shifts"][0]["breaks"][1]["title"] == "Meal period"
+        assert wednesday["shifts"] == []
+    assert "s3cr3t" not in fetched.stdout + fetched.stderr
+
+
+def test_schedule_says_why_an_unreachable_calendar_leaves_the_settings_in_charge(
+    tmp_path: Path,
+) -> None:
+    with feed_server(FeedScript(status=404)) as base:
+        config = tmp_path / "config.toml"
+        config.write_text(f'[schedule]\ncalendar = "{base}/gone.ics"\n', encoding="utf-8")
+        result = run_cli(
+            "schedule",
+            "--from",
+            "2026-11-30",
+            "--days",
+            "1",
+            "--config",
+            str(config),
+            "--data-dir",
+            str(tmp_path / "data"),
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        f"From the settings in {config}.",
+        "The calendar from 127.0.0.1 could not be fetched (HTTP 404). Until the calendar can "
+        "be read, the schedule in the settings applies.",
+        "Mon 2026-11-30  09:00-17:00",
+    ]
