@@ -13,7 +13,7 @@ export PYTHONPATH="$root/app:$root${PYTHONPATH:+:$PYTHONPATH}"
 cd "$root" || exit 2
 
 failed=()
-for bench in engine_year stats_week idle_cost startup; do
+for bench in engine_year stats_week calendar_parse idle_cost startup; do
   script="bench/$bench.py"
   [[ -f $script ]] || continue
   echo "== $bench"

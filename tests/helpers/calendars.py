@@ -101,31 +101,3 @@ DTEND;TZID=Europe/Berlin:{day}T111500
 END:VEVENT
 END:VCALENDAR
 """
-
-
-def many_events(weeks: int) -> str:
-    """`weeks` weeks of five shifts, each with two breaks and a lunch, as separate events."""
-    from datetime import date, timedelta
-
-    events = []
-    monday = date(2026, 1, 5)
-    for week in range(weeks):
-        for weekday in range(5):
-            day = (monday + timedelta(days=7 * week + weekday)).strftime("%Y%m%d")
-            for index, (title, start, end) in enumerate(
-                [
-                    ("Shift", "080000", "163000"),
-                    ("Break", "100000", "101500"),
-                    ("Lunch", "123000", "130000"),
-                    ("Break", "143000", "144500"),
-                ]
-            ):
-                events.append(
-                    "BEGIN:VEVENT\n"
-                    f"UID:{day}-{index}@wfm\nDTSTAMP:20261001T000000Z\nSUMMARY:{title}\n"
-                    f"DTSTART;TZID=Europe/Berlin:{day}T{start}\n"
-                    f"DTEND;TZID=Europe/Berlin:{day}T{end}\nEND:VEVENT\n"
-                )
-    return (
-        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//WFM//x//EN\n" + "".join(events) + "END:VCALENDAR\n"
-    )

@@ -13,6 +13,7 @@ read in the user's zone, like the settings' times.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -60,6 +61,13 @@ def read_calendar(data: bytes) -> Calendar:
         raise CalendarInvalid(message.format(reason=str(error).splitlines()[0][:120])) from None
     if not isinstance(calendar, Calendar):
         raise CalendarInvalid(_("it is not an iCalendar file"))
+    # A broken time would drop a shift without a word: the whole file is refused instead,
+    # and the last good copy stays in use.
+    for event in (c for c in calendar.subcomponents if c.name == "VEVENT"):
+        for name, reason in event.errors:
+            if name in ("DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID", "EXDATE"):
+                message = _("the calendar file can't be read: {reason}")
+                raise CalendarInvalid(message.format(reason=f"{name}: {reason}"[:120]))
     return calendar
 
 
@@ -74,13 +82,12 @@ def plan_from_calendar(
     """The `count` days from `first` (in zone `tz`), as the calendar plans them."""
     window_start = local_instant(datetime.combine(first - timedelta(days=1), time()), tz)
     window_end = local_instant(datetime.combine(first + timedelta(days=count + 1), time()), tz)
-    try:
-        found = recurring_ical_events.of(calendar).between(window_start, window_end)
-    except (ValueError, TypeError, KeyError) as error:
-        message = _("the calendar's events can't be expanded: {reason}")
-        raise CalendarInvalid(message.format(reason=str(error).splitlines()[0][:120])) from None
     events = sorted(
-        (timed for event in found if (timed := _timed(event, tz)) is not None),
+        (
+            timed
+            for event in _events_between(calendar, window_start, window_end)
+            if (timed := _timed(event, tz)) is not None
+        ),
         key=lambda e: (e.start, -(e.end - e.start).total_seconds()),
     )
     shifts = _shifts(events, words)
@@ -92,6 +99,44 @@ def plan_from_calendar(
         by_day.setdefault(day, []).append(shift)
     days = (first + timedelta(days=offset) for offset in range(count))
     return [PlanDay(day, tuple(by_day.get(day, ()))) for day in days]
+
+
+def _events_between(calendar: Calendar, start: datetime, end: datetime) -> list[Any]:
+    """The events under way between `start` and `end`. Repeating ones (and their moved
+    instances) are expanded by recurring-ical-events; a single event is taken as it is,
+    which is most of a WFM feed and far quicker."""
+    events = [c for c in calendar.subcomponents if c.name == "VEVENT"]
+    repeating_uids = {
+        str(event.get("UID", ""))
+        for event in events
+        if any(name in event for name in ("RRULE", "RDATE", "RECURRENCE-ID"))
+    }
+    single = [event for event in events if str(event.get("UID", "")) not in repeating_uids]
+    found = [event for event in single if _overlaps(event, start, end)]
+    if not repeating_uids:
+        return found
+    repeating = Calendar()
+    for component in calendar.subcomponents:
+        if component.name == "VTIMEZONE" or (
+            component.name == "VEVENT" and str(component.get("UID", "")) in repeating_uids
+        ):
+            repeating.add_component(component)
+    try:
+        found += recurring_ical_events.of(repeating).between(start, end)
+    except (ValueError, TypeError, KeyError) as error:
+        message = _("the calendar's events can't be expanded: {reason}")
+        raise CalendarInvalid(message.format(reason=str(error).splitlines()[0][:120])) from None
+    return found
+
+
+def _overlaps(event: Any, start: datetime, end: datetime) -> bool:
+    """Whether a single timed event lies (roughly: a day's margin) in [start, end); the
+    exact window is the plan's days, so a margin only costs a little work."""
+    begins = event.get("DTSTART")
+    if begins is None or not isinstance(begins.dt, datetime):
+        return False
+    moment = begins.dt if begins.dt.tzinfo else begins.dt.replace(tzinfo=UTC)
+    return start - timedelta(days=1) <= moment < end + timedelta(days=1)
 
 
 def _kind(title: str, words: CalendarWords) -> str:
@@ -125,18 +170,24 @@ def _shifts(events: list[_Timed], words: CalendarWords) -> list[PlanShift]:
             spans[-1][1] = max(spans[-1][1], event.end)
         else:
             spans.append([event.start, event.end])
-    result = []
-    for start, end in spans:
-        breaks = tuple(
-            PlannedBreak(e.start, min(e.end, end), FixedKind(k), e.title)
-            for e, k in zip(events, kinds, strict=True)
-            if k in (FixedKind.BREAK.value, FixedKind.LUNCH.value) and start <= e.start < end
-        )
-        result.append(PlanShift(start, end, breaks))
-    return result
+    starts = [start for start, _end in spans]
+    breaks: list[list[PlannedBreak]] = [[] for _span in spans]
+    for event, kind in zip(events, kinds, strict=True):
+        if kind not in (FixedKind.BREAK.value, FixedKind.LUNCH.value):
+            continue
+        index = bisect.bisect_right(starts, event.start) - 1
+        if index >= 0 and event.start < spans[index][1]:
+            end = min(event.end, spans[index][1])
+            breaks[index].append(PlannedBreak(event.start, end, FixedKind(kind), event.title))
+    return [
+        PlanShift(start, end, tuple(found))
+        for (start, end), found in zip(spans, breaks, strict=True)
+    ]
 
 
 def _timed(event: Any, tz: tzinfo) -> _Timed | None:
+    if str(event.get("STATUS", "")).upper() == "CANCELLED":
+        return None
     start = event.get("DTSTART")
     if start is None:
         return None
