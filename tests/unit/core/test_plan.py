@@ -227,3 +227,21 @@ def test_parsers_order_breaks_and_name_the_kind() -> None:
     assert [b.kind for b in breaks] == [FixedKind.LUNCH, FixedKind.BREAK]
     rotation = parse_rotation({"from": "2026-12-06", "weeks": [{}]})
     assert rotation.first == date(2026, 11, 30)
+
+
+def test_a_break_that_no_longer_fits_a_shift_the_team_policy_fixes_is_the_users_to_give_up() -> (
+    None
+):
+    from shiftwell.core.settings import apply_policy
+
+    loaded = apply_policy(
+        {"schedule": {"breaks": ["10:30 15m"]}},
+        {"schedule": {"monday": "14:00-22:00"}},
+        "config.toml",
+        "policy.toml",
+    )
+    assert [str(p) for p in loaded.problems] == [
+        "config.toml: schedule.breaks: '10:30 15m' is outside the shifts on monday "
+        "('14:00-22:00'); using the default"
+    ]
+    assert loaded.settings.plan.breaks == ()
