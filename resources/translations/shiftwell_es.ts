@@ -2326,7 +2326,7 @@
         <translation>descanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+53"/>
+        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+54"/>
         <source>it is not an iCalendar file (it does not begin BEGIN:VCALENDAR)</source>
         <translation>no es un archivo iCalendar (no empieza por BEGIN:VCALENDAR)</translation>
     </message>
@@ -2337,16 +2337,17 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+9"/>
         <source>the calendar file can&apos;t be read: {reason}</source>
         <translation>no se puede leer el archivo del calendario: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>it is not an iCalendar file</source>
         <translation>no es un archivo iCalendar</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+64"/>
         <source>the calendar&apos;s events can&apos;t be expanded: {reason}</source>
         <translation>no se pueden desplegar los eventos del calendario: {reason}</translation>
     </message>
@@ -2361,13 +2362,24 @@
         <translation>Hasta que se pueda leer el calendario, se aplica el horario de los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+112"/>
+        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+113"/>
         <source>The calendar from {source} is not valid ({reason}).</source>
         <translation>El calendario de {source} no es válido ({reason}).</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+16"/>
+        <location line="+48"/>
+        <source>the address is not valid</source>
+        <translation>la dirección no es válida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>the answer broke off</source>
+        <translation>la respuesta se cortó</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+19"/>
         <source>larger than {size} MB</source>
         <translation>más de {size} MB</translation>
     </message>

@@ -17,6 +17,7 @@ class FeedScript:
     last_modified: str | None = "Sun, 29 Nov 2026 10:00:00 GMT"
     redirect_to: str | None = None  # a path on this server
     stall: threading.Event | None = None  # the answer waits until this is set
+    missing: int = 0  # bytes the answer promises (Content-Length) but never sends
     requests: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -48,7 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
         if script.last_modified:
             self.send_header("Last-Modified", script.last_modified)
         self.send_header("Content-Type", "text/calendar")
-        self.send_header("Content-Length", str(len(script.body)))
+        self.send_header("Content-Length", str(len(script.body) + script.missing))
         self.end_headers()
         self.wfile.write(script.body)
 

@@ -14,6 +14,7 @@ sentence), not at every refresh, and stays readable as the feed's standing probl
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import logging
 import os
@@ -156,11 +157,18 @@ class CalendarFeed:
             if error.code == 304:
                 return None
             raise self._failure(f"HTTP {error.code}") from None
-        except (urllib.error.URLError, OSError, ValueError) as error:
+        except (ValueError, http.client.InvalidURL):  # its text may quote the address
+            raise self._failure(_("the address is not valid")) from None
+        except http.client.HTTPException:  # an answer cut short or not HTTP at all
+            raise self._failure(_("the answer broke off")) from None
+        except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise self._failure(_reason(reason)) from None
         if len(data) > MAX_BYTES:
             raise self._failure(_("larger than {size} MB").format(size=MAX_BYTES // 2**20))
+        promised = headers.get("Content-Length", "")
+        if promised.isdigit() and len(data) < int(promised):
+            raise self._failure(_("the answer broke off"))
         validators = {
             name: value
             for name, header in (("etag", "ETag"), ("last_modified", "Last-Modified"))

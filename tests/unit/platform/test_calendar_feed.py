@@ -116,6 +116,17 @@ def test_a_redirect_is_followed(tmp_path: Path) -> None:
     assert [r["path"] for r in script.requests] == [SECRET, "/moved/agent.ics"]
 
 
+def test_a_transfer_cut_short_keeps_the_last_good_copy(tmp_path: Path) -> None:
+    script = FeedScript(body=GOOD)
+    with feed_server(script) as base:
+        feed = CalendarFeed(base + SECRET, tmp_path)
+        feed.refresh(NOW)
+        script.etag, script.missing = '"v2"', 500
+        result = feed.refresh(NOW + timedelta(hours=1))
+    assert result.problem is not None and "(the answer broke off)" in result.problem
+    assert result.copy is not None and result.copy.data == GOOD
+
+
 def test_a_server_that_does_not_answer_in_time_is_given_up(tmp_path: Path) -> None:
     script = FeedScript(body=GOOD, stall=threading.Event())
     with feed_server(script) as base:
@@ -141,6 +152,13 @@ def test_a_calendar_file_is_read_and_kept_like_a_feed(tmp_path: Path) -> None:
     broken = feed.refresh(NOW + timedelta(minutes=5))
     assert broken.copy is not None and broken.copy.data == one_shift().encode()
     assert broken.problem is not None and str(source) in broken.problem
+
+
+def test_an_address_urllib_refuses_is_reported_without_its_secret(tmp_path: Path) -> None:
+    result = CalendarFeed("http://wfm.example/a b\x01?token=s3cr3t", tmp_path).refresh(NOW)
+    assert result.problem == (
+        "The calendar from wfm.example could not be fetched (the address is not valid)."
+    )
 
 
 def test_only_the_host_of_an_address_is_shown() -> None:
