@@ -282,6 +282,12 @@ class SettingsPlan:
             shifts.append(PlanShift(planned.start, planned.end, placed))
         return PlanDay(day, tuple(shifts))
 
+    def around(self, now: datetime, ahead: int = 7) -> list[PlanDay]:
+        """The days from yesterday (a night shift may still run) to `ahead` days after
+        today, today being `now`'s date in the schedule's zone."""
+        today = now.astimezone(self.schedule.tz).date()
+        return self.days(today - timedelta(days=1), ahead + 2)
+
     def pattern(self, day: date) -> tuple[tuple[Span, ...], tuple[FixedBreak, ...]]:
         """The spans written for `day`'s weekday and the breaks that go with them."""
         weekday = day.weekday()
@@ -314,3 +320,14 @@ def iter_breaks(days: Sequence[PlanDay]) -> Iterator[PlannedBreak]:
     for day in days:
         for shift in day.shifts:
             yield from shift.breaks
+
+
+def next_break(days: Sequence[PlanDay], now: datetime) -> PlannedBreak | None:
+    """The fixed break under way at `now`, or else the next one to start."""
+    return next((item for item in iter_breaks(days) if item.end > now), None)
+
+
+def shift_now_or_next(days: Sequence[PlanDay], now: datetime) -> PlanShift | None:
+    """The planned shift under way at `now`, or else the next one to start."""
+    shifts = (shift for day in days for shift in day.shifts)
+    return next((shift for shift in shifts if shift.end > now), None)

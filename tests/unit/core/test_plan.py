@@ -245,3 +245,32 @@ def test_a_break_that_no_longer_fits_a_shift_the_team_policy_fixes_is_the_users_
         "('14:00-22:00'); using the default"
     ]
     assert loaded.settings.plan.breaks == ()
+
+
+def test_the_break_under_way_or_next_follows_the_clock_through_the_day() -> None:
+    from shiftwell.core.clock import ManualClock
+    from shiftwell.core.plan import next_break, shift_now_or_next
+
+    loaded = settings_from_mapping(
+        {"schedule": {"timezone": "Europe/Berlin", "breaks": ["10:30 15m", "12:30 30m lunch"]}},
+        "c",
+    )
+    plan = settings_plan(loaded.settings)
+    clock = ManualClock(datetime(2026, 12, 4, 9, 29, tzinfo=UTC))  # Friday 10:29 in Berlin
+
+    def upcoming() -> str:
+        days = plan.around(clock.now())
+        found = next_break(days, clock.now())
+        assert found is not None
+        return f"{found.start.astimezone(BERLIN):%a %H:%M} {found.kind.value}"
+
+    assert upcoming() == "Fri 10:30 break"
+    clock.advance(6 * 60)
+    assert upcoming() == "Fri 10:30 break"  # under way
+    clock.advance(11 * 60)
+    assert upcoming() == "Fri 12:30 lunch"
+    clock.advance_to(datetime(2026, 12, 4, 16, 30, tzinfo=UTC))  # 17:30, after the shift
+    assert upcoming() == "Mon 10:30 break"  # the weekend is off
+    shift = shift_now_or_next(plan.around(clock.now()), clock.now())
+    assert shift is not None
+    assert shift.start == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
