@@ -287,12 +287,12 @@
         <translation>Hecho, pero aún sin guardar: la base de datos está ocupada o el disco lleno. Shiftwell lo conserva y lo guarda en cuanto pueda.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="+101"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+105"/>
         <source>Nothing to leave: you are {state}.</source>
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+141"/>
+        <location filename="../../app/shiftwell/app.py" line="+147"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -333,7 +333,7 @@
         <translation>Tus turnos, en tu zona horaria. Un tramo que termina antes de empezar pasa de la medianoche.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="+234"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+298"/>
         <source>&amp;Monday</source>
         <translation>L&amp;unes</translation>
     </message>
@@ -368,27 +368,27 @@
         <translation>Domi&amp;ngo</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>&amp;Days off</source>
         <translation>Días li&amp;bres</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-148"/>
         <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
         <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+137"/>
         <source>Time &amp;zone</source>
         <translation>&amp;Zona horaria</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-111"/>
         <source>This computer&apos;s time zone</source>
         <translation>La zona horaria de este equipo</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+200"/>
         <source>Start shifts &amp;on schedule by themselves</source>
         <translation>Empezar los tu&amp;rnos del horario automáticamente</translation>
     </message>
@@ -398,7 +398,7 @@
         <translation>Dur&amp;ación de un turno iniciado desde la bandeja</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-106"/>
         <source>Gentle — dismiss a break any time</source>
         <translation>Suave — cierra un descanso cuando quieras</translation>
     </message>
@@ -423,7 +423,7 @@
         <translation>Cada cuánto descansas, durante cuánto tiempo y con qué facilidad cede un descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="+105"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+190"/>
         <source>&amp;Every</source>
         <translation>F&amp;recuencia</translation>
     </message>
@@ -469,12 +469,12 @@
         <translation>&amp;El tiempo lejos del equipo cuenta como descanso</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-58"/>
         <source>Str&amp;ictness</source>
         <translation>Fir&amp;meza</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <source>Skip or postpone possible a&amp;fter</source>
         <translation>Saltar o posponer se puede &amp;tras</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Permitir p&amp;osponer</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-58"/>
         <source>Postpone b&amp;y</source>
         <translation>&amp;Posponer durante</translation>
     </message>
@@ -519,17 +519,97 @@
         <translation>Cómo termina la jornada: avisos antes del final y después la pantalla de fin de turno.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="+85"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+100"/>
         <source>Warn&amp;ings before the end</source>
         <translation>&amp;Avisos antes del final</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-430"/>
         <source>e.g. 15m, 5m, 1m</source>
         <translation>p. ej. 15m, 5m, 1m</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+141"/>
+        <source>{value} must be a calendar address (&quot;https://...&quot;) or a file path</source>
+        <translation>{value} debe ser una dirección de calendario (&quot;https://...&quot;) o la ruta de un archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is not an http(s) address or a file path</source>
+        <translation>{value} no es una dirección http(s) ni la ruta de un archivo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} must be a list of words, e.g. [&quot;break&quot;, &quot;pause&quot;]</source>
+        <translation>{value} debe ser una lista de palabras, p. ej. [&quot;break&quot;, &quot;pause&quot;]</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>After so much focus time</source>
+        <translation>Tras un tiempo de concentración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only at the scheduled times</source>
+        <translation>Solo a las horas fijadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both</source>
+        <translation>Ambas</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Breaks at &amp;fixed times</source>
+        <translation>Descansos a horas &amp;fijas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fixed breaks &amp;by day</source>
+        <translation>Descansos fijos &amp;por día</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Rotation</source>
+        <translation>&amp;Rotación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Schedule from a &amp;calendar</source>
+        <translation>Horario desde un &amp;calendario</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fetch the calendar e&amp;very</source>
+        <translation>Descargar el calendario ca&amp;da</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar &amp;shift words</source>
+        <translation>Palabras de &amp;turno del calendario</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calendar brea&amp;k words</source>
+        <translation>Palabras de &amp;descanso del calendario</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar &amp;lunch words</source>
+        <translation>Palabras de co&amp;mida del calendario</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>&amp;When breaks come</source>
+        <translation>Cuándo llegan los descan&amp;sos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Announce a fixed break &amp;ahead</source>
+        <translation>&amp;Avisar antes de un descanso fijo</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Strict: the log-off scree&amp;n can&apos;t be dismissed</source>
         <translation>Estricto: la pa&amp;ntalla de fin de turno no se puede cerrar</translation>
     </message>
@@ -654,7 +734,7 @@
         <translation>Un comando que se ejecuta cuando pasa algo, escrito como en una terminal. Se ejecuta directamente, no en un shell, y recibe lo ocurrido en variables de entorno SHIFTWELL_*.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="-231"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-322"/>
         <source>not set</source>
         <translation>sin definir</translation>
     </message>
@@ -1289,12 +1369,27 @@
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+147"/>
+        <source>the coming days&apos; shifts and breaks as Shiftwell will apply them (no tray needed)</source>
+        <translation>los turnos y descansos de los próximos días tal como Shiftwell los aplicará (sin la bandeja)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>how many days (default: 7)</source>
+        <translation>cuántos días (por defecto: 7)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the first day (default: today)</source>
+        <translation>el primer día (por defecto: hoy)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Take a break now</source>
         <translation>Tomar un descanso ahora</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-157"/>
         <source>Postpone break</source>
         <translation>Posponer descanso</translation>
     </message>
@@ -1419,7 +1514,7 @@
         <translation>p. ej. &quot;09:00-17:00&quot;, &quot;09:00-12:00, 13:00-17:00&quot;, &quot;22:00-06:00&quot; u &quot;off&quot;</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>{value} is not a shift ({examples})</source>
         <translation>{value} no es un turno ({examples})</translation>
     </message>
@@ -1459,7 +1554,7 @@
         <translation>{value} termina antes de empezar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="-177"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-225"/>
         <source>{value} must be a duration string ({examples})</source>
         <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
     </message>
@@ -1494,12 +1589,93 @@
         <translation>{value} tiene que ser un comando escrito como lista de textos, p. ej. [&quot;loginctl&quot;, &quot;lock-session&quot;]</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../app/shiftwell/core/plan.py" line="+35"/>
+        <source>e.g. &quot;10:30 15m&quot;, &quot;12:30 30m lunch&quot;</source>
+        <translation>p. ej. &quot;10:30 15m&quot;, &quot;12:30 30m lunch&quot;</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Lunch</source>
+        <translation>Comida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value} is not a break ({examples})</source>
+        <translation>{value} no es un descanso ({examples})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{value} must last from 1m to 4h</source>
+        <translation>{value} debe durar de 1m a 4h</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{value} must be a list of breaks, e.g. [&quot;10:30 15m&quot;, &quot;12:30 30m lunch&quot;]</source>
+        <translation>{value} debe ser una lista de descansos, p. ej. [&quot;10:30 15m&quot;, &quot;12:30 30m lunch&quot;]</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value} overlaps {other}</source>
+        <translation>{value} se solapa con {other}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{value} must be a table of weekdays, e.g. friday = [&quot;10:30 15m&quot;]</source>
+        <translation>{value} debe ser una tabla de días de la semana, p. ej. friday = [&quot;10:30 15m&quot;]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a weekday (monday to sunday)</source>
+        <translation>{value} no es un día de la semana (de monday a sunday)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>e.g. {from = &quot;2026-11-30&quot;, weeks = [{monday = &quot;09:00-17:00&quot;}, {monday = &quot;13:00-21:00&quot;}]}</source>
+        <translation>p. ej. {from = &quot;2026-11-30&quot;, weeks = [{monday = &quot;09:00-17:00&quot;}, {monday = &quot;13:00-21:00&quot;}]}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a rotation ({examples})</source>
+        <translation>{value} no es una rotación ({examples})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{value} must list 1 to 12 weeks</source>
+        <translation>{value} debe tener de 1 a 12 semanas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>week {number}: the shift on {day} runs into the next day&apos;s shift</source>
+        <translation>semana {number}: el turno de {day} se solapa con el del día siguiente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>week {number}: {value} must name weekdays and, if you like, breaks</source>
+        <translation>semana {number}: {value} debe nombrar días de la semana y, si quieres, descansos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>week {number}: {problem}</source>
+        <translation>semana {number}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>week {number}: {value} is outside the shifts on {day}</source>
+        <translation>semana {number}: {value} queda fuera de los turnos de {day}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+11"/>
         <source>{value} must be a string such as &quot;09:00-17:00&quot; or &quot;off&quot;</source>
         <translation>{value} tiene que ser un texto como &quot;09:00-17:00&quot; u &quot;off&quot;</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+36"/>
         <source>{value} must be a time zone name such as &quot;Europe/Berlin&quot;</source>
         <translation>{value} tiene que ser el nombre de una zona horaria, como &quot;Europe/Berlin&quot;</translation>
     </message>
@@ -1509,7 +1685,7 @@
         <translation>{value} no es una zona horaria conocida (p. ej. &quot;Europe/Berlin&quot;)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings.py" line="+189"/>
+        <location filename="../../app/shiftwell/core/settings.py" line="+216"/>
         <source>{value} overlaps {other_key} = {other_value} across midnight; using the default</source>
         <translation>{value} se solapa con {other_key} = {other_value} pasada la medianoche; se usa el valor predeterminado</translation>
     </message>
@@ -1519,7 +1695,12 @@
         <translation>{value} se solapa con {other_key} = {other_value} pasada la medianoche; ese día no hay turno</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
+        <source>{value} is outside the shifts on {day} ({spans}); using the default</source>
+        <translation>{value} queda fuera de los turnos de {day} ({spans}); se usa el valor por defecto</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>{problem}; using the default</source>
         <translation>{problem}; se usa el valor predeterminado</translation>
     </message>
@@ -1534,12 +1715,12 @@
         <translation>tiene que ser más corto que {long_key}; se usan los valores predeterminados de ambos</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>must be shorter than {long_key} ({long_length})</source>
         <translation>tiene que ser más corto que {long_key} ({long_length})</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>set by the team policy ({policy}); your value is ignored</source>
         <translation>fijado por la política de tu equipo ({policy}); tu valor se ignora</translation>
     </message>
@@ -1554,12 +1735,12 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-64"/>
+        <location filename="../../app/shiftwell/app.py" line="-69"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
@@ -1637,12 +1818,12 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/app.py" line="+12"/>
-        <location line="+124"/>
+        <location line="+128"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-83"/>
+        <location line="-86"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1651,7 +1832,7 @@
         </translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
@@ -1741,7 +1922,7 @@
         <translation>{path} no tiene versión de esquema y sus tablas no son las que crea Shiftwell ({differences}). No se ha tocado; muévelo a otro sitio para empezar de cero.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/parser.py" line="+117"/>
+        <location filename="../../app/shiftwell/cli/parser.py" line="+130"/>
         <source>where the database and log live (env {variable}; default: the platform&apos;s user data dir); each data dir is its own profile with its own running instance</source>
         <translation>dónde se guardan la base de datos y el registro (variable {variable}; por defecto: la carpeta de datos de usuario del sistema); cada carpeta de datos es un perfil aparte, con su propia instancia en marcha</translation>
     </message>
@@ -1756,12 +1937,17 @@
         <translation>muestra también los detalles en la terminal</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>Keeps the boundary between shift work and life: focus blocks, real breaks and a final end to the working day, from the system tray. Without a command it starts the tray (or shows the one already running).</source>
         <translation>Mantiene la frontera entre el trabajo por turnos y tu vida: bloques de concentración, descansos de verdad y un final claro para la jornada, desde la bandeja del sistema. Sin ningún comando, abre la bandeja (o muestra la que ya está en marcha).</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="-9"/>
+        <source>{value} must be a whole number from 1 to {maximum}</source>
+        <translation>{value} debe ser un número entero de 1 a {maximum}</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>check that this Shiftwell works (offscreen, on a temporary folder; your data and settings are not touched), print one line per check and exit</source>
         <translation>comprueba que este Shiftwell funciona (sin pantalla, en una carpeta temporal; tus datos y ajustes no se tocan), muestra una línea por comprobación y termina</translation>
     </message>
@@ -1776,7 +1962,7 @@
         <translation>abre la bandeja (lo predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/parser.py" line="-125"/>
+        <location filename="../../app/shiftwell/cli/parser.py" line="-138"/>
         <source>{value} must be longer than zero</source>
         <translation>{value} tiene que durar más de cero</translation>
     </message>
@@ -1787,11 +1973,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+183"/>
         <source>print JSON</source>
         <translation>muestra la salida en JSON</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-179"/>
         <source>start a shift now</source>
         <translation>empieza un turno ahora</translation>
     </message>
@@ -1872,7 +2059,7 @@
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <location line="+89"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
@@ -1919,7 +2106,7 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/cli/stats.py" line="+26"/>
-        <location filename="../../app/shiftwell/review.py" line="+72"/>
+        <location filename="../../app/shiftwell/review.py" line="+73"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>
@@ -2103,6 +2290,104 @@
         <location line="+27"/>
         <source>Shiftwell can&apos;t write to its database ({reason}). What happens is kept and written as soon as it can be; nothing is lost.</source>
         <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se conserva y se escribirá en cuanto se pueda; no se pierde nada.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/cli/schedule.py" line="+34"/>
+        <source>{value} is not a date (write it like 2026-12-24)</source>
+        <translation>{value} no es una fecha (escríbela así: 2026-12-24)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>From the calendar at {source}, fetched {moment}.</source>
+        <translation>Del calendario en {source}, descargado el {moment}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From the settings in {path}.</source>
+        <translation>De los ajustes de {path}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>lunch</source>
+        <translation>comida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>break</source>
+        <translation>descanso</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+54"/>
+        <source>it is not an iCalendar file (it does not begin BEGIN:VCALENDAR)</source>
+        <translation>no es un archivo iCalendar (no empieza por BEGIN:VCALENDAR)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the calendar file is cut short (it does not end END:VCALENDAR)</source>
+        <translation>el archivo del calendario está cortado (no termina en END:VCALENDAR)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>the calendar file can&apos;t be read: {reason}</source>
+        <translation>no se puede leer el archivo del calendario: {reason}</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>it is not an iCalendar file</source>
+        <translation>no es un archivo iCalendar</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>the calendar&apos;s events can&apos;t be expanded: {reason}</source>
+        <translation>no se pueden desplegar los eventos del calendario: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/day_plan.py" line="+65"/>
+        <source>The kept copy of the calendar can&apos;t be read ({reason}).</source>
+        <translation>No se puede leer la copia guardada del calendario ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Until the calendar can be read, the schedule in the settings applies.</source>
+        <translation>Hasta que se pueda leer el calendario, se aplica el horario de los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+113"/>
+        <source>The calendar from {source} is not valid ({reason}).</source>
+        <translation>El calendario de {source} no es válido ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the address is not valid</source>
+        <translation>la dirección no es válida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>the answer broke off</source>
+        <translation>la respuesta se cortó</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+19"/>
+        <source>larger than {size} MB</source>
+        <translation>más de {size} MB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The calendar from {source} could not be fetched ({reason}).</source>
+        <translation>No se pudo descargar el calendario de {source} ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shiftwell keeps the schedule fetched {moment}.</source>
+        <translation>Shiftwell mantiene el horario descargado el {moment}.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>no answer in time</source>
+        <translation>sin respuesta a tiempo</translation>
     </message>
 </context>
 <context>

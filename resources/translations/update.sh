@@ -37,8 +37,12 @@ sources=(
     app/shiftwell/cli/__init__.py
     app/shiftwell/cli/parser.py
     app/shiftwell/cli/stats.py
+    app/shiftwell/cli/schedule.py
     app/shiftwell/core/durations.py
     app/shiftwell/core/calendar_names.py
+    app/shiftwell/core/calendar_plan.py
+    app/shiftwell/core/day_plan.py
+    app/shiftwell/core/plan.py
     app/shiftwell/core/commands.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/engine_recovery.py
@@ -48,6 +52,7 @@ sources=(
     app/shiftwell/core/settings.py
     app/shiftwell/core/settings_spec.py
     app/shiftwell/core/state_names.py
+    app/shiftwell/platform/calendar_feed.py
     app/shiftwell/platform/commands.py
     app/shiftwell/review.py
     app/shiftwell/platform/config_file.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from PySide6.QtCore import QLockFile
 from shiftwell import __version__
 from shiftwell.platform.instance import socket_path
 from shiftwell.storage.database import DATABASE_NAME
+from tests.helpers.calendars import WEEKLY_CHICAGO
+from tests.helpers.feed_server import FeedScript, feed_server
 from tests.helpers.instance import canned_server
 from tests.helpers.process import run_cli, shiftwell_env
 from tests.helpers.seed import Seeder, create_database, seed_reference_fortnight
@@ -423,3 +426,147 @@ def test_stats_survives_a_settings_file_nested_500_deep(seeded: list[str], tmp_p
     result = run_cli("stats", *seeded, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and '"week": "2026-W48"' in result.stdout
+
+
+# -- `schedule` -------------------------------------------------------------------------------
+
+FIXED_BREAKS_CONFIG = """
+[schedule]
+timezone = "America/New_York"
+monday = "09:00-17:30"
+saturday = "off"
+breaks = ["10:30 15m", "12:30 30m lunch", "15:15 15m"]
+days_off = ["2026-11-03"]
+[schedule.breaks_by_day]
+friday = ["10:30 15m", "12:00 45m lunch"]
+"""
+
+
+def test_schedule_prints_the_days_with_their_fixed_breaks_as_json(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(FIXED_BREAKS_CONFIG, encoding="utf-8")
+    options = ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+    # The week New York leaves summer time (Sunday 1 November 2026).
+    result = run_cli("schedule", "--from", "2026-10-30", "--days", "4", "--json", *options)
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["source"] == "settings"
+    assert plan["fetched_at"] is None
+    assert [day["date"] for day in plan["days"]] == [
+        "2026-10-30",
+        "2026-10-31",
+        "2026-11-01",
+        "2026-11-02",
+    ]
+    friday, saturday, sunday, monday = plan["days"]
+    assert friday["shifts"][0]["breaks"] == [
+        {
+            "start": "2026-10-30T10:30:00-04:00",
+            "end": "2026-10-30T10:45:00-04:00",
+            "kind": "break",
+            "title": "Break",
+        },
+        {
+            "start": "2026-10-30T12:00:00-04:00",
+            "end": "2026-10-30T12:45:00-04:00",
+            "kind": "lunch",
+            "title": "Lunch",
+        },
+    ]
+    assert saturday["shifts"] == sunday["shifts"] == []
+    (shift,) = monday["shifts"]
+    assert (shift["start"], shift["end"]) == (
+        "2026-11-02T09:00:00-05:00",
+        "2026-11-02T17:30:00-05:00",
+    )
+    assert [b["start"] for b in shift["breaks"]] == [
+        "2026-11-02T10:30:00-05:00",
+        "2026-11-02T12:30:00-05:00",
+        "2026-11-02T15:15:00-05:00",
+    ]
+
+
+def test_schedule_as_text_says_where_the_days_come_from_and_keeps_days_off(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(FIXED_BREAKS_CONFIG, encoding="utf-8")
+    result = run_cli("schedule", "--from", "2026-11-02", "--days", "2", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"From the settings in {config}.",
+        "Mon 2026-11-02  09:00-17:30",
+        "                  break 10:30-10:45",
+        "                  lunch 12:30-13:00",
+        "                  break 15:15-15:30",
+        "Tue 2026-11-03  off",
+    ]
+
+
+def test_schedule_names_a_break_outside_its_shift_and_a_bad_count(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[schedule]\nbreaks = ["08:00 15m"]\n', encoding="utf-8")
+    result = run_cli("schedule", "--days", "1", "--json", "--config", str(config))
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"shiftwell: {config}: schedule.breaks: '08:00 15m' is outside the shifts on monday "
+        "('09:00-17:00'); using the default\n"
+    )
+    refused = run_cli("schedule", "--days", "0", "--config", str(config))
+    assert refused.returncode == 2
+    assert "'0' must be a whole number from 1 to 366" in refused.stderr
+
+
+def test_schedule_from_a_calendar_feed_is_fetched_once_then_read_from_its_copy(
+    tmp_path: Path,
+) -> None:
+    script = FeedScript(body=WEEKLY_CHICAGO.encode())
+    config = tmp_path / "config.toml"
+    options = ["--from", "2026-11-02", "--days", "3", "--json", "--config", str(config)]
+    options += ["--data-dir", str(tmp_path / "data")]
+    with feed_server(script) as base:
+        config.write_text(
+            f'[schedule]\ntimezone = "Europe/Berlin"\ncalendar = "{base}/agent.ics?token=s3cr3t"\n',
+            encoding="utf-8",
+        )
+        fetched = run_cli("schedule", *options)
+    offline = run_cli("schedule", *options)  # the server is gone; the copy is fresh enough
+    assert len(script.requests) == 1
+    for result in (fetched, offline):
+        assert result.returncode == 0, result.stderr
+        plan = json.loads(result.stdout)
+        assert plan["source"] == "calendar"
+        assert plan["calendar"] == "127.0.0.1"
+        assert plan["fetched_at"] is not None
+        monday, _tuesday, wednesday = plan["days"]
+        assert monday["shifts"][0]["start"] == "2026-11-02T15:00:00+01:00"
+        assert [b["kind"] for b in monday["shifts"][0]["breaks"]] == ["break", "lunch"]
+        assert monday["shifts"][0]["breaks"][1]["title"] == "Meal period"
+        assert wednesday["shifts"] == []
+    assert "s3cr3t" not in fetched.stdout + fetched.stderr
+
+
+def test_schedule_says_why_an_unreachable_calendar_leaves_the_settings_in_charge(
+    tmp_path: Path,
+) -> None:
+    with feed_server(FeedScript(status=404)) as base:
+        config = tmp_path / "config.toml"
+        config.write_text(f'[schedule]\ncalendar = "{base}/gone.ics"\n', encoding="utf-8")
+        result = run_cli(
+            "schedule",
+            "--from",
+            "2026-11-30",
+            "--days",
+            "1",
+            "--config",
+            str(config),
+            "--data-dir",
+            str(tmp_path / "data"),
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        f"From the settings in {config}.",
+        "The calendar from 127.0.0.1 could not be fetched (HTTP 404). Until the calendar can "
+        "be read, the schedule in the settings applies.",
+        "Mon 2026-11-30  09:00-17:00",
+    ]

@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _stats(paths, args)
     if command == "review":
         return _review(paths, args)
+    if command == "schedule":
+        from shiftwell.cli.schedule import print_schedule
+
+        return print_schedule(paths, args.days, args.first, as_json=args.json)
     if command != "run":
         as_json = command == "status" and args.json
         return _remote(paths, command, request_from(BY_NAME[command], args), as_json=as_json)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from shiftwell import __version__
-from shiftwell.core.commands import COMMANDS, ArgKind, Argument, Command
+from shiftwell.core.commands import COMMANDS, MAX_COUNT, ArgKind, Argument, Command
 from shiftwell.core.durations import DurationError, parse_duration
 from shiftwell.core.i18n import _
 from shiftwell.platform.paths import CONFIG_ENV, DATA_DIR_ENV
@@ -31,6 +31,17 @@ def positive_duration(text: str) -> timedelta:
         raise argparse.ArgumentTypeError(
             _("{value} must be longer than zero").format(value=repr(text))
         )
+    return value
+
+
+def count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value <= MAX_COUNT:
+        message = _("{value} must be a whole number from 1 to {maximum}")
+        raise argparse.ArgumentTypeError(message.format(value=repr(text), maximum=MAX_COUNT))
     return value
 
 
@@ -90,6 +101,8 @@ def _options(argument: Argument) -> dict[str, Any]:
         options["metavar"] = argument.metavar
     if argument.kind is ArgKind.DURATION:
         options["type"] = positive_duration
+    if argument.kind is ArgKind.COUNT:
+        options["type"] = count
     if argument.choices:
         options["choices"] = argument.choices
     return options

@@ -48,6 +48,10 @@ class ArgKind(StrEnum):
     CHOICE = "choice"  # one of `choices`
     TEXT = "text"  # any text (an --option)
     FLAG = "flag"  # a --switch, true when given
+    COUNT = "count"  # a whole number from 1 to MAX_COUNT (an --option)
+
+
+MAX_COUNT = 366
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,33 @@ COMMANDS: tuple[Command, ...] = (
         ),
         remote=False,
     ),
+    Command(
+        "schedule",
+        marked("the coming days' shifts and breaks as Shiftwell will apply them (no tray needed)"),
+        (
+            Argument(
+                "days",
+                ArgKind.COUNT,
+                marked("how many days (default: 7)"),
+                metavar="N",
+                option="--days",
+                required=False,
+                default=7,
+                local=True,
+            ),
+            Argument(
+                "first",
+                ArgKind.TEXT,
+                marked("the first day (default: today)"),
+                metavar="YYYY-MM-DD",
+                option="--from",
+                required=False,
+                local=True,
+            ),
+            Argument("json", ArgKind.FLAG, marked("print JSON"), option="--json", local=True),
+        ),
+        remote=False,
+    ),
     # A second launch asks the running tray to show itself.
     Command("show", "", on_command_line=False),
 )
@@ -319,6 +350,11 @@ def _checked(command: str, argument: Argument, value: object) -> object:
         case ArgKind.TEXT:
             if not isinstance(value, str):
                 raise ValueError(f"{command}: {argument.key} must be text")
+        case ArgKind.COUNT:
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_COUNT:
+                raise ValueError(
+                    f"{command}: {argument.key} must be a number from 1 to {MAX_COUNT}"
+                )
         case ArgKind.FLAG:
             if not isinstance(value, bool):
                 raise ValueError(f"{command}: {argument.key} must be true or false")

@@ -107,14 +107,19 @@ class WeeklySchedule:
             if self.is_day_off(day):
                 continue
             for span in self.days.get(day.weekday(), ()):
-                end_day = day + timedelta(days=1) if span.crosses_midnight else day
-                written_start = datetime.combine(day, span.start)
-                written_end = datetime.combine(end_day, span.end)
-                start = local_instant(written_start, self.tz)
-                end = local_instant(written_end, self.tz)
-                if _comes_twice(written_start, self.tz):
-                    end = min(end, start + (written_end - written_start))
-                yield PlannedShift(start=start, end=end)
+                yield span_on(day, span, self.tz)
+
+
+def span_on(day: date, span: Span, tz: tzinfo) -> PlannedShift:
+    """The shift `span` written for `day` in zone `tz`, as UTC instants."""
+    end_day = day + timedelta(days=1) if span.crosses_midnight else day
+    written_start = datetime.combine(day, span.start)
+    written_end = datetime.combine(end_day, span.end)
+    start = local_instant(written_start, tz)
+    end = local_instant(written_end, tz)
+    if _comes_twice(written_start, tz):
+        end = min(end, start + (written_end - written_start))
+    return PlannedShift(start=start, end=end)
 
 
 def local_instant(wall: datetime, tz: tzinfo) -> datetime:

@@ -8,20 +8,36 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from datetime import UTC, timedelta, tzinfo
+from datetime import UTC, date, timedelta, tzinfo
 from operator import attrgetter
 from typing import Any
 
 from shiftwell.core.durations import to_setting
 from shiftwell.core.i18n import _
+from shiftwell.core.plan import FixedBreak, Rotation, SettingsPlan, break_outside
 from shiftwell.core.schedule import WEEKDAYS, Span, WeeklySchedule, night_overlap
 from shiftwell.core.settings_spec import BREAK_LENGTHS, KEYS, SPEC, Reader, default
 
 # Declared with the spec; imported from here too, beside the settings they belong to.
 from shiftwell.core.settings_spec import HOOK_EVENTS as HOOK_EVENTS
+from shiftwell.core.settings_spec import BreakMode as BreakMode
 from shiftwell.core.settings_spec import Strictness as Strictness
 from shiftwell.core.settings_spec import format_days_off as format_days_off
 from shiftwell.core.settings_spec import format_spans as format_spans
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The schedule's fixed breaks, rotation and calendar (TOML keys under `schedule.`)."""
+
+    breaks: tuple[FixedBreak, ...] = default("schedule.breaks")
+    breaks_by_day: Mapping[int, tuple[FixedBreak, ...]] = field(default_factory=dict)
+    rotation: Rotation | None = None
+    calendar: str | None = None
+    calendar_refresh: timedelta = default("schedule.calendar_refresh")
+    calendar_shift_words: tuple[str, ...] = default("schedule.calendar_shift_words")
+    calendar_break_words: tuple[str, ...] = default("schedule.calendar_break_words")
+    calendar_lunch_words: tuple[str, ...] = default("schedule.calendar_lunch_words")
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,8 @@ class BreakPolicy:
     allow_skip: bool = default("breaks.allow_skip")
     allow_postpone: bool = default("breaks.allow_postpone")
     max_skips_per_day: int = default("breaks.max_skips_per_day")  # 0: no cap
+    mode: BreakMode = default("breaks.mode")
+    announce_fixed: timedelta = default("breaks.announce_fixed")
     natural: bool = default("breaks.natural")
 
 
@@ -99,9 +117,11 @@ class StatsSettings:
 @dataclass(frozen=True)
 class Settings:
     """Typed settings; an attribute path is the TOML key (`settings.breaks.micro.every`),
-    except the schedule (a `WeeklySchedule`) and the hooks (event -> command)."""
+    except the schedule (a `WeeklySchedule`, with its fixed breaks, rotation and calendar in
+    `plan`) and the hooks (event -> command)."""
 
     schedule: WeeklySchedule = field(default_factory=lambda: WeeklySchedule(UTC))
+    plan: PlanSettings = PlanSettings()
     shift: ShiftSettings = ShiftSettings()
     breaks: BreakPolicy = BreakPolicy()
     logoff: LogoffPolicy = LogoffPolicy()
@@ -112,6 +132,12 @@ class Settings:
     notifications: NotificationSettings = NotificationSettings()
     stats: StatsSettings = StatsSettings()
     hooks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def settings_plan(settings: Settings) -> SettingsPlan:
+    """The day plan the settings write (the weekly days or rotation, and fixed breaks)."""
+    plan = settings.plan
+    return SettingsPlan(settings.schedule, plan.breaks, plan.breaks_by_day, plan.rotation)
 
 
 @dataclass(frozen=True)
@@ -154,6 +180,7 @@ def settings_from_mapping(
     problems: list[SettingProblem] = []
     values = _read_values(data, source, problems)
     _part_overlapping_nights(values, problems, lambda _key: source)
+    _drop_breaks_outside_shifts(values, problems, lambda _key: source)
     return LoadedSettings(_build(values, problems, source, local_tz), problems)
 
 
@@ -202,6 +229,57 @@ def _part_overlapping_nights(
         values[keys[blamed]] = fallback
 
 
+def _drop_breaks_outside_shifts(
+    values: dict[str, Any], problems: list[SettingProblem], source_of: Callable[[str], str]
+) -> None:
+    """A fixed break must lie inside a shift of every working day it applies to (in the
+    weekly days, or in each week of the rotation without breaks of its own). Where one does
+    not, its key falls back to its default, and the break and the day are named."""
+    schedule = WeeklySchedule(
+        UTC,
+        {
+            i: values.get(f"schedule.{d}", Settings().schedule.days[i])
+            for i, d in enumerate(WEEKDAYS)
+        },
+    )
+    for key in ("schedule.breaks_by_day", "schedule.breaks"):  # by day first: it wins
+        plan = SettingsPlan(
+            schedule,
+            values.get("schedule.breaks", ()),
+            values.get("schedule.breaks_by_day", {}),
+            values.get("schedule.rotation"),
+        )
+        stray = _first_stray_break(plan, by_day=key == "schedule.breaks_by_day")
+        if stray is None:
+            continue
+        fixed, weekday, spans = stray
+        message = _("{value} is outside the shifts on {day} ({spans}); using the default")
+        text = message.format(
+            value=repr(str(fixed)), day=WEEKDAYS[weekday], spans=repr(format_spans(spans))
+        )
+        problems.append(SettingProblem(source_of(key), key, text))
+        del values[key]
+
+
+def _first_stray_break(
+    plan: SettingsPlan, *, by_day: bool
+) -> tuple[FixedBreak, int, tuple[Span, ...]] | None:
+    """A break of `schedule.breaks_by_day` (or else of `schedule.breaks`) that fits no shift
+    of a day it applies to: the break, the weekday and that day's spans."""
+    weeks = len(plan.rotation.weeks) if plan.rotation else 1
+    first = plan.rotation.first if plan.rotation else date(2001, 1, 1)  # a Monday
+    for offset in range(7 * weeks):
+        day = first + timedelta(days=offset)
+        if plan.rotation is not None and plan.rotation.week_of(day).breaks is not None:
+            continue  # the week's own breaks were checked with it
+        if by_day != (day.weekday() in plan.breaks_by_day):
+            continue
+        spans, breaks = plan.pattern(day)
+        if (stray := break_outside(spans, breaks)) is not None:
+            return stray, day.weekday(), spans
+    return None
+
+
 def _read_values(
     data: Mapping[str, Any], source: str, problems: list[SettingProblem]
 ) -> dict[str, Any]:
@@ -245,8 +323,9 @@ def _build(
         days_off=values.get("schedule.days_off", defaults.schedule.days_off),
     )
     hooks = {e: values[f"hooks.{e}"] for e in HOOK_EVENTS if f"hooks.{e}" in values}
+    plan = _filled(defaults.plan, "schedule.", values)
     filled: Settings = _filled(defaults, "", values)
-    return replace(filled, schedule=schedule, hooks=hooks)
+    return replace(filled, schedule=schedule, plan=plan, hooks=hooks)
 
 
 def _filled(table: Any, prefix: str, values: Mapping[str, Any]) -> Any:
@@ -256,7 +335,7 @@ def _filled(table: Any, prefix: str, values: Mapping[str, Any]) -> Any:
         key, current = f"{prefix}{slot.name}", getattr(table, slot.name)
         if key in values:
             changes[slot.name] = values[key]
-        elif is_dataclass(current) and not isinstance(current, WeeklySchedule):
+        elif is_dataclass(current) and not isinstance(current, WeeklySchedule | PlanSettings):
             changes[slot.name] = _filled(current, f"{key}.", values)
     return replace(table, **changes)
 
@@ -358,6 +437,9 @@ def apply_policy(
         problems,
         lambda key: policy_source if key in locked else user_source,
         locked,
+    )
+    _drop_breaks_outside_shifts(
+        values, problems, lambda key: policy_source if key in locked else user_source
     )
     for key, raw in entries:
         if key in locked and _differs(key, raw, fixed):

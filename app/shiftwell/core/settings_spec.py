@@ -18,6 +18,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shiftwell.core.durations import EXAMPLES, DurationError, parse_duration, to_setting
 from shiftwell.core.i18n import _, marked
+from shiftwell.core.plan import (
+    BREAK_HELP,
+    ROTATION_HELP,
+    parse_breaks_by_day,
+    parse_fixed_breaks,
+    parse_rotation,
+    write_breaks_by_day,
+    write_fixed_breaks,
+    write_rotation,
+)
 from shiftwell.core.schedule import (
     SPAN_HELP,
     WEEKDAYS,
@@ -33,6 +43,12 @@ class Strictness(StrEnum):
     GENTLE = "gentle"  # dismiss any time
     NORMAL = "normal"  # skip and postpone only after a few seconds of the break
     STRICT = "strict"  # no skip, no postpone
+
+
+class BreakMode(StrEnum):
+    INTERVAL = "interval"  # breaks after so much focus time (micro and long)
+    SCHEDULED = "scheduled"  # only the breaks at fixed times
+    BOTH = "both"
 
 
 HOOK_EVENTS = ("shift_start", "break_start", "break_end", "wrap_up", "logoff", "overtime")
@@ -225,6 +241,54 @@ TIMEZONE = Kind(
 )
 
 
+FIXED_BREAKS = Kind(
+    parse_fixed_breaks,
+    write_fixed_breaks,
+    'a list of `"HH:MM LENGTH"` breaks, `lunch` after the length for a lunch, not '
+    "overlapping, each inside a shift",
+    "list",
+    BREAK_HELP,
+)
+
+BREAKS_BY_DAY = Kind(
+    parse_breaks_by_day,
+    write_breaks_by_day,
+    "a table of weekdays, each a list of breaks as in `schedule.breaks`",
+    "table",
+)
+
+ROTATION = Kind(
+    parse_rotation,
+    write_rotation,
+    '`{from = "YYYY-MM-DD", weeks = [{monday = "09:00-17:00", ...}, ...]}`, 1 to 12 weeks',
+    "table",
+    ROTATION_HELP,
+)
+
+
+def _read_calendar(value: Any) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or "\n" in text:
+        message = _('{value} must be a calendar address ("https://...") or a file path')
+        raise ValueError(message.format(value=repr(value)))
+    if "://" in text and not text.lower().startswith(("https://", "http://", "file://")):
+        message = _("{value} is not an http(s) address or a file path")
+        raise ValueError(message.format(value=repr(value)))
+    return text
+
+
+CALENDAR = Kind(_read_calendar, str, "an `https://` address or a file path", "text")
+
+
+def _read_words(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        message = _('{value} must be a list of words, e.g. ["break", "pause"]')
+        raise ValueError(message.format(value=repr(value)))
+    return tuple(word.strip().lower() for word in value)
+
+
+WORDS = Kind(_read_words, list, "a list of words (matched in titles, any case)", "list")
+
 # --- the keys ------------------------------------------------------------------------------
 
 _SECOND, _MINUTE, _HOUR = timedelta(seconds=1), timedelta(minutes=1), timedelta(hours=1)
@@ -267,6 +331,12 @@ def _hook(event: str, label: str, meaning: str) -> Key:
     )
 
 
+BREAK_MODE_LABELS = {
+    BreakMode.INTERVAL: marked("After so much focus time"),
+    BreakMode.SCHEDULED: marked("Only at the scheduled times"),
+    BreakMode.BOTH: marked("Both"),
+}
+
 STRICTNESS_LABELS = {
     Strictness.GENTLE: marked("Gentle — dismiss a break any time"),
     Strictness.NORMAL: marked("Normal — skip or postpone after a few seconds"),
@@ -292,6 +362,76 @@ KEYS: tuple[Key, ...] = (
         marked("&Days off"),
         "days with no shifts at all",
         get=lambda settings: settings.schedule.days_off,
+    ),
+    Key(
+        "schedule.breaks",
+        FIXED_BREAKS,
+        [],
+        marked("Breaks at &fixed times"),
+        "breaks and lunch at fixed times on every working day, as your schedule sets them",
+        get=lambda settings: settings.plan.breaks,
+    ),
+    Key(
+        "schedule.breaks_by_day",
+        BREAKS_BY_DAY,
+        None,
+        marked("Fixed breaks &by day"),
+        "breaks at fixed times for some weekdays, in place of `schedule.breaks` on those days",
+        default_text="not set",
+        get=lambda settings: settings.plan.breaks_by_day or None,
+    ),
+    Key(
+        "schedule.rotation",
+        ROTATION,
+        None,
+        marked("&Rotation"),
+        "weeks that take turns, in place of the weekly days; the week holding `from` is the "
+        "first; a day a week does not name is off; a week's `breaks` replace the fixed breaks",
+        default_text="not set",
+        get=lambda settings: settings.plan.rotation,
+    ),
+    Key(
+        "schedule.calendar",
+        CALENDAR,
+        None,
+        marked("Schedule from a &calendar"),
+        "your schedule from a calendar (an iCalendar address or file) in place of the days and "
+        "breaks written here",
+        default_text="not set",
+        get=lambda settings: settings.plan.calendar,
+    ),
+    Key(
+        "schedule.calendar_refresh",
+        duration(5 * _MINUTE, 24 * _HOUR),
+        "1h",
+        marked("Fetch the calendar e&very"),
+        "how often the calendar is fetched again",
+        get=lambda settings: settings.plan.calendar_refresh,
+    ),
+    Key(
+        "schedule.calendar_shift_words",
+        WORDS,
+        ["shift", "work"],
+        marked("Calendar &shift words"),
+        "an event whose title holds one of these is a shift (so is any other event of 2 hours "
+        "or more outside a shift)",
+        get=lambda settings: settings.plan.calendar_shift_words,
+    ),
+    Key(
+        "schedule.calendar_break_words",
+        WORDS,
+        ["break"],
+        marked("Calendar brea&k words"),
+        "an event whose title holds one of these is a break",
+        get=lambda settings: settings.plan.calendar_break_words,
+    ),
+    Key(
+        "schedule.calendar_lunch_words",
+        WORDS,
+        ["lunch", "meal"],
+        marked("Calendar &lunch words"),
+        "an event whose title holds one of these is a lunch",
+        get=lambda settings: settings.plan.calendar_lunch_words,
     ),
     Key(
         "shift.auto_start",
@@ -328,6 +468,21 @@ KEYS: tuple[Key, ...] = (
         marked("Str&ictness"),
         "gentle: a break can be skipped or postponed at any time; normal: only after "
         "`skip_delay` into the break; strict: no skipping, postponing or pausing a break",
+    ),
+    Key(
+        "breaks.mode",
+        choice(BreakMode, BREAK_MODE_LABELS),
+        "interval",
+        marked("&When breaks come"),
+        "interval: after so much focus time (`breaks.micro`, `breaks.long`); scheduled: only "
+        "the breaks at fixed times of `schedule.breaks` or the calendar; both",
+    ),
+    Key(
+        "breaks.announce_fixed",
+        duration(_ZERO, 30 * _MINUTE),
+        "2m",
+        marked("Announce a fixed break &ahead"),
+        "how long before a break at a fixed time it is announced (`0s`: no warning)",
     ),
     Key(
         "breaks.warning",

@@ -118,6 +118,10 @@ def test_known_keys_list_every_key_once_in_the_default_files_order() -> None:
     assert positions == sorted(positions), in_file
     assert set(settings_to_dotted(Settings())) == set(KNOWN_KEYS) - {
         "schedule.timezone",  # datetime.UTC has no zone name: left to the computer's zone
+        # Not set unless written: no by-day breaks, no rotation, no calendar.
+        "schedule.breaks_by_day",
+        "schedule.rotation",
+        "schedule.calendar",
         *(key for key in KNOWN_KEYS if key.startswith("hooks.")),
     }
 

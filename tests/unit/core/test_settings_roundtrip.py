@@ -184,7 +184,17 @@ def test_defaults_are_written_as_people_write_them() -> None:
     assert mapping["schedule"]["saturday"] == "off"
     assert mapping["logoff"]["warnings"] == ["15m", "5m", "1m"]
     assert mapping["breaks"]["strictness"] == "normal"
-    assert list(mapping["schedule"]) == [*WEEKDAYS, "days_off"]
+    assert list(mapping["schedule"]) == [
+        *WEEKDAYS,
+        "days_off",
+        "breaks",
+        "calendar_refresh",
+        "calendar_shift_words",
+        "calendar_break_words",
+        "calendar_lunch_words",
+    ]
+    assert mapping["schedule"]["breaks"] == []
+    assert mapping["breaks"]["mode"] == "interval"
 
 
 def test_spans_and_days_off_are_written_in_the_files_own_words() -> None:

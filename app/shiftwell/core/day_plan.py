@@ -1,0 +1,107 @@
+"""The coming days as Shiftwell will apply them, and where they came from.
+
+With `schedule.calendar` set, the days come from the calendar's last good copy; without one
+(never fetched, or a copy that no longer reads) they come from the settings, and the plan
+says why. Pure: the caller fetches the calendar (platform/calendar_feed.py) and passes its
+bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from enum import StrEnum
+from typing import Any
+
+from shiftwell.core.calendar_plan import (
+    CalendarInvalid,
+    CalendarWords,
+    plan_from_calendar,
+    read_calendar,
+)
+from shiftwell.core.i18n import _
+from shiftwell.core.plan import PlanDay
+from shiftwell.core.settings import Settings, settings_plan
+
+
+class PlanSource(StrEnum):
+    SETTINGS = "settings"
+    CALENDAR = "calendar"
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    source: PlanSource
+    days: list[PlanDay]
+    fetched_at: datetime | None = None  # of the calendar copy used
+    problem: str | None = None  # one sentence: why the calendar is not (freshly) used
+
+
+def day_plan(
+    settings: Settings,
+    first: date,
+    count: int,
+    calendar: bytes | None = None,
+    fetched_at: datetime | None = None,
+    problem: str | None = None,
+) -> DayPlan:
+    """The `count` days from `first`: from `calendar` (the feed's last good copy) when the
+    settings name a calendar, else from the settings."""
+    plan = settings.plan
+    if plan.calendar is not None and calendar is not None:
+        words = CalendarWords(
+            plan.calendar_shift_words, plan.calendar_break_words, plan.calendar_lunch_words
+        )
+        try:
+            days = plan_from_calendar(
+                read_calendar(calendar),
+                settings.schedule.tz,
+                first,
+                count,
+                words,
+                settings.schedule.days_off,
+            )
+        except CalendarInvalid as error:
+            message = _("The kept copy of the calendar can't be read ({reason}).")
+            problem = message.format(reason=error)
+        else:
+            return DayPlan(PlanSource.CALENDAR, days, fetched_at, problem)
+    if plan.calendar is not None:
+        fallback = _("Until the calendar can be read, the schedule in the settings applies.")
+        problem = f"{problem} {fallback}" if problem else fallback
+    return DayPlan(PlanSource.SETTINGS, settings_plan(settings).days(first, count), None, problem)
+
+
+def plan_to_json(plan: DayPlan, tz: tzinfo) -> dict[str, Any]:
+    """The plan for scripts: times in ISO 8601 with the user's UTC offset."""
+
+    def iso(moment: datetime) -> str:
+        return moment.astimezone(tz).isoformat()
+
+    return {
+        "source": plan.source.value,
+        "fetched_at": plan.fetched_at.isoformat() if plan.fetched_at else None,
+        "problem": plan.problem,
+        "days": [
+            {
+                "date": day.day.isoformat(),
+                "shifts": [
+                    {
+                        "start": iso(shift.start),
+                        "end": iso(shift.end),
+                        "breaks": [
+                            {
+                                "start": iso(item.start),
+                                "end": iso(item.end),
+                                "kind": item.kind.value,
+                                "title": item.title,
+                            }
+                            for item in shift.breaks
+                        ],
+                    }
+                    for shift in day.shifts
+                ],
+            }
+            for day in plan.days
+        ],
+    }
