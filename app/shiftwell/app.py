@@ -1,5 +1,9 @@
 """The composition root: builds the tray app from its parts, icon first, then the database
-(importing SQL costs most of a second). The one place that knows every layer."""
+(importing SQL costs most of a second). The one place that knows every layer.
+
+Every part is made once, in order. What only the database's first opening completes — the
+engine, and the platform watchers whose imports would delay the icon (idle time, calls,
+sleep) — joins there, through the storage link's `on_first_open`."""
 
 from __future__ import annotations
 
@@ -95,6 +99,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
                 lambda: shell.logoff_showing,
                 lambda argv: _start_detached(argv, paths.log_file),
             ),
+            open_settings=_settings_opener(lambda: shell, paths),
             quit_app=app.quit,
         )
         runner.failed.connect(
@@ -107,7 +112,6 @@ def run(paths: Paths, *, tray_wait: float) -> int:
 
         def on_first_open(engine: sa.Engine) -> None:
             _attach_platform(shell)
-            shell.desktop.open_settings = _settings_opener(shell, paths)
             if loaded.problems:
                 desktop.announcer.announce(
                     _t("Some settings were not understood"), _problems(loaded)
@@ -223,13 +227,14 @@ def _start_detached(argv: list[str], log_file: Path) -> bool:
     return bool(process.startDetached())
 
 
-def _settings_opener(shell: Shell, paths: Paths) -> Callable[[], None]:
+def _settings_opener(the_shell: Callable[[], Shell], paths: Paths) -> Callable[[], None]:
     """Opens the settings dialog; a save is written (comments kept) and applied at once."""
     dialogs_open: list[QWidget] = []
 
     def on_saved(changes: dict[str, object]) -> None:
         from shiftwell.platform.config_file import SettingsNotSaved, save_settings
 
+        shell = the_shell()
         try:
             save_settings(paths.config_file, changes)
         except SettingsNotSaved as error:
@@ -245,6 +250,7 @@ def _settings_opener(shell: Shell, paths: Paths) -> Callable[[], None]:
         from shiftwell.platform.config_file import locked_keys
         from shiftwell.ui.settings.dialog import SettingsDialog
 
+        shell = the_shell()
         for old in dialogs_open:
             old.deleteLater()
         dialog = SettingsDialog(shell.settings, locked_keys(), autostart_for_platform())

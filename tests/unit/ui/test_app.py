@@ -10,6 +10,7 @@ from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shiftwell import app
@@ -151,3 +152,21 @@ def test_the_review_asked_for_on_the_log_off_screen_comes_above_it(
     screen.windows[0].close_button.click()  # the review is open already: left as it is
     h.shell.desktop.open_stats()  # later, from the tray: an ordinary window again
     assert len(launched) == 2 and "--on-top" not in launched[1]
+
+
+def test_the_settings_dialog_opens_before_the_database_and_a_save_takes_effect(
+    qtbot: QtBot, harness_factory: Callable[..., Harness], tmp_path: Path
+) -> None:
+    from shiftwell.platform.paths import Paths
+    from shiftwell.ui.settings.dialog import SettingsDialog
+
+    h = harness_factory()
+    paths = Paths(data_dir=tmp_path / "data", config_file=tmp_path / "config.toml")
+    open_settings = app._settings_opener(lambda: h.shell, paths)
+    open_settings()
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog)]
+    qtbot.add_widget(dialog)
+    assert dialog.isVisible()
+    dialog.saved.emit({"breaks.max_postpones": 1})
+    assert "max_postpones = 1" in paths.config_file.read_text(encoding="utf-8")
+    assert h.shell.settings.breaks.max_postpones == 1
