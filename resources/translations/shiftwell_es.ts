@@ -292,7 +292,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+147"/>
+        <location filename="../../app/shiftwell/app.py" line="+151"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -333,7 +333,7 @@
         <translation>Tus turnos, en tu zona horaria. Un tramo que termina antes de empezar pasa de la medianoche.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="+298"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+72"/>
         <source>&amp;Monday</source>
         <translation>L&amp;unes</translation>
     </message>
@@ -373,22 +373,22 @@
         <translation>Días li&amp;bres</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+184"/>
         <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
         <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-11"/>
         <source>Time &amp;zone</source>
         <translation>&amp;Zona horaria</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+26"/>
         <source>This computer&apos;s time zone</source>
         <translation>La zona horaria de este equipo</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="+89"/>
         <source>Start shifts &amp;on schedule by themselves</source>
         <translation>Empezar los tu&amp;rnos del horario automáticamente</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>&amp;Avisos antes del final</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="-109"/>
         <source>e.g. 15m, 5m, 1m</source>
         <translation>p. ej. 15m, 5m, 1m</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>{value} debe ser una lista de palabras, p. ej. [&quot;break&quot;, &quot;pause&quot;]</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../app/shiftwell/core/settings_spec.py" line="-226"/>
         <source>After so much focus time</source>
         <translation>Tras un tiempo de concentración</translation>
     </message>
@@ -1554,7 +1554,7 @@
         <translation>{value} termina antes de empezar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="-225"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="-181"/>
         <source>{value} must be a duration string ({examples})</source>
         <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
     </message>
@@ -1670,12 +1670,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="+11"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+11"/>
         <source>{value} must be a string such as &quot;09:00-17:00&quot; or &quot;off&quot;</source>
         <translation>{value} tiene que ser un texto como &quot;09:00-17:00&quot; u &quot;off&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings_spec.py" line="+36"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+36"/>
         <source>{value} must be a time zone name such as &quot;Europe/Berlin&quot;</source>
         <translation>{value} tiene que ser el nombre de una zona horaria, como &quot;Europe/Berlin&quot;</translation>
     </message>
@@ -1685,7 +1685,7 @@
         <translation>{value} no es una zona horaria conocida (p. ej. &quot;Europe/Berlin&quot;)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/settings.py" line="+216"/>
+        <location filename="../../app/shiftwell/core/settings.py" line="+217"/>
         <source>{value} overlaps {other_key} = {other_value} across midnight; using the default</source>
         <translation>{value} se solapa con {other_key} = {other_value} pasada la medianoche; se usa el valor predeterminado</translation>
     </message>
@@ -1740,7 +1740,7 @@
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
@@ -1817,13 +1817,13 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+12"/>
-        <location line="+128"/>
+        <location filename="../../app/shiftwell/app.py" line="+11"/>
+        <location line="+129"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-86"/>
+        <location line="-87"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1832,7 +1832,7 @@
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>

@@ -50,6 +50,7 @@ sources=(
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py
+    app/shiftwell/core/setting_kinds.py
     app/shiftwell/core/settings_spec.py
     app/shiftwell/core/state_names.py
     app/shiftwell/platform/calendar_feed.py

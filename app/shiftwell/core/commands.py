@@ -111,6 +111,17 @@ def _seconds(values: Mapping[str, Any], key: str) -> timedelta | None:
     return None if value is None else timedelta(seconds=value)
 
 
+# The week a report is about (stats, review); read by the command line itself.
+WEEK = Argument(
+    "week",
+    ArgKind.TEXT,
+    marked("ISO week, e.g. 2026-W48 (default: this one)"),
+    metavar="YYYY-Www",
+    option="--week",
+    required=False,
+    local=True,
+)
+
 COMMANDS: tuple[Command, ...] = (
     Command("run", marked("start the tray (the default)"), remote=False),
     Command(
@@ -232,15 +243,7 @@ COMMANDS: tuple[Command, ...] = (
         "review",
         marked("open the weekly review in its own window (works without the tray)"),
         (
-            Argument(
-                "week",
-                ArgKind.TEXT,
-                marked("ISO week, e.g. 2026-W48 (default: this one)"),
-                metavar="YYYY-Www",
-                option="--week",
-                required=False,
-                local=True,
-            ),
+            WEEK,
             Argument(
                 "on_top",
                 ArgKind.FLAG,
@@ -255,15 +258,7 @@ COMMANDS: tuple[Command, ...] = (
         "stats",
         marked("a week's figures, from the database (works without the tray)"),
         (
-            Argument(
-                "week",
-                ArgKind.TEXT,
-                marked("ISO week, e.g. 2026-W48 (default: this one)"),
-                metavar="YYYY-Www",
-                option="--week",
-                required=False,
-                local=True,
-            ),
+            WEEK,
             Argument(
                 "format",
                 ArgKind.CHOICE,

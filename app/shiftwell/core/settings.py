@@ -16,14 +16,15 @@ from shiftwell.core.durations import to_setting
 from shiftwell.core.i18n import _
 from shiftwell.core.plan import FixedBreak, Rotation, SettingsPlan, break_outside
 from shiftwell.core.schedule import WEEKDAYS, Span, WeeklySchedule, night_overlap
-from shiftwell.core.settings_spec import BREAK_LENGTHS, KEYS, SPEC, Reader, default
 
 # Declared with the spec; imported from here too, beside the settings they belong to.
-from shiftwell.core.settings_spec import HOOK_EVENTS as HOOK_EVENTS
-from shiftwell.core.settings_spec import BreakMode as BreakMode
-from shiftwell.core.settings_spec import Strictness as Strictness
-from shiftwell.core.settings_spec import format_days_off as format_days_off
-from shiftwell.core.settings_spec import format_spans as format_spans
+from shiftwell.core.setting_kinds import HOOK_EVENTS as HOOK_EVENTS
+from shiftwell.core.setting_kinds import BreakMode as BreakMode
+from shiftwell.core.setting_kinds import Reader
+from shiftwell.core.setting_kinds import Strictness as Strictness
+from shiftwell.core.setting_kinds import format_days_off as format_days_off
+from shiftwell.core.setting_kinds import format_spans as format_spans
+from shiftwell.core.settings_spec import BREAK_LENGTHS, KEYS, SPEC, default
 
 
 @dataclass(frozen=True)

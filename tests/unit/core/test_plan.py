@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shiftwell.core.plan import FixedKind, PlanDay, parse_fixed_breaks, parse_rotation
+from shiftwell.core.setting_kinds import BreakMode
 from shiftwell.core.settings import settings_from_mapping, settings_plan, settings_to_mapping
-from shiftwell.core.settings_spec import BreakMode
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
