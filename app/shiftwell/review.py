@@ -13,14 +13,11 @@ import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from shiftwell.core.i18n import _
 from shiftwell.platform import stop_signals
-from shiftwell.platform.config_file import load_settings
 from shiftwell.platform.instance import (
     CommandRejected,
     InstanceError,
@@ -60,28 +57,16 @@ def run_review(paths: Paths, week_text: str | None, *, on_top: bool) -> int:
     if _hand_over(name, on_top=on_top):
         return 0
     from shiftwell.report.files import WeekExporter
-    from shiftwell.storage.database import DatabaseError, open_database
-    from shiftwell.storage.stats import IsoWeek, WeekRows, week_figures
+    from shiftwell.storage.stats import WeekRows, week_figures
     from shiftwell.ui.review.window import StatsWindow
+    from shiftwell.week_record import RecordUnavailable, open_week_record
 
     try:
-        week = IsoWeek.parse(week_text) if week_text else None
-    except ValueError as error:
-        print(f"shiftwell: --week: {error}", file=sys.stderr)
-        return 2
-    if not paths.database.exists():
-        message = _("no database yet at {path}").format(path=paths.database)
-        print(f"shiftwell: {message}", file=sys.stderr)
-        return 1
-    settings = load_settings(paths.config_file).settings
-    tz = settings.schedule.tz
-    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
-    cap = settings.overtime.weekly_cap
-    try:
-        engine = open_database(paths.database).db
-    except DatabaseError as error:
+        record = open_week_record(paths, week_text)
+    except RecordUnavailable as error:
         print(f"shiftwell: {error}", file=sys.stderr)
-        return 1
+        return error.status
+    week, zone, cap, engine = record.week, record.zone, record.weekly_cap, record.db
     app = QApplication([sys.argv[0]])
     quit_on_stop_signals(app)
     install_translation(app)

@@ -433,7 +433,7 @@
         <translation>D&amp;uración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="+41"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+52"/>
         <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
@@ -1369,7 +1369,7 @@
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+131"/>
         <source>the coming days&apos; shifts and breaks as Shiftwell will apply them (no tray needed)</source>
         <translation>los turnos y descansos de los próximos días tal como Shiftwell los aplicará (sin la bandeja)</translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation>Tomar un descanso ahora</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-141"/>
         <source>Postpone break</source>
         <translation>Posponer descanso</translation>
     </message>
@@ -1973,12 +1973,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+167"/>
         <source>print JSON</source>
         <translation>muestra la salida en JSON</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-163"/>
         <source>start a shift now</source>
         <translation>empieza un turno ahora</translation>
     </message>
@@ -2038,7 +2038,7 @@
         <translation>abrir el resumen semanal en su propia ventana (funciona sin la bandeja)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>keep it above full-screen windows (the log-off screen)</source>
         <translation>mantenerlo por encima de las ventanas a pantalla completa (la pantalla de fin de turno)</translation>
     </message>
@@ -2048,8 +2048,7 @@
         <translation>las cifras de una semana, sacadas de la base de datos (funciona sin la bandeja)</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+23"/>
+        <location line="-141"/>
         <source>ISO week, e.g. 2026-W48 (default: this one)</source>
         <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
     </message>
@@ -2105,8 +2104,7 @@
         <translation>shiftwell: no se puede escribir el registro {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/stats.py" line="+26"/>
-        <location filename="../../app/shiftwell/review.py" line="+73"/>
+        <location filename="../../app/shiftwell/week_record.py" line="+48"/>
         <source>no database yet at {path}</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>

@@ -56,6 +56,7 @@ sources=(
     app/shiftwell/platform/calendar_feed.py
     app/shiftwell/platform/commands.py
     app/shiftwell/review.py
+    app/shiftwell/week_record.py
     app/shiftwell/platform/config_file.py
     app/shiftwell/platform/instance.py
     app/shiftwell/report/day_rows.py
