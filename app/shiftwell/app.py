@@ -35,6 +35,7 @@ from shiftwell.platform.paths import Paths
 from shiftwell.platform.quit_on_signals import quit_on_stop_signals
 from shiftwell.platform.tray_watch import TrayWatch
 from shiftwell.review import close_review
+from shiftwell.storage.migrate_child import migrate_in_child
 from shiftwell.storage_link import StorageLink
 from shiftwell.ui import dialogs
 from shiftwell.ui.i18n import _t, _tn, install_translation
@@ -46,8 +47,6 @@ from shiftwell.ui.style import apply_style
 from shiftwell.ui.tray.tray import tray_available
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
-
     from shiftwell.platform.idle import IdleMonitor
     from shiftwell.platform.idle_events import IdleEvents
 
@@ -57,7 +56,7 @@ _TRAY_POLL_MS = 1000
 _LATE_TRAY_WAIT_S = 10.0
 
 
-def run(paths: Paths, *, tray_wait: float) -> int:
+def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
     app = QApplication([sys.argv[0]])
     # From here a stop signal wakes the event loop; one that came earlier is seen below.
     quit_on_stop_signals(app)
@@ -110,14 +109,16 @@ def run(paths: Paths, *, tray_wait: float) -> int:
         app.aboutToQuit.connect(_show_when_tray_ready(shell, tray_wait).stop)
         exit_code = 0
 
-        def on_first_open(engine: sa.Engine) -> None:
+        def on_first_open() -> None:
             _attach_platform(shell)
             if loaded.problems:
                 desktop.announcer.announce(
                     _t("Some settings were not understood"), _problems(loaded)
                 )
 
-        storage = StorageLink(shell, paths, on_first_open)
+        storage = StorageLink(
+            shell, paths, on_first_open, migrate_in_child(_shiftwell_command(paths, verbose))
+        )
 
         def finish_start() -> None:
             nonlocal exit_code
@@ -144,6 +145,16 @@ def run(paths: Paths, *, tray_wait: float) -> int:
     if signum is not None:
         return stop_signals.exit_code(signum)
     return exit_code or status
+
+
+def _shiftwell_command(paths: Paths, verbose: bool) -> list[str]:
+    """`shiftwell` for this profile, from source or from the bundle (whose executable is
+    the command itself), for the database's migration in a process of its own."""
+    command = (
+        [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "shiftwell"]
+    )
+    command += ["--data-dir", str(paths.data_dir), "--config", str(paths.config_file)]
+    return [*command, "--verbose"] if verbose else command
 
 
 def _answer(remote: RemoteControl | None, cmd: str, args: dict[str, Any]) -> dict[str, Any]:

@@ -108,23 +108,30 @@ def check_chime(_space: Workspace) -> str:
 
 
 def check_database(space: Workspace) -> str:
-    """A real engine records a transition through the real repository; a fresh open reads it."""
+    """A real engine records a transition through the tray's repository (sqlite3) into a
+    migrated file; the SQLModel schema reads it back."""
+    from sqlmodel import Session, func, select
+
     from shiftwell.core.engine import Engine
     from shiftwell.core.model import StartShift
+    from shiftwell.storage.connection import Database
     from shiftwell.storage.database import open_database
+    from shiftwell.storage.models import ShiftRow, TransitionRow
     from shiftwell.storage.repository import Repository
 
-    written = open_database(space.database)
+    open_database(space.database).db.dispose()
+    database = Database(space.database)
     try:
-        engine = Engine(space.settings, space.clock, [Repository(written.db)])
+        engine = Engine(space.settings, space.clock, [Repository(database)])
         engine.handle(StartShift(confirmed=True))
         space.clock.advance(60)
     finally:
-        written.db.dispose()
+        database.close()
     read = open_database(space.database)
     try:
-        repository = Repository(read.db)
-        shifts, transitions = len(repository.shifts()), len(repository.transitions())
+        with Session(read.db) as session:
+            shifts = session.exec(select(func.count()).select_from(ShiftRow)).one()
+            transitions = session.exec(select(func.count()).select_from(TransitionRow)).one()
     finally:
         read.db.dispose()
     if shifts != 1 or transitions < 1:

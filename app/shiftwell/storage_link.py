@@ -1,6 +1,8 @@
 """Joins the shell to its database: opening it, writing through the durable recorder, and
 what to do when the file is locked, full or damaged. Storage is imported only once the icon
-is up (SQLModel is the slowest import we have)."""
+is up. Only the standard library's sqlite3 speaks to the file here: a file that needs
+migrating is migrated by `migrate`, in a process of its own (storage/migrate_child.py), so
+SQLAlchemy, SQLModel and Alembic never load in the tray."""
 
 from __future__ import annotations
 
@@ -15,11 +17,10 @@ from shiftwell.ui.i18n import _t
 from shiftwell.ui.shell import Shell
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
-
-    from shiftwell.storage.database import OpenedDatabase
+    from shiftwell.storage.connection import Database
     from shiftwell.storage.durable import DurableRecorder
     from shiftwell.storage.files import HeaderWatch
+    from shiftwell.storage.opening import Migrate, OpenedFile
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +32,15 @@ QUIT_WAIT_SECONDS = 5.0
 
 class StorageLink:
     def __init__(
-        self, shell: Shell, paths: Paths, on_first_open: Callable[[sa.Engine], None]
+        self, shell: Shell, paths: Paths, on_first_open: Callable[[], None], migrate: Migrate
     ) -> None:
-        """`on_first_open(engine)` finishes the start once the database is open."""
+        """`on_first_open()` finishes the start once the database is open; `migrate` brings
+        a file to the newest schema (storage/migrate_child.py)."""
         self._shell = shell
         self._paths = paths
-        self._on_first_open: Callable[[sa.Engine], None] | None = on_first_open
-        self._opened: OpenedDatabase | None = None
+        self._on_first_open: Callable[[], None] | None = on_first_open
+        self._migrate = migrate
+        self._opened: OpenedFile | None = None
         self._watch: HeaderWatch | None = None
         self.recorder: DurableRecorder | None = None
 
@@ -78,14 +81,15 @@ class StorageLink:
     # -- opening --------------------------------------------------------------------------
 
     def _try_open(self, *, first_attempt: bool) -> bool:
-        from shiftwell.storage.database import DatabaseError, open_database
+        from shiftwell.storage.errors import DatabaseError
         from shiftwell.storage.files import is_disk_full
+        from shiftwell.storage.opening import open_for_writing
 
         path = self._paths.database
         announcer = self._shell.announcer
         new_file = not path.exists() or path.stat().st_size == 0
         try:
-            opened = open_database(path)
+            opened = open_for_writing(path, self._migrate)
         except Exception as error:
             if not is_disk_full(error):
                 if not isinstance(error, DatabaseError):
@@ -130,7 +134,7 @@ class StorageLink:
         if not self._try_open(first_attempt=False):
             log.error("the database cannot be used; changes stay in memory and the side file")
 
-    def _ready(self, opened: OpenedDatabase) -> None:
+    def _ready(self, opened: OpenedFile) -> None:
         from shiftwell.storage.files import HeaderWatch
         from shiftwell.storage.repository import Repository
 
@@ -138,7 +142,7 @@ class StorageLink:
         self._opened = opened
         self._watch = HeaderWatch(opened.path)
         shell.starting_problem = None
-        repository = Repository(opened.db)
+        repository = Repository(opened.database)
         assert self.recorder is not None
         self.recorder.attach(repository)  # what waited (a side file, a full disk) goes first
         if opened.moved_aside is not None:
@@ -158,22 +162,22 @@ class StorageLink:
                 ).format(path=opened.wal_copy),
             )
         if self._on_first_open is not None:
-            self._on_first_open(opened.db)
+            self._on_first_open()
             self._on_first_open = None
         if shell.engine is None:
             now = shell.clock.now()
-            self._repair_future_records(opened.db, now)
+            self._repair_future_records(opened.database, now)
             self._start_engine(repository.history(now), repository.unfinished())
             log.info("ready; data in %s", self._paths.data_dir)
         else:
             log.info("the database is open; data in %s", self._paths.data_dir)
 
-    def _repair_future_records(self, engine: sa.Engine, now: datetime) -> None:
+    def _repair_future_records(self, database: Database, now: datetime) -> None:
         """Records dated after now (a clock that ran ahead, put right while Shiftwell was
         not running) are moved back before the engine reads them; the user is told."""
         from shiftwell.storage.recovery import repair_future_records
 
-        repair = repair_future_records(engine, now)
+        repair = repair_future_records(database, now)
         if repair is None:
             return
         message = _t(
@@ -200,18 +204,19 @@ class StorageLink:
     # -- trouble while running -------------------------------------------------------------
 
     def _replace_damaged(self) -> object:
-        from shiftwell.storage.database import DatabaseError, replace_damaged
+        from shiftwell.storage.errors import DatabaseError
         from shiftwell.storage.files import HeaderWatch
+        from shiftwell.storage.opening import replace_damaged
 
         if self._opened is None:
             return None
         try:
-            aside = replace_damaged(self._opened)
-        except DatabaseError as error:
+            aside = replace_damaged(self._opened, self._migrate)
+        except (DatabaseError, OSError) as error:  # OSError: a full disk
             log.error("%s", error)
             return None
         if self._watch is not None:
-            self._watch.close()  # the engine let go of the old file: its locks no longer matter
+            self._watch.close()  # the connection let go of the old file: its locks no longer matter
         self._watch = HeaderWatch(self._opened.path)
         self._shell.announcer.announce(
             _t("Shiftwell started a new database"),

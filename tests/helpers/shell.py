@@ -9,13 +9,12 @@ from pathlib import Path
 
 from shiftwell.core.clock import ManualClock
 from shiftwell.core.settings import Settings, ShiftSettings
-from shiftwell.storage.database import open_database
-from shiftwell.storage.repository import Repository
 from shiftwell.ui.notices.announcer import Announcer
 from shiftwell.ui.shell import Desktop, Shell
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.fakes import FakeNotifier
 from tests.helpers.fakes_idle import FakeCallDetector, FakeIdleMonitor
+from tests.helpers.stored import StoredRepository
 
 
 @dataclass
@@ -57,7 +56,7 @@ class Harness:
     shell: Shell
     clock: ManualClock
     notifier: FakeNotifier
-    repository: Repository
+    repository: StoredRepository
     outside: Outside
     idle: FakeIdleMonitor
     calls: FakeCallDetector
@@ -97,6 +96,6 @@ def make_harness(
     idle, calls = FakeIdleMonitor(), FakeCallDetector()
     desktop = make_desktop(notifier, outside, idle, calls)
     shell = Shell(settings or Settings(shift=ShiftSettings(auto_start=False)), clock, desktop)
-    repository = Repository(open_database(tmp_path / "shiftwell.sqlite3").db)
+    repository = StoredRepository(tmp_path / "shiftwell.sqlite3")
     shell.attach(repository)
     return Harness(shell, clock, notifier, repository, outside, idle, calls)

@@ -12,10 +12,9 @@ from shiftwell.core.engine import Engine
 from shiftwell.core.model import StartShift
 from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
 from shiftwell.platform.instance import socket_path
-from shiftwell.storage.database import open_database
-from shiftwell.storage.repository import Repository
 from tests.helpers.configs import config
 from tests.helpers.process import start_app, wait_for
+from tests.helpers.stored import StoredRepository
 from tests.integration.test_crash_recovery import ask, ready_after, starts
 
 CONFIG = config("[logoff]\nwarnings = []")
@@ -67,7 +66,7 @@ def test_records_written_while_the_clock_ran_ahead_are_repaired_and_the_user_tol
     app = App(tmp_path, bus)
     app.data.mkdir(mode=0o700)
     # A shift started on a clock an hour ahead, then a crash; the clock is put right.
-    repository = Repository(open_database(app.data / "shiftwell.sqlite3").db)
+    repository = StoredRepository(app.data / "shiftwell.sqlite3")
     ahead = ManualClock(datetime.now(UTC) + timedelta(minutes=20))
     engine = Engine(GENTLE, ahead, [repository])
     engine.handle(StartShift(confirmed=True))

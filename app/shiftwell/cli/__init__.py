@@ -45,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         restore_default_signals()
         return _self_check()
     paths = resolve_paths(args.data_dir, args.config)
+    if args.migrate_database is not None:
+        return _migrate_database(paths, Path(args.migrate_database), args.lock_wait, args.verbose)
     command = args.command or "run"
     if command == "stats":
         return _stats(paths, args)
@@ -77,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if (signum := stop_signal_received()) is not None:
         return stop_exit_code(signum)  # asked to stop while Qt loaded
-    return run(paths, tray_wait=args.tray_wait.total_seconds())
+    return run(paths, tray_wait=args.tray_wait.total_seconds(), verbose=args.verbose)
 
 
 def _is_utf8(text: str) -> bool:
@@ -99,6 +101,15 @@ def _speak_the_users_language() -> None:
     elif chosen.asked and chosen.why_english:
         # Said in English by nature: there is no translation to say it in.
         print(f"shiftwell: {chosen.why_english}", file=sys.stderr)
+
+
+def _migrate_database(paths: Paths, database: Path, lock_wait: float, verbose: bool) -> int:
+    """The tray's database migration, in this short-lived process (storage/migrate_child.py):
+    the tray started it with hidden options, and reads its answer from standard output."""
+    from shiftwell.storage.migrate_child import run_migration
+
+    _setup_logging(paths, verbose=verbose)
+    return run_migration(database, lock_wait, sys.stdout)
 
 
 def _self_check() -> int:

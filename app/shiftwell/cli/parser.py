@@ -161,6 +161,11 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
                 "data and settings are not touched), print one line per check and exit"
             ),
         )
+    if top_level:
+        # Hidden: the tray starts `shiftwell` with these to migrate its database in a
+        # process of its own (storage/migrate_child.py); not for users.
+        parser.add_argument("--migrate-database", metavar="PATH", help=argparse.SUPPRESS)
+        parser.add_argument("--lock-wait", type=float, default=10.0, help=argparse.SUPPRESS)
     parser.add_argument(
         "--tray-wait",
         metavar="DURATION",

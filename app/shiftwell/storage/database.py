@@ -8,13 +8,10 @@ file and a file we may not read or write are reported and left as they were.
 from __future__ import annotations
 
 import logging
-import os
-import re
-import shutil
 import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import closing, suppress
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,6 +21,15 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from shiftwell.core.i18n import _
 from shiftwell.storage import models  # noqa: F401  (registers the tables)
+from shiftwell.storage.connection import apply_pragmas
+from shiftwell.storage.connection import sqlite_code as _sqlite_code
+
+# The errors are raised here; they live in errors.py for the tray, which needs no SQLAlchemy.
+from shiftwell.storage.errors import DatabaseError as DatabaseError
+from shiftwell.storage.errors import DatabaseLocked as DatabaseLocked
+from shiftwell.storage.errors import DatabaseTooNew as DatabaseTooNew
+from shiftwell.storage.errors import DatabaseUnavailable as DatabaseUnavailable
+from shiftwell.storage.errors import DatabaseUnrecognised as DatabaseUnrecognised
 from shiftwell.storage.files import (
     SQLITE_HEADER_SIZE,
     SQLITE_MAGIC,
@@ -32,8 +38,14 @@ from shiftwell.storage.files import (
     keep_private,
     unused_name,
     utc_stamp,
-    with_side_files,
 )
+from shiftwell.storage.opening import (
+    already_current,
+    check_access,
+    move_aside,
+    prepare_folder,
+)
+from shiftwell.storage.opening import head_revision as head_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -53,8 +65,6 @@ _ATTEMPT_WAIT = 0.5
 _FIRST_BACKOFF = 0.05
 _MAX_BACKOFF = 1.0
 
-_WAL_KEPT_BYTES = 64 * 1024
-
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _ACCESS_CODES = frozenset(
@@ -64,29 +74,6 @@ _ACCESS_CODES = frozenset(
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened; the message names the file and says why.
-
-    The message is for the user, in their language (the paths in it stay as they are).
-    """
-
-
-class DatabaseTooNew(DatabaseError):
-    """A newer Shiftwell wrote the file; it is left untouched."""
-
-
-class DatabaseLocked(DatabaseError):
-    """Another program held the file for longer than we were willing to wait."""
-
-
-class DatabaseUnavailable(DatabaseError):
-    """The file or its folder cannot be read or written by this user."""
-
-
-class DatabaseUnrecognised(DatabaseError):
-    """The file holds tables without a schema version that Shiftwell did not make."""
 
 
 @dataclass(frozen=True)
@@ -104,19 +91,24 @@ class OpenedDatabase:
 
 
 def open_database(
-    path: Path, *, lock_timeout: float = 10.0, migrations: str = MIGRATIONS
+    path: Path,
+    *,
+    lock_timeout: float = 10.0,
+    migrations: str = MIGRATIONS,
+    wal_checked: bool = False,
 ) -> OpenedDatabase:
     """Open (creating if needed) the database at `path`, migrated to the newest schema.
 
     While another program holds the file, retries for up to `lock_timeout` seconds (this
     blocks the caller). `migrations` names the Alembic scripts to run. Raises a
     `DatabaseError` with a message for the user when the file cannot be used as it is; the
-    file is then left as it was.
+    file is then left as it was. `wal_checked`: the caller kept a damaged write-ahead log
+    already (keep_damaged_wal), so no second copy is made.
     """
-    _prepare_folder(path.parent)
-    _check_access(path)
-    wal_copy = keep_damaged_wal(path)
-    if migrations == MIGRATIONS and _already_current(path):
+    prepare_folder(path.parent)
+    check_access(path)
+    wal_copy = None if wal_checked else keep_damaged_wal(path)
+    if migrations == MIGRATIONS and already_current(path):
         # The usual start: nothing to migrate, so Alembic (17 MB) is never loaded.
         return OpenedDatabase(
             _engine(path), moved_aside=None, backup=None, path=path, wal_copy=wal_copy
@@ -126,7 +118,7 @@ def open_database(
     problem = waiter.run(lambda wait: _inspect(path, wait, known))
     moved_aside = None
     if problem is not None:
-        moved_aside = _move_aside(path)
+        moved_aside = move_aside(path)
         log.warning(
             "%s is not a usable database (%s); moved it to %s and started a fresh one",
             path,
@@ -141,69 +133,10 @@ def open_database(
     )
 
 
-def replace_damaged(opened: OpenedDatabase) -> Path:
-    """A file found damaged while in use: moved aside (kept), a fresh one made in its place.
-
-    The handle is `opened.db` still, now opening the fresh file. Raises DatabaseError
-    when the file cannot be moved or the fresh one made.
-    """
-    path = opened.path
-    aside = unused_name(path, f".corrupt-{utc_stamp()}")
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        # Closing the last connection folds the log into the damaged file and deletes it:
-        # the log is the part most likely to be whole, so a copy is kept first.
-        with suppress(OSError):
-            shutil.copy2(wal, aside.with_name(aside.name + "-wal.copy"))
-    opened.db.dispose()  # no connection keeps the damaged file open
-    _move_aside(path, aside)
-    log.warning("%s was damaged while in use; moved it to %s", path, aside)
-    fresh = open_database(path, lock_timeout=0)
-    fresh.db.dispose()
-    return aside
-
-
 def _engine(path: Path) -> sa.Engine:
     engine = sa.create_engine(f"sqlite:///{path}")
-    sa.event.listen(engine, "connect", _on_connect)
+    sa.event.listen(engine, "connect", lambda connection, _record: apply_pragmas(connection))
     return engine
-
-
-_REVISION_LINE = re.compile(r"^(down_)?revision(?::[^=]*)? = (?:\"([^\"]*)\"|None)$", re.M)
-
-
-def head_revision() -> str:
-    """The newest shipped revision, read from the migration files (without Alembic)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in (Path(__file__).parent / "migrations" / "versions").glob("*.py"):
-        for down, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
-            if value:
-                (parents if down else revisions).add(value)
-    heads = revisions - parents
-    if len(heads) != 1:
-        raise RuntimeError(f"expected one head revision, found {sorted(heads)}")
-    return heads.pop()
-
-
-def _already_current(path: Path) -> bool:
-    """A healthy database already at the newest schema (read-only look, no waiting)."""
-    try:
-        with path.open("rb") as file:
-            if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                return False  # never let SQLite near a damaged file (it may drop its -wal)
-        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as connection:
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                return False
-            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-            connection.execute("BEGIN IMMEDIATE")  # would we be able to write right now?
-            connection.execute("ROLLBACK")
-    except (OSError, sqlite3.Error):
-        return False  # missing, locked, damaged or unversioned: the careful path decides
-    if rows != [(head_revision(),)]:
-        return False
-    keep_private(path)
-    return True
 
 
 def migration_config(
@@ -220,57 +153,6 @@ def migration_config(
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-def _on_connect(connection: Any, _record: Any) -> None:
-    cursor = connection.cursor()
-    # WAL keeps readers (the stats window) from blocking the writer; FULL makes every
-    # transition durable at commit, which costs nothing at a few commits an hour.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # Never wait for a lock: the app writes from its event loop, and a write that finds the
-    # file busy is queued and tried again (storage/durable.py) instead of freezing the screen.
-    cursor.execute("PRAGMA busy_timeout=0")
-    # A write-ahead log left bigger than this is cut back after a checkpoint (a full disk
-    # needs the space more than SQLite needs to reuse it).
-    cursor.execute(f"PRAGMA journal_size_limit={_WAL_KEPT_BYTES}")
-    cursor.close()
-
-
-# --- access -------------------------------------------------------------------------------
-
-
-def _prepare_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        message = _("cannot create the data folder {folder}: {reason}")
-        raise DatabaseUnavailable(
-            message.format(folder=folder, reason=error.strerror or error)
-        ) from error
-
-
-def _check_access(path: Path) -> None:
-    folder = path.parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        message = _(
-            "cannot write in {folder} (permission denied): Shiftwell keeps {name} and "
-            "its journal files there. Nothing was changed."
-        )
-        raise DatabaseUnavailable(message.format(folder=folder, name=path.name))
-    for candidate in with_side_files(path):
-        if not candidate.exists():
-            continue
-        if not candidate.is_file():
-            message = _("{path} is not a file. Nothing was changed.")
-            raise DatabaseUnavailable(message.format(path=candidate))
-        if not os.access(candidate, os.R_OK | os.W_OK):
-            message = _(
-                "{path} cannot be read and written by this user (permission denied); "
-                "check its owner and permissions. Nothing was changed."
-            )
-            raise DatabaseUnavailable(message.format(path=candidate))
 
 
 # --- locks ------------------------------------------------------------------------------
@@ -320,13 +202,6 @@ class _LockWaiter:
                     )
                 time.sleep(min(backoff, remaining))
                 backoff = min(backoff * 2, _MAX_BACKOFF)
-
-
-def _sqlite_code(error: BaseException) -> int | None:
-    cause = error.orig if isinstance(error, sa.exc.DBAPIError) else error
-    code = getattr(cause, "sqlite_errorcode", None)
-    # Extended codes carry the primary code in their low byte.
-    return code & 0xFF if isinstance(code, int) else None
 
 
 def _message(error: BaseException) -> str:
@@ -400,21 +275,6 @@ def _stored_revisions(connection: sqlite3.Connection) -> frozenset[str]:
 def _table_names(connection: sqlite3.Connection) -> frozenset[str]:
     rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     return frozenset(str(row[0]) for row in rows)
-
-
-def _move_aside(path: Path, aside: Path | None = None) -> Path:
-    aside = aside or unused_name(path, f".corrupt-{utc_stamp()}")
-    try:
-        # The side files follow the database's new name, so SQLite still pairs them.
-        for source, target in zip(with_side_files(path), with_side_files(aside), strict=True):
-            if source.exists():
-                source.rename(target)
-    except OSError as error:
-        message = _("{path} is not a usable database and could not be moved to {aside}: {reason}")
-        raise DatabaseUnavailable(
-            message.format(path=path, aside=aside, reason=error.strerror or error)
-        ) from error
-    return aside
 
 
 # --- migrations ---------------------------------------------------------------------------

@@ -14,10 +14,9 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-import sqlalchemy as sa
-
 from shiftwell.core.i18n import _
 from shiftwell.core.model import Transition
+from shiftwell.storage.connection import sqlite_code
 from shiftwell.storage.journal import Journal, encode
 from shiftwell.storage.repository import Repository
 
@@ -147,7 +146,7 @@ class DurableRecorder:
 
     # -- trouble ----------------------------------------------------------------------------
 
-    def _try(self, write: Callable[[Repository], None]) -> sa.exc.DBAPIError | OSError | None:
+    def _try(self, write: Callable[[Repository], None]) -> sqlite3.Error | OSError | None:
         if self._repository is None:
             return OSError(_("the database is not open yet"))
         damage = self._damage_seen() if self._damage_seen is not None else None
@@ -157,15 +156,15 @@ class DurableRecorder:
                 return OSError(damage)
         try:
             write(self._repository)
-        except sa.exc.DBAPIError as error:
-            if _code(error) not in _DAMAGED or self._replace_damaged is None:
+        except sqlite3.Error as error:
+            if sqlite_code(error) not in _DAMAGED or self._replace_damaged is None:
                 return error
             log.error("the database is damaged (%s); starting a fresh one", _reason(error))
             if self._replace_damaged() is None:
                 return error
             try:
-                write(self._repository)  # the same engine now opens the fresh file
-            except sa.exc.DBAPIError as again:
+                write(self._repository)  # its database now opens the fresh file
+            except sqlite3.Error as again:
                 return again
         return None
 
@@ -212,7 +211,7 @@ class DurableRecorder:
             return
         try:
             emptied = self._repository.checkpoint()
-        except sa.exc.DBAPIError as error:
+        except sqlite3.Error as error:
             log.info("could not empty the write-ahead log yet (%s)", _reason(error))
             emptied = False
         if not emptied:
@@ -221,12 +220,5 @@ class DurableRecorder:
             self._arm_retry()
 
 
-def _code(error: sa.exc.DBAPIError) -> int | None:
-    code = getattr(error.orig, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
 def _reason(error: Exception) -> str:
-    if isinstance(error, sa.exc.DBAPIError):
-        return str(error.orig) if error.orig is not None else str(error)
     return str(error)

@@ -6,16 +6,12 @@ records and rewrites them in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-import sqlalchemy as sa
-from sqlmodel import Session, col, or_, select
 
 from shiftwell.core.timeline import move_back_by, restamp
-from shiftwell.storage.models import HeartbeatRow, OvertimeRow, SegmentRow, ShiftRow, TransitionRow
+from shiftwell.storage.connection import Database, from_sql_time, to_sql_time
 
 
 @dataclass(frozen=True)
@@ -28,93 +24,101 @@ class FutureRepair:
 
 
 # Every recorded time, table by table (planned times of scheduled shifts come from the
-# schedule, not from the clock, and are left alone).
-_STAMPS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
-    (ShiftRow, ("actual_start", "actual_end")),
-    (SegmentRow, ("actual_start", "actual_end")),
-    (TransitionRow, ("at",)),
-    (OvertimeRow, ("granted_at",)),
-    (HeartbeatRow, ("at",)),
+# schedule, not from the clock, and are left alone). Every table's key is `id`.
+_STAMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shift", ("actual_start", "actual_end")),
+    ("segment", ("actual_start", "actual_end")),
+    ("transition", ("at",)),
+    ("overtime", ("granted_at",)),
+    ("heartbeat", ("at",)),
 )
+_PLANNED = ("planned_start", "planned_end")
 
 
-def repair_future_records(db: sa.Engine, now: datetime) -> FutureRepair | None:
+def repair_future_records(database: Database, now: datetime) -> FutureRepair | None:
     """Move back the records dated after `now`; None when there were none."""
-    with Session(db) as session, session.begin():
-        latest = _latest(session, lambda column: column > now)
+    with database.writing() as connection:
+        latest = _extreme(connection, "max", ">", now)
         if latest is None:
             return None
-        tail_start = _tail_start(session, now)
-        before = _latest(session, lambda column: column < tail_start)
+        tail_start = _tail_start(connection, now)
+        before = _extreme(connection, "max", "<", tail_start)
         moved = move_back_by(latest, now, tail_start, before)
         records = 0
         for table, fields in _STAMPS:
-            for row in _rows_from(session, table, fields, tail_start):
-                _move(row, fields, tail_start, moved, now)
-                records += 1
+            records += _move_table(connection, table, fields, tail_start, moved, now)
         return FutureRepair(ahead=latest - now, moved_back=moved, records=records)
 
 
-def _latest(session: Session, where: Any) -> datetime | None:
+def _extreme(
+    connection: sqlite3.Connection, which: str, compare: str, than: datetime
+) -> datetime | None:
+    """The latest (max) or earliest (min) recorded time before or after `than`."""
     found: list[datetime] = []
     for table, fields in _STAMPS:
         for name in fields:
-            column = col(getattr(table, name))
-            value = session.exec(
-                select(column).where(where(column)).order_by(column.desc()).limit(1)
-            ).first()
-            if value is not None:
-                found.append(value)
-    return max(found, default=None)
+            (value,) = connection.execute(
+                f'SELECT {which}("{name}") FROM "{table}" WHERE "{name}" {compare} ?',
+                (to_sql_time(than),),
+            ).fetchone()
+            stamp = from_sql_time(value)
+            if stamp is not None:
+                found.append(stamp)
+    if not found:
+        return None
+    return max(found) if which == "max" else min(found)
 
 
-def _tail_start(session: Session, now: datetime) -> datetime:
+def _tail_start(connection: sqlite3.Connection, now: datetime) -> datetime:
     """Where the moved records begin: the start of the first shift holding a future record,
     or (with none) the first future record itself."""
-    shift_start = session.exec(
-        select(ShiftRow.actual_start)
-        .where(or_(col(ShiftRow.actual_start) > now, col(ShiftRow.actual_end) > now))
-        .order_by(col(ShiftRow.actual_start))
-        .limit(1)
-    ).first()
+    stamp = to_sql_time(now)
+    row = connection.execute(
+        "SELECT actual_start FROM shift WHERE actual_start > ? OR actual_end > ? "
+        "ORDER BY actual_start LIMIT 1",
+        (stamp, stamp),
+    ).fetchone()
+    shift_start = from_sql_time(row[0]) if row is not None else None
     if shift_start is not None:
         return shift_start
-    earliest: list[datetime] = []
-    for table, fields in _STAMPS:
+    earliest = _extreme(connection, "min", ">", now)
+    assert earliest is not None  # called only when a record is dated after now
+    return earliest
+
+
+def _move_table(
+    connection: sqlite3.Connection,
+    table: str,
+    fields: tuple[str, ...],
+    tail_start: datetime,
+    moved: timedelta,
+    now: datetime,
+) -> int:
+    # A segment's planned times came from the same clock: they move with it (not brought
+    # to the present: a break may rightly be planned to end after now). So do those of
+    # work outside the schedule (a shift not `scheduled`).
+    planned = _PLANNED if table in ("segment", "shift") else ()
+    extra = ", scheduled" if table == "shift" else ""
+    names = (*fields, *planned)
+    columns = ", ".join(f'"{name}"' for name in names)
+    where = " OR ".join(f'"{name}" >= ?' for name in fields)
+    rows = connection.execute(
+        f'SELECT id, {columns}{extra} FROM "{table}" WHERE {where}',
+        tuple(to_sql_time(tail_start) for _ in fields),
+    ).fetchall()
+    for row in rows:
+        values = dict(zip(names, (from_sql_time(v) for v in row[1 : 1 + len(names)]), strict=True))
         for name in fields:
-            column = col(getattr(table, name))
-            value = session.exec(
-                select(column).where(column > now).order_by(column).limit(1)
-            ).first()
-            if value is not None:
-                earliest.append(value)
-    return min(earliest)
-
-
-def _rows_from(
-    session: Session, table: type[Any], fields: Iterable[str], tail_start: datetime
-) -> list[Any]:
-    conditions = [col(getattr(table, name)) >= tail_start for name in fields]
-    return list(session.exec(select(table).where(or_(*conditions))).all())
-
-
-def _move(
-    row: Any, fields: Iterable[str], tail_start: datetime, moved: timedelta, now: datetime
-) -> None:
-    for name in fields:
-        value = getattr(row, name)
-        if value is not None:
-            setattr(row, name, restamp(value, tail_start, moved, now))
-    if isinstance(row, SegmentRow):
-        # A segment's planned times came from the same clock: they move with it (not
-        # brought to the present: a break may rightly be planned to end after now).
-        row.planned_start = _moved(row.planned_start, tail_start, moved)
-        row.planned_end = _moved(row.planned_end, tail_start, moved)
-    if isinstance(row, ShiftRow) and not row.scheduled:
-        # Work outside the schedule was planned from the clock too.
-        row.planned_start = _moved(row.planned_start, tail_start, moved)
-        row.planned_end = _moved(row.planned_end, tail_start, moved)
-
-
-def _moved(value: Any, tail_start: datetime, moved: timedelta) -> Any:
-    return value - moved if value is not None and value >= tail_start else value
+            if values[name] is not None:
+                values[name] = restamp(values[name], tail_start, moved, now)
+        if table == "segment" or (table == "shift" and not row[-1]):
+            for name in planned:
+                value = values[name]
+                if value is not None and value >= tail_start:
+                    values[name] = value - moved
+        sets = ", ".join(f'"{name}" = ?' for name in names)
+        connection.execute(
+            f'UPDATE "{table}" SET {sets} WHERE id = ?',
+            (*(to_sql_time(values[name]) for name in names), row[0]),
+        )
+    return len(rows)

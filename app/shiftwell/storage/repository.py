@@ -1,36 +1,47 @@
-"""Writes the engine's transitions and answers the shell's questions about them."""
+"""Writes the engine's transitions and answers the shell's questions about them at start.
+
+The running app's side of storage: standard-library `sqlite3` only (see connection.py for
+why); the columns written come from rows.py.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
-
-import sqlalchemy as sa
-from sqlmodel import Session, col, func, select
+from datetime import datetime, timedelta
+from typing import Any
 
 from shiftwell.core.engine import CALL_NOTICED, History, Unfinished
 from shiftwell.core.model import (
     CheckInRecord,
     Outcome,
-    OvertimeGrant,
     SegmentKind,
     SegmentRecord,
     ShiftRecord,
     State,
     Transition,
 )
-from shiftwell.storage.models import (
-    HeartbeatRow,
-    OvertimeRow,
-    SegmentRow,
-    ShiftRow,
-    TransitionRow,
+from shiftwell.storage.connection import Database, from_sql_time, to_sql_time
+from shiftwell.storage.rows import (
+    CHECKIN,
+    HEARTBEAT,
+    OVERTIME,
+    SEGMENT,
+    SHIFT,
+    TRANSITION,
+    insert_sql,
+    update_sql,
+)
+
+_SHIFT_COLUMNS = "id, planned_start, planned_end, actual_start, actual_end, scheduled"
+_SEGMENT_COLUMNS = (
+    "id, shift_id, kind, planned_start, planned_end, actual_start, actual_end, outcome"
 )
 
 
 class Repository:
-    def __init__(self, db: sa.Engine) -> None:
-        self._db = db
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def record(self, transition: Transition) -> None:
         """Store one transition, with the shift and segments it touches, in one transaction."""
@@ -40,109 +51,96 @@ class Repository:
         """Store transitions in order, all in one transaction (a queue that waited is written
         whole or not at all, and costs one commit). `skip_stored`: leave out those already
         in the database (replaying a side file that a crash left after its commit)."""
-        with Session(self._db) as session, session.begin():
+        with self.database.writing() as connection:
             for transition in transitions:
-                if skip_stored and _stored(session, transition):
+                if skip_stored and _stored(connection, transition):
                     continue
-                _store(session, transition)
+                _store(connection, transition)
 
     __call__ = record  # a repository is an engine listener
 
     def checkpoint(self) -> bool:
         """Copy the write-ahead log into the database and empty it, so it stays small; False
         when a reader (another program, a backup) kept it from finishing."""
-        with self._db.connect() as connection:
-            # One row: (busy, frames in the log, frames copied); busy is 1 when held off.
-            busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        # One row: (busy, frames in the log, frames copied); busy is 1 when held off.
+        busy, _, _ = (
+            self.database.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        )
         return not busy
 
     def beat(self, at: datetime) -> None:
         """The alive mark: the last moment the app is known to have been running."""
-        with Session(self._db) as session, session.begin():
-            session.merge(HeartbeatRow(id=1, at=at))
+        with self.database.writing() as connection:
+            connection.execute(insert_sql(HEARTBEAT), HEARTBEAT.values(at))
 
     def unfinished(self) -> Unfinished | None:
         """A shift the last run left open, with its open segments and last sign of life."""
-        with Session(self._db) as session:
-            shift = session.exec(
-                select(ShiftRow)
-                .where(col(ShiftRow.actual_end).is_(None))
-                .order_by(col(ShiftRow.actual_start).desc())
-            ).first()
+        with self.database.reading() as connection:
+            shift = connection.execute(
+                f"SELECT {_SHIFT_COLUMNS} FROM shift WHERE actual_end IS NULL "
+                "ORDER BY actual_start DESC LIMIT 1"
+            ).fetchone()
             if shift is None:
                 return None
-            segments = session.exec(
-                select(SegmentRow)
-                .where(col(SegmentRow.actual_end).is_(None))
-                .order_by(col(SegmentRow.actual_start))
-            ).all()
-            beat = session.get(HeartbeatRow, 1)
-            last = session.exec(select(func.max(TransitionRow.at))).one()
-            state = session.exec(
-                select(TransitionRow.target)
-                .where(TransitionRow.shift_id == shift.id)
-                .order_by(col(TransitionRow.id).desc())
-                .limit(1)
-            ).first()
-            call = session.exec(
-                select(TransitionRow.detail)
-                .where(TransitionRow.shift_id == shift.id)
-                .where(TransitionRow.trigger == "call_start")
-                .order_by(col(TransitionRow.id).desc())
-                .limit(1)
-            ).first()
-        marks = [m for m in (beat.at if beat else None, last) if m is not None]
-        alive = max(marks) if marks else shift.actual_start
-        if isinstance(alive, datetime) and alive.tzinfo is None:
-            alive = alive.replace(tzinfo=UTC)  # max() over the column skips the type's decoding
+            segments = connection.execute(
+                f"SELECT {_SEGMENT_COLUMNS} FROM segment WHERE actual_end IS NULL "
+                "ORDER BY actual_start"
+            ).fetchall()
+            beat = _one(connection, "SELECT at FROM heartbeat WHERE id = 1")
+            last = _one(connection, 'SELECT max("at") FROM "transition"')
+            state = _one(
+                connection,
+                'SELECT target FROM "transition" WHERE shift_id = ? ORDER BY id DESC LIMIT 1',
+                shift[0],
+            )
+            call = _one(
+                connection,
+                'SELECT detail FROM "transition" WHERE shift_id = ? AND "trigger" = ? '
+                "ORDER BY id DESC LIMIT 1",
+                shift[0],
+                "call_start",
+            )
+        record = _shift_record(shift)
+        marks = [m for m in (from_sql_time(beat), from_sql_time(last)) if m is not None]
         return Unfinished(
-            shift=_shift_record(shift),
+            shift=record,
             segments=tuple(_segment_record(s) for s in segments),
-            last_alive=alive,
+            last_alive=max(marks) if marks else record.actual_start,
             last_state=_state(state),
             call_declared=call is None or not call.startswith(CALL_NOTICED),
         )
 
-    def shifts(self) -> Sequence[ShiftRow]:
-        with Session(self._db) as session:
-            return session.exec(select(ShiftRow).order_by(col(ShiftRow.actual_start))).all()
-
-    def segments(self, shift_id: str | None = None) -> Sequence[SegmentRow]:
-        with Session(self._db) as session:
-            query = select(SegmentRow).order_by(col(SegmentRow.actual_start))
-            if shift_id is not None:
-                query = query.where(SegmentRow.shift_id == shift_id)
-            return session.exec(query).all()
-
-    def overtime(self) -> Sequence[OvertimeRow]:
-        with Session(self._db) as session:
-            return session.exec(select(OvertimeRow).order_by(col(OvertimeRow.granted_at))).all()
-
     def history(self, now: datetime) -> History:
         """What the engine must remember across restarts: the last shift, this week's
         overtime, today's skipped breaks (cheap indexed range queries)."""
-        with Session(self._db) as session:
-            last = session.exec(
-                select(ShiftRow).order_by(col(ShiftRow.actual_start).desc()).limit(1)
-            ).first()
-            since = now - timedelta(days=8)
-            grants = session.exec(
-                select(OvertimeRow).where(col(OvertimeRow.granted_at) >= since)
-            ).all()
-            skipped = session.exec(
-                select(SegmentRow.actual_start)
-                .where(col(SegmentRow.actual_start) >= now - timedelta(days=2))
-                .where(SegmentRow.outcome == "skipped")
-            ).all()
+        with self.database.reading() as connection:
+            last = connection.execute(
+                f"SELECT {_SHIFT_COLUMNS} FROM shift ORDER BY actual_start DESC LIMIT 1"
+            ).fetchone()
+            grants = connection.execute(
+                "SELECT granted_at, seconds FROM overtime WHERE granted_at >= ?",
+                (to_sql_time(now - timedelta(days=8)),),
+            ).fetchall()
+            skipped = connection.execute(
+                "SELECT actual_start FROM segment WHERE actual_start >= ? AND outcome = ?",
+                (to_sql_time(now - timedelta(days=2)), Outcome.SKIPPED.value),
+            ).fetchall()
         return History(
             last_shift=_shift_record(last) if last is not None else None,
-            overtime=tuple((g.granted_at, float(g.seconds)) for g in grants),
-            skips=tuple(skipped),
+            overtime=tuple((_time(at), float(seconds)) for at, seconds in grants),
+            skips=tuple(_time(at) for (at,) in skipped),
         )
 
-    def transitions(self) -> Sequence[TransitionRow]:
-        with Session(self._db) as session:
-            return session.exec(select(TransitionRow).order_by(col(TransitionRow.id))).all()
+
+def _one(connection: sqlite3.Connection, sql: str, *parameters: object) -> str | None:
+    row = connection.execute(sql, parameters).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def _time(value: str) -> datetime:
+    stamp = from_sql_time(value)
+    assert stamp is not None
+    return stamp
 
 
 def _state(value: str | None) -> State:
@@ -153,105 +151,64 @@ def _state(value: str | None) -> State:
         return State.FOCUS
 
 
-def _shift_record(row: ShiftRow) -> ShiftRecord:
+def _shift_record(row: tuple[Any, ...]) -> ShiftRecord:
+    id_, planned_start, planned_end, actual_start, actual_end, scheduled = row
     return ShiftRecord(
-        id=row.id,
-        planned_start=row.planned_start,
-        planned_end=row.planned_end,
-        actual_start=row.actual_start,
-        actual_end=row.actual_end,
-        scheduled=row.scheduled,
+        id=str(id_),
+        planned_start=_time(str(planned_start)),
+        planned_end=_time(str(planned_end)),
+        actual_start=_time(str(actual_start)),
+        actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
+        scheduled=bool(scheduled),
     )
 
 
-def _segment_record(row: SegmentRow) -> SegmentRecord:
+def _segment_record(row: tuple[Any, ...]) -> SegmentRecord:
+    id_, shift_id, kind, planned_start, planned_end, actual_start, actual_end, outcome = row
     return SegmentRecord(
-        id=row.id,
-        shift_id=row.shift_id,
-        kind=SegmentKind(row.kind),
-        planned_start=row.planned_start,
-        planned_end=row.planned_end,
-        actual_start=row.actual_start,
-        actual_end=row.actual_end,
-        outcome=Outcome(row.outcome) if row.outcome else None,
+        id=str(id_),
+        shift_id=str(shift_id),
+        kind=SegmentKind(kind),
+        planned_start=_time(str(planned_start)),
+        planned_end=from_sql_time(None if planned_end is None else str(planned_end)),
+        actual_start=_time(str(actual_start)),
+        actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
+        outcome=Outcome(outcome) if outcome else None,
     )
 
 
-def _shift_row(shift: ShiftRecord) -> ShiftRow:
-    return ShiftRow(
-        id=shift.id,
-        planned_start=shift.planned_start,
-        planned_end=shift.planned_end,
-        actual_start=shift.actual_start,
-        actual_end=shift.actual_end,
-        scheduled=shift.scheduled,
-    )
-
-
-def _segment_row(segment: SegmentRecord) -> SegmentRow:
-    return SegmentRow(
-        id=segment.id,
-        shift_id=segment.shift_id,
-        kind=segment.kind.value,
-        planned_start=segment.planned_start,
-        planned_end=segment.planned_end,
-        actual_start=segment.actual_start,
-        actual_end=segment.actual_end,
-        outcome=segment.outcome.value if segment.outcome else None,
-    )
-
-
-def _overtime_row(grant: OvertimeGrant) -> OvertimeRow:
-    return OvertimeRow(
-        id=grant.id,
-        shift_id=grant.shift_id,
-        granted_at=grant.granted_at,
-        seconds=grant.seconds,
-        reason=grant.reason,
-    )
-
-
-def _store_checkin(session: Session, checkin: CheckInRecord) -> None:
-    segment = session.get(SegmentRow, checkin.segment_id)
-    if segment is None:
+def _store_checkin(connection: sqlite3.Connection, checkin: CheckInRecord) -> None:
+    changed = connection.execute(
+        update_sql(CHECKIN, "id"), (*CHECKIN.values(checkin), checkin.segment_id)
+    ).rowcount
+    if changed == 0:
         raise ValueError(f"check-in for an unknown segment {checkin.segment_id}")
-    segment.checkin_score = checkin.score
-    segment.checkin_word = checkin.word or None
-    session.add(segment)
 
 
-def _store(session: Session, transition: Transition) -> None:
+def _store(connection: sqlite3.Connection, transition: Transition) -> None:
+    # Parents first: the foreign keys are checked row by row.
     if transition.shift is not None:
-        session.merge(_shift_row(transition.shift))
+        connection.execute(insert_sql(SHIFT), SHIFT.values(transition.shift))
     for segment in (transition.closed, *transition.extra, transition.opened):
         if segment is not None:
-            session.merge(_segment_row(segment))
+            connection.execute(insert_sql(SEGMENT), SEGMENT.values(segment))
     if transition.grant is not None:
-        session.add(_overtime_row(transition.grant))
+        connection.execute(insert_sql(OVERTIME), OVERTIME.values(transition.grant))
     if transition.checkin is not None:
-        _store_checkin(session, transition.checkin)
-    session.merge(HeartbeatRow(id=1, at=transition.at))
-    session.add(
-        TransitionRow(
-            at=transition.at,
-            monotonic=transition.monotonic,
-            trigger=transition.trigger.value,
-            source=transition.source.value,
-            target=transition.target.value,
-            shift_id=transition.shift.id if transition.shift else None,
-            closed_segment_id=transition.closed.id if transition.closed else None,
-            opened_segment_id=transition.opened.id if transition.opened else None,
-            detail=transition.detail,
-        )
-    )
+        _store_checkin(connection, transition.checkin)
+    connection.execute(insert_sql(HEARTBEAT), HEARTBEAT.values(transition.at))
+    connection.execute(insert_sql(TRANSITION), TRANSITION.values(transition))
 
 
-def _stored(session: Session, transition: Transition) -> bool:
-    found = session.exec(
-        select(TransitionRow.id)
-        .where(TransitionRow.at == transition.at)
-        .where(TransitionRow.monotonic == transition.monotonic)
-        .where(TransitionRow.trigger == transition.trigger.value)
-        .where(TransitionRow.target == transition.target.value)
-    ).first()
+def _stored(connection: sqlite3.Connection, transition: Transition) -> bool:
+    found = connection.execute(
+        'SELECT id FROM "transition" WHERE "at" = ? AND monotonic = ? AND "trigger" = ? '
+        "AND target = ? LIMIT 1",
+        (
+            to_sql_time(transition.at),
+            transition.monotonic,
+            transition.trigger.value,
+            transition.target.value,
+        ),
+    ).fetchone()
     return found is not None

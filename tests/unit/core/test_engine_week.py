@@ -24,9 +24,8 @@ from shiftwell.core.model import (
 )
 from shiftwell.core.schedule import WeeklySchedule, parse_days_off
 from shiftwell.core.settings import OvertimePolicy, Settings
-from shiftwell.storage.database import open_database
-from shiftwell.storage.repository import Repository
 from tests.helpers.engine import Recorder
+from tests.helpers.stored import StoredRepository
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -37,20 +36,20 @@ def local(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def week(tmp_path: Path) -> tuple[Engine, ManualClock, Recorder, Repository]:
+def week(tmp_path: Path) -> tuple[Engine, ManualClock, Recorder, StoredRepository]:
     settings = Settings(
         schedule=WeeklySchedule(BERLIN, days_off=parse_days_off(["2026-10-26"])),
         overtime=OvertimePolicy(step=timedelta(minutes=15), weekly_cap=timedelta(minutes=30)),
     )
     clock = ManualClock(local(22, 6))  # Thursday, before work
     recorder = Recorder()
-    repository = Repository(open_database(tmp_path / "week.sqlite3").db)
+    repository = StoredRepository(tmp_path / "week.sqlite3")
     engine = Engine(settings, clock, [repository, recorder])
     return engine, clock, recorder, repository
 
 
 def test_a_week_with_dst_a_day_off_an_early_start_and_overtime(
-    week: tuple[Engine, ManualClock, Recorder, Repository],
+    week: tuple[Engine, ManualClock, Recorder, StoredRepository],
 ) -> None:
     engine, clock, recorder, repository = week
 
@@ -124,7 +123,9 @@ def test_a_week_with_dst_a_day_off_an_early_start_and_overtime(
     assert kinds[-2:] == ["overtime", "overtime"]
 
 
-def test_a_grant_needs_a_reason(week: tuple[Engine, ManualClock, Recorder, Repository]) -> None:
+def test_a_grant_needs_a_reason(
+    week: tuple[Engine, ManualClock, Recorder, StoredRepository],
+) -> None:
     engine, clock, _, repository = week
     clock.advance_to(local(22, 17))
     with pytest.raises(EventRejected, match="Say why"):
@@ -133,7 +134,7 @@ def test_a_grant_needs_a_reason(week: tuple[Engine, ManualClock, Recorder, Repos
 
 
 def test_the_cap_counts_per_iso_week_in_local_time(
-    week: tuple[Engine, ManualClock, Recorder, Repository],
+    week: tuple[Engine, ManualClock, Recorder, StoredRepository],
 ) -> None:
     engine, clock, _, _ = week
     clock.advance_to(local(23, 17))  # Friday log-off
@@ -178,7 +179,7 @@ def test_shift_end_during_a_call_waits_for_the_call(tmp_path: Path) -> None:
 
 
 def test_the_weeks_last_shift_says_so_when_it_ends(
-    week: tuple[Engine, ManualClock, Recorder, Repository],
+    week: tuple[Engine, ManualClock, Recorder, StoredRepository],
 ) -> None:
     _, clock, recorder, _ = week
     clock.advance_to(local(22, 17, 1))  # Thursday: Friday's shift is still to come

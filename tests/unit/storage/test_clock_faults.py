@@ -26,11 +26,10 @@ from shiftwell.core.model import (
     StartShift,
 )
 from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
-from shiftwell.storage.database import open_database
 from shiftwell.storage.models import SegmentRow, ShiftRow
 from shiftwell.storage.recovery import repair_future_records
-from shiftwell.storage.repository import Repository
 from tests.helpers.engine import MONDAY_9AM, make_engine
+from tests.helpers.stored import StoredRepository
 
 MIN = 60.0
 GENTLE = Settings(
@@ -60,7 +59,7 @@ def assert_consistent(shifts: Sequence[ShiftRow], segments: Sequence[SegmentRow]
 
 def test_a_clock_set_back_mid_shift_keeps_every_length_true(tmp_path: Path) -> None:
     engine, clock, _ = make_engine(GENTLE)
-    repository = Repository(open_database(tmp_path / "db.sqlite3").db)
+    repository = StoredRepository(tmp_path / "db.sqlite3")
     engine.add_listener(repository)
     engine.handle(StartShift(confirmed=True))
     clock.advance(10 * MIN)
@@ -88,7 +87,7 @@ def test_a_clock_set_forward_a_day_ends_the_shift_with_nothing_past_its_end(
     tmp_path: Path, during: str
 ) -> None:
     engine, clock, _ = make_engine(GENTLE)
-    repository = Repository(open_database(tmp_path / "db.sqlite3").db)
+    repository = StoredRepository(tmp_path / "db.sqlite3")
     engine.add_listener(repository)
     engine.handle(StartShift(confirmed=True))
     if during == "call":
@@ -112,8 +111,8 @@ def test_records_from_a_clock_that_ran_ahead_are_moved_back_at_the_next_start(
 ) -> None:
     # The clock reads 10:00 when it is really 09:00; Shiftwell starts the shift, works 40 min
     # and dies. The clock is put right; Shiftwell starts again at 09:45 (real time).
-    database = open_database(tmp_path / "db.sqlite3").db
-    repository = Repository(database)
+    repository = StoredRepository(tmp_path / "db.sqlite3")
+    database = repository.database
     ahead = ManualClock(MONDAY_9AM + timedelta(hours=1))
     engine = Engine(GENTLE, ahead, [repository])
     engine.handle(StartShift(confirmed=True))
@@ -148,8 +147,8 @@ def test_records_from_a_clock_that_ran_ahead_are_moved_back_at_the_next_start(
 def test_a_repair_never_moves_records_before_the_shift_ahead_of_them(tmp_path: Path) -> None:
     # A day recorded on a clock that ran ahead, put right at 09:12 by its own reading: the
     # first shift (09:00-09:10) may be true, the second (09:15-09:25) cannot be.
-    database = open_database(tmp_path / "db.sqlite3").db
-    repository = Repository(database)
+    repository = StoredRepository(tmp_path / "db.sqlite3")
+    database = repository.database
     engine, clock, _ = make_engine(GENTLE)
     engine.add_listener(repository)
     engine.handle(StartShift(confirmed=True))
@@ -181,7 +180,7 @@ def test_a_small_step_back_by_the_time_service_costs_no_second_of_a_break(
     tmp_path: Path,
 ) -> None:
     engine, clock, _ = make_engine(GENTLE)
-    repository = Repository(open_database(tmp_path / "db.sqlite3").db)
+    repository = StoredRepository(tmp_path / "db.sqlite3")
     engine.add_listener(repository)
     engine.handle(StartShift(confirmed=True))
     engine.handle(BreakNow(BreakKind.MICRO))

@@ -11,9 +11,8 @@ import pytest
 from shiftwell.core.model import State
 from shiftwell.core.schedule import WeeklySchedule, parse_spans
 from shiftwell.core.settings import Settings
-from shiftwell.storage.database import open_database
-from shiftwell.storage.repository import Repository
 from tests.helpers.engine import make_engine
+from tests.helpers.stored import StoredRepository
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -40,7 +39,7 @@ def test_a_shift_starting_in_a_changed_hour_is_worked_and_stored_as_planned(
 ) -> None:
     schedule = WeeklySchedule(BERLIN, days={6: parse_spans("02:30-10:30")})
     engine, clock, _ = make_engine(Settings(schedule=schedule), start=saturday)
-    repository = Repository(open_database(tmp_path / "db.sqlite3").db)
+    repository = StoredRepository(tmp_path / "db.sqlite3")
     engine.add_listener(repository)
     clock.advance_to(start - timedelta(seconds=1))
     assert engine.state is State.OFF_SHIFT

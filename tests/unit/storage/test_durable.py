@@ -3,44 +3,41 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from shiftwell.core.model import BreakNow, Pause, Resume, StartShift
-from shiftwell.storage.database import open_database, replace_damaged
 from shiftwell.storage.durable import DurableRecorder
 from shiftwell.storage.journal import Journal, journal_path
-from shiftwell.storage.repository import Repository
+from shiftwell.storage.opening import OpenedFile, replace_damaged
 from tests.helpers.engine import make_engine
+from tests.helpers.stored import StoredRepository, migrate_here
 
 
 @pytest.mark.logs_warnings
 def test_writes_wait_while_the_disk_is_full_and_land_in_order_afterwards(
     tmp_path: Path,
 ) -> None:
-    opened = open_database(tmp_path / "full.sqlite3")
+    repository = StoredRepository(tmp_path / "full.sqlite3")
     full = {"on": False}
 
-    @sa.event.listens_for(opened.db, "connect")
-    def limit_pages(connection: object, _record: object) -> None:
+    def limit_pages(connection: sqlite3.Connection) -> None:
         if full["on"]:
-            cursor = connection.cursor()  # type: ignore[attr-defined]
-            pages = cursor.execute("pragma page_count").fetchone()[0]
-            cursor.execute(f"pragma max_page_count = {pages}")
-            cursor.close()
+            pages = connection.execute("pragma page_count").fetchone()[0]
+            connection.execute(f"pragma max_page_count = {pages}")
 
+    repository.database.on_connect.append(limit_pages)
     troubles: list[str] = []
     recovered: list[bool] = []
-    repository = Repository(opened.db)
     recorder = DurableRecorder(repository, troubles.append, lambda: recovered.append(True))
     engine, clock, seen = make_engine()
     engine.add_listener(recorder)
     engine.handle(StartShift())
 
     full["on"] = True
-    opened.db.dispose()  # new connections get the page limit: the "disk" is full
+    repository.database.close()  # the next connection gets the page limit: the "disk" is full
     for _ in range(40):  # enough rows to need a new page
         engine.handle(Pause())
         clock.advance(1)
@@ -49,7 +46,7 @@ def test_writes_wait_while_the_disk_is_full_and_land_in_order_afterwards(
     assert len(troubles) == 1 and "database or disk is full" in troubles[0]
 
     full["on"] = False
-    opened.db.dispose()
+    repository.database.close()
     engine.handle(BreakNow())
     assert recorder.pending == []
     assert recovered == [True]
@@ -62,18 +59,19 @@ def test_a_file_sqlite_finds_damaged_is_moved_aside_and_the_transition_written_a
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "shiftwell.sqlite3"
-    opened = open_database(path)
+    repository = StoredRepository(path)
+    opened = OpenedFile(repository.database, path)
     troubles: list[str] = []
     recorder = DurableRecorder(
-        Repository(opened.db),
+        repository,
         troubles.append,
         lambda: None,
-        replace_damaged=lambda: replace_damaged(opened),
+        replace_damaged=lambda: replace_damaged(opened, migrate_here),
     )
     engine, _clock, seen = make_engine()
     engine.add_listener(recorder)
     engine.handle(StartShift())
-    opened.db.dispose()
+    repository.database.close()
     damaged = b"SQLite format 3\x00" + random.Random(3).randbytes(path.stat().st_size - 16)
     path.write_bytes(damaged)  # the next connection finds the pages damaged
 
@@ -82,7 +80,7 @@ def test_a_file_sqlite_finds_damaged_is_moved_aside_and_the_transition_written_a
     assert recorder.pending == [] and troubles == []
     [aside] = tmp_path.glob("shiftwell.sqlite3.corrupt-*")
     assert aside.read_bytes()[: len(damaged)] == damaged
-    stored = [(r.source, r.target) for r in Repository(opened.db).transitions()]
+    stored = [(r.source, r.target) for r in repository.transitions()]
     assert (
         stored
         == [("focus", "paused")]
@@ -94,24 +92,24 @@ def test_what_a_quit_left_in_the_side_file_is_written_once_at_the_next_start(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "shiftwell.sqlite3"
-    opened = open_database(path)
+    repository = StoredRepository(path)
     journal = Journal(journal_path(path))
     engine, _clock, seen = make_engine()
     engine.handle(StartShift())
     engine.handle(Pause())
     # A crash after the commit and before the side file was emptied: both hold the first.
-    Repository(opened.db).record(seen.transitions[0])
+    repository.record(seen.transitions[0])
     journal.append(seen.transitions)
 
     again = DurableRecorder(None, print, lambda: None, journal=journal)
     again.adopt(journal.read())
-    again.attach(Repository(opened.db))
+    again.attach(repository)
 
-    stored = [(r.trigger, r.source, r.target) for r in Repository(opened.db).transitions()]
+    stored = [(r.trigger, r.source, r.target) for r in repository.transitions()]
     assert stored == [("start_shift", "off_shift", "focus"), ("pause", "focus", "paused")]
     assert not journal.path.exists()
     assert journal.read() == []
-    opened.db.dispose()
+    repository.database.close()
 
 
 def test_the_side_file_gives_back_exactly_the_transitions_it_was_given(tmp_path: Path) -> None:
@@ -136,10 +134,10 @@ def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_sm
     from shiftwell.storage.files import wal_size
 
     path = tmp_path / "shiftwell.sqlite3"
-    opened = open_database(path)
+    repository = StoredRepository(path)
     later: list[object] = []
     recorder = DurableRecorder(
-        Repository(opened.db),
+        repository,
         lambda _message: None,
         lambda: None,
         retry_later=lambda _seconds, again: later.append(again),
@@ -148,9 +146,9 @@ def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_sm
     engine, clock, _ = make_engine()
     engine.add_listener(recorder)
     engine.handle(StartShift())
-    reader = sa.create_engine(f"sqlite:///{path}").connect()
-    reader.exec_driver_sql("BEGIN")
-    reader.exec_driver_sql("SELECT count(*) FROM transition").fetchall()  # a read snapshot
+    reader = sqlite3.connect(path, isolation_level=None)  # another program
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM 'transition'").fetchall()  # a read snapshot
     while wal_size(path) <= WAL_LIMIT_BYTES:
         engine.handle(Pause())
         clock.advance(1)
@@ -160,4 +158,4 @@ def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_sm
     while later and wal_size(path) > WAL_LIMIT_BYTES:
         later.pop(0)()  # type: ignore[operator]
     assert wal_size(path) <= WAL_LIMIT_BYTES
-    opened.db.dispose()
+    repository.database.close()

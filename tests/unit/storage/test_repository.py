@@ -12,8 +12,8 @@ import pytest
 from shiftwell.core.model import BreakNow, EndShift, Pause, Postpone, Resume, Skip, StartShift
 from shiftwell.core.settings import BreakPolicy, Settings, ShiftSettings, Strictness
 from shiftwell.storage.database import DATABASE_NAME, open_database
-from shiftwell.storage.repository import Repository
 from tests.helpers.engine import MONDAY_9AM, make_engine
+from tests.helpers.stored import StoredRepository
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def db_path(tmp_path: Path) -> Path:
 
 def test_a_whole_shift_lands_in_the_database(db_path: Path) -> None:
     engine, clock, recorder = make_engine()
-    repository = Repository(open_database(db_path).db)
+    repository = StoredRepository(db_path)
     engine.add_listener(repository)
     engine.handle(StartShift())
     clock.advance(8 * 3600 + 60)
@@ -51,7 +51,7 @@ def test_a_whole_shift_lands_in_the_database(db_path: Path) -> None:
 
 def test_outcomes_of_user_choices_are_stored(db_path: Path) -> None:
     engine, clock, _ = make_engine(Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE)))
-    repository = Repository(open_database(db_path).db)
+    repository = StoredRepository(db_path)
     engine.add_listener(repository)
     engine.handle(StartShift())
     engine.handle(BreakNow())
@@ -78,7 +78,7 @@ def test_outcomes_of_user_choices_are_stored(db_path: Path) -> None:
 
 def test_each_transition_is_committed_before_the_next_listener_runs(db_path: Path) -> None:
     engine, _, _ = make_engine()
-    repository = Repository(open_database(db_path).db)
+    repository = StoredRepository(db_path)
     engine.add_listener(repository)
     seen: list[int] = []
 
@@ -103,9 +103,9 @@ def test_database_is_wal_and_user_only(db_path: Path) -> None:
 
 def test_reopening_keeps_what_was_written(db_path: Path) -> None:
     engine, _, _ = make_engine()
-    engine.add_listener(Repository(open_database(db_path).db))
+    engine.add_listener(StoredRepository(db_path))
     engine.handle(StartShift())
-    again = Repository(open_database(db_path).db)
+    again = StoredRepository(db_path)
     assert len(again.shifts()) == 1
     assert len(again.transitions()) == 1
 
@@ -117,7 +117,7 @@ def test_history_brings_back_what_the_engine_must_remember(db_path: Path) -> Non
 
     settings = Settings(breaks=BreakPolicy(strictness=Strictness.GENTLE))
     engine, clock, _ = make_engine(settings)
-    repository = Repository(open_database(db_path).db)
+    repository = StoredRepository(db_path)
     engine.add_listener(repository)
     engine.handle(StartShift())
     engine.handle(BreakNow())
@@ -146,7 +146,7 @@ def test_a_crash_leaves_an_unfinished_shift_that_the_next_start_repairs(db_path:
     from shiftwell.core.engine import Engine
 
     engine, clock, _ = make_engine()
-    repository = Repository(open_database(db_path).db)
+    repository = StoredRepository(db_path)
     engine.add_listener(repository)
     engine.handle(StartShift())
     clock.advance(25 * 60)  # a micro break came and went
@@ -178,7 +178,7 @@ def test_an_unfinished_shift_tells_the_state_it_was_left_in(db_path: Path, detec
     from shiftwell.core.model import CallStart, State
 
     engine, clock, _ = make_engine()
-    repository = Repository(open_database(db_path).db)
+    repository = StoredRepository(db_path)
     engine.add_listener(repository)
     engine.handle(StartShift())
     engine.handle(Pause(timedelta(minutes=15)))

@@ -6,16 +6,15 @@ import itertools
 from pathlib import Path
 
 from shiftwell.core.model import BreakKind, BreakNow, CallEnd, CallStart, Idle, StartShift
-from shiftwell.storage.database import open_database
-from shiftwell.storage.repository import Repository
 from tests.helpers.engine import make_engine
+from tests.helpers.stored import StoredRepository
 
 MIN = 60.0
 
 
 def test_time_away_and_calls_are_recorded_as_natural_and_deferred_breaks(tmp_path: Path) -> None:
     engine, clock, _ = make_engine()
-    repository = Repository(open_database(tmp_path / "day.sqlite3").db)
+    repository = StoredRepository(tmp_path / "day.sqlite3")
     engine.add_listener(repository)
     engine.handle(StartShift())
 

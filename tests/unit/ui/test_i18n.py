@@ -32,6 +32,7 @@ from shiftwell.core.model import Skip, State
 from shiftwell.core.settings import SettingProblem, Settings, apply_policy, settings_from_mapping
 from shiftwell.platform.commands import CommandRunner
 from shiftwell.platform.instance import InstanceError, NoInstance, send_request, socket_path
+from shiftwell.storage.connection import Database
 from shiftwell.storage.database import (
     DATABASE_NAME,
     DatabaseTooNew,
@@ -330,15 +331,16 @@ def test_storage_refusals_reach_the_user_in_spanish_with_their_paths_verbatim(
 
 def trouble_writing_to(path: Path) -> str:
     """What a recorder tells the user when its database has lost a table under it."""
-    opened = open_database(path)
+    open_database(path).db.dispose()
+    database = Database(path)
     try:
         with closing(sqlite3.connect(path)) as connection, connection:
             connection.execute("DROP TABLE heartbeat")
         troubles: list[str] = []
-        recorder = DurableRecorder(Repository(opened.db), troubles.append, lambda: None)
+        recorder = DurableRecorder(Repository(database), troubles.append, lambda: None)
         recorder.beat(datetime(2026, 1, 5, 9, tzinfo=UTC))
     finally:
-        opened.db.dispose()
+        database.close()
     [trouble] = troubles
     return trouble
 
