@@ -292,7 +292,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+151"/>
+        <location filename="../../app/shiftwell/app.py" line="+162"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -1735,7 +1735,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-69"/>
+        <location filename="../../app/shiftwell/app.py" line="-81"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1745,7 +1745,7 @@
         <translation>Un comando ha fallado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage_link.py" line="+95"/>
+        <location filename="../../app/shiftwell/storage_link.py" line="+99"/>
         <source>Shiftwell can&apos;t open its database</source>
         <translation>Shiftwell no puede abrir su base de datos</translation>
     </message>
@@ -1755,13 +1755,13 @@
         <translation>{error} Shiftwell se cerrará.</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+64"/>
+        <location line="-42"/>
+        <location line="+65"/>
         <source>Shiftwell can&apos;t save</source>
         <translation>Shiftwell no puede guardar</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Shiftwell saves again</source>
         <translation>Shiftwell vuelve a guardar</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>No se ha perdido nada.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Shiftwell can&apos;t create its database: the disk holding {folder} is full. Your shift is kept and saved as soon as there is room.</source>
         <translation>Shiftwell no puede crear su base de datos: el disco de {folder} está lleno. Tu turno se conserva y se guarda en cuanto haya espacio.</translation>
     </message>
@@ -1782,12 +1782,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Shiftwell started a new database</source>
         <translation>Shiftwell ha empezado una base de datos nueva</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>The old one could not be read; it was kept as {path}.</source>
         <translation>La anterior no se podía leer; se ha guardado como {path}.</translation>
     </message>
@@ -1812,13 +1812,13 @@
         <translation>Shiftwell ha corregido tu registro</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Its database was damaged while in use; it was kept as {path}, and a new one holds what happens from now on.</source>
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
         <location filename="../../app/shiftwell/app.py" line="+11"/>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
@@ -1837,7 +1837,7 @@
         <translation>Ajustes sin guardar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/database.py" line="+248"/>
+        <location filename="../../app/shiftwell/storage/opening.py" line="+164"/>
         <source>cannot create the data folder {folder}: {reason}</source>
         <translation>no se puede crear la carpeta de datos {folder}: {reason}</translation>
     </message>
@@ -1857,7 +1857,7 @@
         <translation>{path} no se puede leer y escribir con este usuario (permiso denegado); revisa su propietario y sus permisos. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../app/shiftwell/storage/database.py" line="+180"/>
         <source>SQLite cannot open {path}: {reason}. Nothing was changed.</source>
         <translation>SQLite no puede abrir {path}: {reason}. No se ha cambiado nada.</translation>
     </message>
@@ -1867,7 +1867,7 @@
         <translation>{path} está bloqueado: lo retiene otro programa (otro Shiftwell o una herramienta que tiene el archivo abierto). Se ha dejado de esperar tras {seconds} s; no se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+51"/>
         <source>{path} belongs to another program: it does not have Shiftwell&apos;s tables ({tables}). It was left untouched; move it away to start afresh.</source>
         <translation>{path} pertenece a otro programa: no tiene las tablas de Shiftwell ({tables}). No se ha tocado; muévelo a otro sitio para empezar de nuevo.</translation>
     </message>
@@ -1877,12 +1877,12 @@
         <translation>{path} lo escribió un Shiftwell más reciente (revisión del esquema {revisions}); esta versión no puede leerlo. Actualiza Shiftwell para abrirlo; el archivo no se ha tocado.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../app/shiftwell/storage/opening.py" line="-75"/>
         <source>{path} is not a usable database and could not be moved to {aside}: {reason}</source>
         <translation>{path} no es una base de datos utilizable y no se ha podido mover a {aside}: {reason}</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location filename="../../app/shiftwell/storage/database.py" line="+115"/>
         <source>migrating {path} to {head} would leave {count} rows pointing at rows that do not exist; it was left as it was.</source>
         <translation>migrar {path} al esquema {head} dejaría filas que apuntan a filas que no existen ({count} en total); se ha dejado como estaba.</translation>
     </message>
@@ -1952,7 +1952,7 @@
         <translation>comprueba que este Shiftwell funciona (sin pantalla, en una carpeta temporal; tus datos y ajustes no se tocan), muestra una línea por comprobación y termina</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>how long to wait for the desktop&apos;s system tray at login before showing a status window instead (default: 30s)</source>
         <translation>cuánto esperar a la bandeja del sistema del escritorio al iniciar sesión antes de mostrar en su lugar una ventana de estado (por defecto: 30s)</translation>
     </message>
@@ -1962,7 +1962,7 @@
         <translation>abre la bandeja (lo predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/parser.py" line="-138"/>
+        <location filename="../../app/shiftwell/cli/parser.py" line="-143"/>
         <source>{value} must be longer than zero</source>
         <translation>{value} tiene que durar más de cero</translation>
     </message>
@@ -2058,8 +2058,8 @@
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+89"/>
+        <location line="+31"/>
+        <location line="+98"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
     </message>
@@ -2280,7 +2280,7 @@
         <translation>la línea {line} tiene más de {length} caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/durable.py" line="+152"/>
+        <location filename="../../app/shiftwell/storage/durable.py" line="+151"/>
         <source>the database is not open yet</source>
         <translation>la base de datos aún no está abierta</translation>
     </message>

@@ -63,6 +63,7 @@ sources=(
     app/shiftwell/report/table.py
     app/shiftwell/report/words.py
     app/shiftwell/storage/database.py
+    app/shiftwell/storage/opening.py
     app/shiftwell/storage/durable.py
     app/shiftwell/storage/figures.py
     app/shiftwell/storage/stats.py
