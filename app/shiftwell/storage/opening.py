@@ -23,6 +23,7 @@ from shiftwell.storage.connection import Database
 from shiftwell.storage.errors import DatabaseUnavailable
 from shiftwell.storage.files import (
     SQLITE_MAGIC,
+    create_private,
     keep_damaged_wal,
     keep_private,
     unused_name,
@@ -49,6 +50,15 @@ Migrate = Callable[[Path, float], Migrated]
 
 
 @dataclass(frozen=True)
+class Schema:
+    """A file's schema as SQLite keeps it (its CREATE statements) and its schema version:
+    enough to make a fresh file like it, at once and without Alembic."""
+
+    statements: tuple[str, ...]
+    versions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class OpenedFile:
     """The running app's database, and what had to be done to open it."""
 
@@ -58,6 +68,9 @@ class OpenedFile:
     backup: Path | None = None
     # A copy of a write-ahead log that SQLite would replay only in part (damaged frames).
     wal_copy: Path | None = None
+    # The schema the file had when opened (at the newest version), for a damaged file's
+    # replacement; None if it could not be read.
+    schema: Schema | None = None
 
 
 def open_for_writing(path: Path, migrate: Migrate, *, lock_timeout: float = 10.0) -> OpenedFile:
@@ -68,7 +81,7 @@ def open_for_writing(path: Path, migrate: Migrate, *, lock_timeout: float = 10.0
     check_access(path)
     wal_copy = keep_damaged_wal(path)
     if already_current(path):
-        return OpenedFile(Database(path), path, wal_copy=wal_copy)
+        return OpenedFile(Database(path), path, wal_copy=wal_copy, schema=read_schema(path))
     migrated = migrate(path, lock_timeout)
     return OpenedFile(
         Database(path),
@@ -76,6 +89,7 @@ def open_for_writing(path: Path, migrate: Migrate, *, lock_timeout: float = 10.0
         moved_aside=migrated.moved_aside,
         backup=migrated.backup,
         wal_copy=wal_copy,
+        schema=read_schema(path),
     )
 
 
@@ -96,8 +110,49 @@ def replace_damaged(opened: OpenedFile, migrate: Migrate) -> Path:
     opened.database.close()  # no connection keeps the damaged file open
     move_aside(path, aside)
     log.warning("%s was damaged while in use; moved it to %s", path, aside)
-    migrate(path, 0.0)
+    if opened.schema is None or not _made_fresh(path, opened.schema):
+        migrate(path, 0.0)  # a second or two: the app waits for it, once
     return aside
+
+
+def read_schema(path: Path) -> Schema | None:
+    """The schema of the file at `path` (read-only, no waiting); None if it cannot be read."""
+    uri = path.absolute().as_uri() + "?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=0)) as connection:
+            statements = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index', rowid"
+            ).fetchall()
+            versions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error as error:
+        log.info("cannot read the schema of %s (%s)", path, error)
+        return None
+    return Schema(tuple(str(s) for (s,) in statements), tuple(str(v) for (v,) in versions))
+
+
+def _made_fresh(path: Path, schema: Schema) -> bool:
+    """A fresh, empty file with `schema`, as the migrations made it; False (after logging
+    why) when it could not be made and the migrations must run instead."""
+    try:
+        create_private(path)
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in schema.statements:
+                connection.execute(statement)
+            connection.executemany(
+                "INSERT INTO alembic_version (version_num) VALUES (?)",
+                [(version,) for version in schema.versions],
+            )
+            connection.execute("COMMIT")
+            connection.execute("PRAGMA journal_mode=WAL")
+    except (OSError, sqlite3.Error) as error:
+        log.warning(
+            "could not make a fresh %s from its schema (%s); migrating instead", path, error
+        )
+        return False  # what was begun was rolled back: the migrations take the file as new
+    keep_private(path)
+    return True
 
 
 def move_aside(path: Path, aside: Path | None = None) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from shiftwell.core.model import BreakNow, Pause, Resume, StartShift
 from shiftwell.storage.durable import DurableRecorder
 from shiftwell.storage.journal import Journal, journal_path
-from shiftwell.storage.opening import OpenedFile, replace_damaged
+from shiftwell.storage.opening import Migrated, OpenedFile, open_for_writing, replace_damaged
 from tests.helpers.engine import make_engine
 from tests.helpers.stored import StoredRepository, migrate_here
 
@@ -159,3 +160,47 @@ def test_a_checkpoint_another_reader_held_off_is_tried_again_until_the_log_is_sm
         later.pop(0)()  # type: ignore[operator]
     assert wal_size(path) <= WAL_LIMIT_BYTES
     repository.database.close()
+
+
+@pytest.mark.logs_warnings
+def test_a_damaged_file_is_replaced_at_once_from_its_own_schema_without_migrating(
+    tmp_path: Path,
+) -> None:
+    # The running app must not wait for a migration process: the fresh file is made from
+    # the schema the file had when opened, at the same version as a migrated one.
+    path = tmp_path / "shiftwell.sqlite3"
+    migrations: list[Path] = []
+
+    def migrate(target: Path, wait: float) -> Migrated:
+        migrations.append(target)
+        return migrate_here(target, wait)
+
+    opened = open_for_writing(path, migrate)
+    assert migrations == [path]  # a first start: the file is made by the migrations
+    repository = StoredRepository(opened.database)
+    recorder = DurableRecorder(
+        repository, print, lambda: None, replace_damaged=lambda: replace_damaged(opened, migrate)
+    )
+    engine, _clock, _seen = make_engine()
+    engine.add_listener(recorder)
+    engine.handle(StartShift())
+    opened.database.close()
+    path.write_bytes(b"SQLite format 3\x00" + random.Random(4).randbytes(path.stat().st_size - 16))
+
+    engine.handle(Pause())
+
+    assert migrations == [path] and recorder.pending == []
+    assert [(r.trigger, r.target) for r in repository.transitions()] == [("pause", "paused")]
+    reference = tmp_path / "reference.sqlite3"
+    migrate_here(reference, 0)
+    assert schema_of(path) == schema_of(reference)
+    opened.database.close()
+
+
+def schema_of(path: Path) -> tuple[object, ...]:
+    with closing(sqlite3.connect(path)) as db:
+        return (
+            sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()),
+            db.execute("SELECT version_num FROM alembic_version").fetchall(),
+            db.execute("PRAGMA journal_mode").fetchone(),
+        )
