@@ -30,6 +30,7 @@ from shiftwell.platform.instance import (
     ListenResult,
     socket_path,
 )
+from shiftwell.platform.memory import give_back_freed_memory
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.platform.quit_on_signals import quit_on_stop_signals
@@ -100,6 +101,7 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
             ),
             open_settings=_settings_opener(lambda: shell, paths),
             quit_app=app.quit,
+            release_memory=give_back_freed_memory,
         )
         runner.failed.connect(
             lambda what, why: desktop.announcer.announce(_t("A command failed"), why)

@@ -56,6 +56,10 @@ log = logging.getLogger(__name__)
 CALL_POLL_SECONDS = 10.0
 # How often to leave the alive mark (for crash recovery) and check the clocks.
 ALIVE_SECONDS = 60.0
+# After the break or log-off screens close: Qt deletes them at the next turn of its event
+# loop; a moment later, what they freed goes back to the system.
+RELEASE_MEMORY_SECONDS = 2.0
+
 
 # Kinds of announcement: a later one of the same kind replaces the one on screen.
 SHIFT_END = "shift_end"
@@ -78,6 +82,8 @@ class Desktop:
     open_settings: Callable[[], None] = lambda: None
     # Something was recorded: an open weekly review reads its figures again.
     figures_changed: Callable[[], None] = lambda: None
+    # Full-screen windows were deleted: hand the memory they freed back to the system.
+    release_memory: Callable[[], None] = lambda: None
     idle: IdleMonitor | None = None
     idle_events: IdleEvents | None = None  # with `idle`: when to ask it, instead of polling
     calls: CallDetector | None = None
@@ -289,6 +295,7 @@ class Shell(QObject):
                 self._overlay.show_break(views.break_view(status, self.settings, idea))
         elif views.shows_overlay(source) and isinstance(self._overlay, BreakOverlay):
             self._overlay.close_all()
+            self._release_memory_soon()
         if (
             source.in_break
             and transition.trigger is Trigger.DEADLINE
@@ -310,8 +317,12 @@ class Shell(QObject):
                 self._logoff.show_logoff(view)
         elif source is State.LOGGED_OFF and isinstance(self._logoff, LogoffScreen):
             self._logoff.close_all()
+            self._release_memory_soon()
         if status.checkin_for is not None and transition.trigger is not Trigger.CHECK_IN:
             self._ask_checkin()
+
+    def _release_memory_soon(self) -> None:
+        self.clock.call_later(RELEASE_MEMORY_SECONDS, self.desktop.release_memory)
 
     @property
     def logoff_showing(self) -> bool:
