@@ -30,13 +30,11 @@ from shiftwell.platform.instance import (
     ListenResult,
     socket_path,
 )
-from shiftwell.platform.memory import give_back_freed_memory
 from shiftwell.platform.notifications import system_notifier
 from shiftwell.platform.paths import Paths
 from shiftwell.platform.quit_on_signals import quit_on_stop_signals
 from shiftwell.platform.tray_watch import TrayWatch
 from shiftwell.review import close_review
-from shiftwell.storage.migrate_child import migrate_in_child
 from shiftwell.storage_link import StorageLink
 from shiftwell.ui import dialogs
 from shiftwell.ui.i18n import _t, _tn, install_translation
@@ -50,6 +48,7 @@ from shiftwell.ui.tray.tray import tray_available
 if TYPE_CHECKING:
     from shiftwell.platform.idle import IdleMonitor
     from shiftwell.platform.idle_events import IdleEvents
+    from shiftwell.storage.opening import Migrate, Migrated
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +100,7 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
             ),
             open_settings=_settings_opener(lambda: shell, paths),
             quit_app=app.quit,
-            release_memory=give_back_freed_memory,
+            release_memory=_give_back_freed_memory,
         )
         runner.failed.connect(
             lambda what, why: desktop.announcer.announce(_t("A command failed"), why)
@@ -119,7 +118,7 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
                 )
 
         storage = StorageLink(
-            shell, paths, on_first_open, migrate_in_child(_shiftwell_command(paths, verbose))
+            shell, paths, on_first_open, _migration(_shiftwell_command(paths, verbose))
         )
 
         def finish_start() -> None:
@@ -147,6 +146,24 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
     if signum is not None:
         return stop_signals.exit_code(signum)
     return exit_code or status
+
+
+def _migration(command: list[str]) -> Migrate:
+    """Migrates the database in a `shiftwell` process of its own; imported when first
+    needed, as storage is, so that nothing of it delays the icon."""
+
+    def migrate(path: Path, lock_timeout: float) -> Migrated:
+        from shiftwell.storage.migrate_child import migrate_in_child
+
+        return migrate_in_child(command)(path, lock_timeout)
+
+    return migrate
+
+
+def _give_back_freed_memory() -> None:
+    from shiftwell.platform.memory import give_back_freed_memory
+
+    give_back_freed_memory()
 
 
 def _shiftwell_command(paths: Paths, verbose: bool) -> list[str]:

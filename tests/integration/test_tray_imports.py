@@ -23,10 +23,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import shiftwell.app as app
+import shiftwell.storage.migrate_child as migrate_child
 from shiftwell.platform.paths import resolve_paths
 
 heavy, migrations = json.loads(sys.argv[3]), []
-in_child = app.migrate_in_child
+in_child = migrate_child.migrate_in_child
 
 def counting_migrate(command):
     migrate = in_child(command)
@@ -35,7 +36,7 @@ def counting_migrate(command):
         return migrate(path, wait)
     return counted
 
-app.migrate_in_child = counting_migrate
+migrate_child.migrate_in_child = counting_migrate
 attach = app.StorageLink.attach
 
 def attach_then_report(self):
