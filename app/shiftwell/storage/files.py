@@ -94,7 +94,7 @@ class HeaderWatch:
         return None
 
     def close(self) -> None:
-        """Only once SQLite has closed the file (the engine disposed of), for that reason."""
+        """Only once SQLite has closed the file (its connection closed), for that reason."""
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
