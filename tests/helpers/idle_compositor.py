@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +36,7 @@ class IdleCompositor:
         self._lines: queue.Queue[str] = queue.Queue()
         self.heard: list[str] = []
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.idle_compositor", str(runtime), name, str(version)],
+            [sys.executable, "-m", __name__, str(runtime), name, str(version)],
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -74,6 +78,21 @@ class IdleCompositor:
                 stream.close()
 
 
+@contextmanager
+def idle_compositor(version: int = 2) -> Iterator[IdleCompositor]:
+    """A running compositor in a runtime dir of its own (version 0: no idle notifier)."""
+    # Short: a socket's path must fit in 108 bytes, and pytest's tmp_path may not.
+    runtime = Path(tempfile.mkdtemp(prefix="sw-wl-"))
+    try:
+        server = IdleCompositor(runtime, version=version)
+        try:
+            yield server
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
 # --- the compositor process ------------------------------------------------------------------
 
 
@@ -103,7 +122,10 @@ def _hear_requests(resource: Any) -> None:
     from pywayland import lib
 
     lib.wl_resource_set_dispatcher(
-        resource._ptr, lib.dispatcher_func, resource._handle, resource._handle,
+        resource._ptr,
+        lib.dispatcher_func,
+        resource._handle,
+        resource._handle,
         lib.resource_destroy_func,
     )
 
@@ -114,12 +136,14 @@ def _serve(runtime: str, name: str, version: int) -> None:
         ExtIdleNotifierV1,
     )
     from pywayland.protocol.wayland import WlSeat
-    from pywayland.server import Client, Display, EventLoop
+    from pywayland.server.client import Client
+    from pywayland.server.display import Display
+    from pywayland.server.eventloop import EventLoop
 
     os.environ["XDG_RUNTIME_DIR"] = runtime
     display = Display()
     display.add_socket(name)
-    notifications: dict[ExtIdleNotificationV1Resource, bool] = {}  # -> idle now
+    notifications: dict[Any, bool] = {}  # resource -> idle now
     seat = WlSeat.global_class(display, 1)
 
     managers: list[Any] = []  # a resource's Python object must outlive its requests
@@ -137,25 +161,30 @@ def _serve(runtime: str, name: str, version: int) -> None:
             def handler(manager: Any, new_id: int, timeout: int, _seat: Any) -> None:
                 # The server API has no public way to a resource's client.
                 client = Client.from_resource(manager._ptr)
-                notification = ExtIdleNotificationV1Resource(client, manager.version, new_id)
+                notification: Any = ExtIdleNotificationV1Resource(client, manager.version, new_id)
                 notification.dispatcher["destroy"] = forget
+                # Gone with its client too: never send to a freed resource.
+                notification.dispatcher.destructor = lambda gone: notifications.pop(gone, None)
                 _hear_requests(notification)
                 notifications[notification] = False
                 print(f"notification {timeout} {kind}", flush=True)
 
             return handler
 
-        manager.dispatcher["destroy"] = lambda manager: managers.remove(manager) or manager.destroy()
+        manager.dispatcher["destroy"] = drop
+        manager.dispatcher.destructor = managers.remove
         manager.dispatcher["get_idle_notification"] = create("any")
         manager.dispatcher["get_input_idle_notification"] = create("input")
 
+    def drop(manager: Any) -> None:
+        manager.destroy()
+
     def forget(notification: Any) -> None:
-        notifications.pop(notification, None)
         notification.destroy()
 
     if version:
         notifier = ExtIdleNotifierV1.global_class(display, version)
-        notifier.bind_func = on_bind_notifier
+        notifier.bind_func = on_bind_notifier  # type: ignore[assignment]  # typed as a class
 
     running = True
 
