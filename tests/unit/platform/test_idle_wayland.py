@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +128,18 @@ def test_without_the_protocol_there_is_no_idle_time_and_it_is_said_once(
 def test_a_wayland_display_that_is_not_there_is_unavailable(tmp_path: Path) -> None:
     with pytest.raises(IdleUnavailable, match="cannot connect to the Wayland display"):
         WaylandIdleEvents(str(tmp_path / "wayland-nobody")).start()
+
+
+def test_outside_a_wayland_session_pywayland_is_never_loaded() -> None:
+    # Its C library and protocol tables would stay in the tray's memory for nothing.
+    code = (
+        "import sys\n"
+        "from shiftwell.platform.idle import detect_idle_monitor\n"
+        "import shiftwell.app\n"
+        "detect_idle_monitor({'XDG_SESSION_TYPE': 'x11', 'DISPLAY': ':unused'}, platform='linux')\n"
+        "print(sorted(m for m in sys.modules if 'wayland' in m))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
