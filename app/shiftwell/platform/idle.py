@@ -346,7 +346,10 @@ def wayland_socket(environ: Mapping[str, str]) -> str:
 def _open_wayland(environ: Mapping[str, str]) -> IdleMonitor:
     socket = wayland_socket(environ)
     # Only now: pywayland (and Qt's socket watching) only in a Wayland session.
-    from shiftwell.platform.idle_wayland import WaylandIdleEvents
+    try:
+        from shiftwell.platform.idle_wayland import WaylandIdleEvents
+    except ImportError as error:  # a build without it, or without its C library
+        raise IdleUnavailable(f"pywayland cannot be loaded: {error}") from None
 
     events = WaylandIdleEvents(socket)
     events.start()

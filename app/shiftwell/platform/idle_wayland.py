@@ -18,6 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
+from pywayland.client.display import Display
+from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
+from pywayland.protocol.wayland import WlSeat
 
 from shiftwell.platform.idle import WAYLAND, IdleUnavailable
 
@@ -56,10 +59,6 @@ class WaylandIdleEvents(QObject):
 
     def start(self) -> None:
         """Connect, and bind the seat and the idle notifier; IdleUnavailable says why not."""
-        from pywayland.client.display import Display
-        from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
-        from pywayland.protocol.wayland import WlSeat
-
         display = Display(self._socket)
         try:
             display.connect()

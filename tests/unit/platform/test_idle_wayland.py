@@ -143,3 +143,15 @@ def test_outside_a_wayland_session_pywayland_is_never_loaded() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.logs_warnings
+def test_a_build_that_cannot_load_pywayland_carries_on_without_idle_time(
+    compositor: IdleCompositor, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As in a bundle that left out pywayland's C part: importing it fails.
+    monkeypatch.delitem(sys.modules, "shiftwell.platform.idle_wayland")
+    monkeypatch.setitem(sys.modules, "pywayland.client.display", None)
+    assert detect_idle_monitor(session(compositor.socket), platform="linux") is None
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "wayland: pywayland cannot be loaded: " in warning
