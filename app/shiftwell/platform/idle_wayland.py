@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from pywayland.client.display import Display
 from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
 from pywayland.protocol.wayland import WlSeat
@@ -104,9 +104,13 @@ class WaylandIdleEvents(QObject):
             return  # the compositor is gone: nothing will be said again
         if idle_after is not None and idle_after != self._timeout:
             self._watch(idle_after)
-        # Like Mutter's watches: the next crossing, not one already passed.
         self._waiting_for = _RESUMED if idle_after is None else _IDLED
         self._on_change = on_change
+        if idle_after is not None and self._idle_since is not None:
+            # Already idle that long (the user stayed away through a break): say so now, as
+            # Mutter's idle watch does, rather than after the next input and timeout.
+            self._happened = True
+            QTimer.singleShot(0, self, self._deliver)
 
     def cancel(self) -> None:
         # The notification stays: whether the user is idle now is its state, not ours.
@@ -163,7 +167,9 @@ class WaylandIdleEvents(QObject):
         except RuntimeError:
             self._lost()
             return
-        # Called here, not from inside the C library's dispatch: the owner may ask again.
+        self._deliver()  # here, not from inside the C library's dispatch: the owner may ask again
+
+    def _deliver(self) -> None:
         on_change = self._on_change if self._happened else None
         if on_change is not None:
             self.cancel()
