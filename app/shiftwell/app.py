@@ -187,10 +187,13 @@ def _attach_platform(shell: Shell) -> None:
 
 
 def _idle_events(monitor: IdleMonitor | None) -> IdleEvents | None:
-    """Mutter's idle watches, when the idle time comes from Mutter: no polling."""
+    """The desktop's own idle events, so that nothing polls: Mutter's watches, or a Wayland
+    compositor's notifications (that monitor is its own events)."""
     from shiftwell.platform.idle import MutterIdleMonitor
-    from shiftwell.platform.idle_events import MutterIdleEvents
+    from shiftwell.platform.idle_events import IdleEvents, MutterIdleEvents
 
+    if isinstance(monitor, IdleEvents):
+        return monitor
     if not isinstance(monitor, MutterIdleMonitor):
         return None
     events = MutterIdleEvents(monitor.bus_address)
