@@ -1,5 +1,8 @@
-"""A tiny Wayland compositor for idle tests: a real libwayland server (pywayland's server API)
-on a real socket, offering wl_seat and, unless told not to, ext_idle_notifier_v1.
+"""A tiny Wayland compositor for idle tests: a server speaking the Wayland wire protocol on a
+real socket, offering wl_seat and, unless told not to, ext_idle_notifier_v1. It knows just
+those two globals, written from the protocol's documented wire format (a header of object
+id, size and opcode, then 32-bit arguments and padded strings) rather than through a
+library's server internals.
 
 Run as a process (`python -m tests.helpers.idle_compositor RUNTIME_DIR NAME [VERSION]`,
 VERSION 0: no idle notifier), it says `ready` on stdout, then obeys one word a line on stdin:
@@ -12,15 +15,17 @@ from __future__ import annotations
 
 import os
 import queue
+import selectors
 import shutil
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
 from tests.helpers.process import wait_for
 
@@ -94,126 +99,139 @@ def idle_compositor(version: int = 2) -> Iterator[IdleCompositor]:
 
 
 # --- the compositor process ------------------------------------------------------------------
+# Interfaces and opcodes, from wayland.xml and ext-idle-notify-v1.xml.
+_DISPLAY_ID = 1
+_SYNC, _GET_REGISTRY = 0, 1  # wl_display requests
+_ERROR, _DELETE_ID = 0, 1  # wl_display events
+_BIND = 0  # wl_registry request
+_GLOBAL = 0  # wl_registry event
+_DONE = 0  # wl_callback event
+_CAPABILITIES = 0  # wl_seat event (pointer 1 | keyboard 2)
+_NOTIFIER_DESTROY, _GET_IDLE, _GET_INPUT_IDLE = 0, 1, 2  # ext_idle_notifier_v1 requests
+_NOTIFICATION_DESTROY = 0  # ext_idle_notification_v1 request
+_IDLED, _RESUMED = 0, 1  # ext_idle_notification_v1 events
+_SEAT_NAME, _NOTIFIER_NAME = 1, 2  # the globals' names in the registry
 
 
-class _NewObjectRequest:
-    """pywayland's server side decodes arguments as a client would: a new object's id and an
-    object argument come out wrong. These requests are read as plain numbers instead."""
-
-    def __init__(self, kinds: str) -> None:
-        self.kinds = kinds  # "n" new id, "u" uint, "o" object (not needed here: skipped)
-
-    def c_to_arguments(self, c_args: Any) -> list[Any]:
-        values: list[Any] = []
-        for index, kind in enumerate(self.kinds):
-            if kind == "n":
-                values.append(c_args[index].n)
-            elif kind == "u":
-                values.append(c_args[index].u)
-            else:
-                values.append(None)
-        return values
+def _message(object_id: int, opcode: int, payload: bytes = b"") -> bytes:
+    return struct.pack("=II", object_id, (8 + len(payload)) << 16 | opcode) + payload
 
 
-def _hear_requests(resource: Any) -> None:
-    """pywayland 0.4 registers a resource's request dispatcher with its Python object as the
-    `data` where libwayland passes the `implementation` to the dispatcher (as NULL, then):
-    no request would reach the handlers. This registers it where libwayland looks."""
-    from pywayland import lib
+def _string(text: str) -> bytes:
+    data = text.encode() + b"\0"
+    return struct.pack("=I", len(data)) + data + b"\0" * (-len(data) % 4)
 
-    lib.wl_resource_set_dispatcher(
-        resource._ptr,
-        lib.dispatcher_func,
-        resource._handle,
-        resource._handle,
-        lib.resource_destroy_func,
-    )
+
+def _read_string(payload: bytes, at: int) -> tuple[str, int]:
+    (length,) = struct.unpack_from("=I", payload, at)
+    start = at + 4
+    return payload[start : start + length - 1].decode(), start + length + (-length % 4)
+
+
+class _Client:
+    """One client's objects (id -> interface) and its unread bytes."""
+
+    def __init__(self, connection: socket.socket, version: int) -> None:
+        self.connection = connection
+        self.version = version
+        self.objects: dict[int, str] = {_DISPLAY_ID: "wl_display"}
+        self.idle: dict[int, bool] = {}  # notification id -> idle now
+        self.unread = b""
+
+    def send(self, data: bytes) -> None:
+        self.connection.sendall(data)
+
+    def forget(self, object_id: int) -> None:
+        self.objects.pop(object_id, None)
+        self.idle.pop(object_id, None)
+        self.send(_message(_DISPLAY_ID, _DELETE_ID, struct.pack("=I", object_id)))
+
+    def receive(self, data: bytes) -> None:
+        self.unread += data
+        while len(self.unread) >= 8:
+            object_id, word = struct.unpack_from("=II", self.unread)
+            size, opcode = word >> 16, word & 0xFFFF
+            if len(self.unread) < size:
+                return
+            payload, self.unread = self.unread[8:size], self.unread[size:]
+            self.request(self.objects.get(object_id, ""), object_id, opcode, payload)
+
+    def request(self, interface: str, object_id: int, opcode: int, payload: bytes) -> None:
+        if interface == "wl_display" and opcode == _SYNC:
+            (callback,) = struct.unpack_from("=I", payload)
+            self.send(_message(callback, _DONE, struct.pack("=I", 0)))
+            self.send(_message(_DISPLAY_ID, _DELETE_ID, struct.pack("=I", callback)))
+        elif interface == "wl_display" and opcode == _GET_REGISTRY:
+            (registry,) = struct.unpack_from("=I", payload)
+            self.objects[registry] = "wl_registry"
+            globals_ = [(_SEAT_NAME, "wl_seat", 1)]
+            if self.version:
+                globals_.append((_NOTIFIER_NAME, "ext_idle_notifier_v1", self.version))
+            for name, kind, version in globals_:
+                body = struct.pack("=I", name) + _string(kind) + struct.pack("=I", version)
+                self.send(_message(registry, _GLOBAL, body))
+        elif interface == "wl_registry" and opcode == _BIND:
+            (name,) = struct.unpack_from("=I", payload)
+            kind, at = _read_string(payload, 4)
+            _version, new_id = struct.unpack_from("=II", payload, at)
+            self.objects[new_id] = kind
+            if kind == "wl_seat":
+                self.send(_message(new_id, _CAPABILITIES, struct.pack("=I", 3)))
+        elif interface == "ext_idle_notifier_v1" and opcode in (_GET_IDLE, _GET_INPUT_IDLE):
+            new_id, timeout, _seat = struct.unpack_from("=III", payload)
+            self.objects[new_id] = "ext_idle_notification_v1"
+            self.idle[new_id] = False
+            kind = "input" if opcode == _GET_INPUT_IDLE else "any"
+            print(f"notification {timeout} {kind}", flush=True)
+        elif opcode == 0 and interface in ("ext_idle_notifier_v1", "ext_idle_notification_v1"):
+            self.forget(object_id)  # destroy
+
+    def obey(self, word: str) -> None:
+        for notification, idle in list(self.idle.items()):
+            if word == "idle" and not idle:
+                self.send(_message(notification, _IDLED))
+                self.idle[notification] = True
+            elif word == "active" and idle:
+                self.send(_message(notification, _RESUMED))
+                self.idle[notification] = False
 
 
 def _serve(runtime: str, name: str, version: int) -> None:
-    from pywayland.protocol.ext_idle_notify_v1 import (
-        ExtIdleNotificationV1Resource,
-        ExtIdleNotifierV1,
-    )
-    from pywayland.protocol.wayland import WlSeat
-    from pywayland.server.client import Client
-    from pywayland.server.display import Display
-    from pywayland.server.eventloop import EventLoop
-
-    os.environ["XDG_RUNTIME_DIR"] = runtime
-    display = Display()
-    display.add_socket(name)
-    notifications: dict[Any, bool] = {}  # resource -> idle now
-    seat = WlSeat.global_class(display, 1)
-
-    managers: list[Any] = []  # a resource's Python object must outlive its requests
-
-    def on_bind_notifier(manager: Any) -> None:
-        managers.append(manager)
-        _hear_requests(manager)
-        manager.dispatcher.messages = [
-            manager.dispatcher.messages[0],
-            _NewObjectRequest("nuo"),
-            _NewObjectRequest("nuo"),
-        ]
-
-        def create(kind: str) -> Any:
-            def handler(manager: Any, new_id: int, timeout: int, _seat: Any) -> None:
-                # The server API has no public way to a resource's client.
-                client = Client.from_resource(manager._ptr)
-                notification: Any = ExtIdleNotificationV1Resource(client, manager.version, new_id)
-                notification.dispatcher["destroy"] = forget
-                # Gone with its client too: never send to a freed resource.
-                notification.dispatcher.destructor = lambda gone: notifications.pop(gone, None)
-                _hear_requests(notification)
-                notifications[notification] = False
-                print(f"notification {timeout} {kind}", flush=True)
-
-            return handler
-
-        manager.dispatcher["destroy"] = drop
-        manager.dispatcher.destructor = managers.remove
-        manager.dispatcher["get_idle_notification"] = create("any")
-        manager.dispatcher["get_input_idle_notification"] = create("input")
-
-    def drop(manager: Any) -> None:
-        manager.destroy()
-
-    def forget(notification: Any) -> None:
-        notification.destroy()
-
-    if version:
-        notifier = ExtIdleNotifierV1.global_class(display, version)
-        notifier.bind_func = on_bind_notifier  # type: ignore[assignment]  # typed as a class
-
-    running = True
-
-    def on_command(fd: int, mask: int, data: Any) -> int:
-        nonlocal running
-        chunk = os.read(fd, 4096).decode()
-        running = bool(chunk)
-        for word in chunk.split():
-            obey(word)
-        return 0
-
-    def obey(word: str) -> None:
-        for notification, idle in list(notifications.items()):
-            if word == "idle" and not idle:
-                notification.idled()
-                notifications[notification] = True
-            elif word == "active" and idle:
-                notification.resumed()
-                notifications[notification] = False
-        display.flush_clients()
-        print(f"done {word}", flush=True)
-
-    loop = display.get_event_loop()
-    loop.add_fd(sys.stdin.fileno(), on_command, EventLoop.FdMask.WL_EVENT_READABLE, None)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(Path(runtime, name)))
+    listener.listen()
+    clients: dict[socket.socket, _Client] = {}
+    watched = selectors.DefaultSelector()
+    watched.register(listener, selectors.EVENT_READ)
+    commands = sys.stdin
+    watched.register(commands, selectors.EVENT_READ)
     print("ready", flush=True)
-    while running:
-        display.flush_clients()
-        loop.dispatch(-1)
-    del seat
+    while True:
+        for key, _ in watched.select():
+            if key.fileobj is listener:
+                connection, _ = listener.accept()
+                clients[connection] = _Client(connection, version)
+                watched.register(connection, selectors.EVENT_READ)
+            elif key.fd == commands.fileno():
+                line = commands.readline()  # one command a line: a whole line is there
+                if not line:
+                    return
+                for word in line.split():
+                    for client in list(clients.values()):
+                        with suppress(OSError):
+                            client.obey(word)
+                    print(f"done {word}", flush=True)
+            elif isinstance(key.fileobj, socket.socket):
+                connection = key.fileobj
+                try:
+                    data = connection.recv(65536)
+                except OSError:
+                    data = b""
+                if data:
+                    clients[connection].receive(data)
+                else:  # the client went away
+                    watched.unregister(connection)
+                    clients.pop(connection).connection.close()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Idle time from a Wayland compositor's ext-idle-notify-v1, against a small real compositor
-(tests/helpers/idle_compositor.py: libwayland's server on a real socket, another process)."""
+(tests/helpers/idle_compositor.py: a Wayland server on a real socket, another process)."""
 
 from __future__ import annotations
 
