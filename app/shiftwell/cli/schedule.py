@@ -35,7 +35,7 @@ def print_schedule(paths: Paths, days: int, first_text: str | None, *, as_json: 
         print(f"shiftwell: --from: {message.format(value=repr(first_text))}", file=sys.stderr)
         return 2
     source = settings.plan.calendar
-    data, fetched_at, problem, shown = None, None, None, ""
+    calendar, fetched_at, problem, shown = None, None, None, ""
     if source is not None:
         feed = CalendarFeed(source, paths.data_dir)
         shown = feed.shown
@@ -45,8 +45,8 @@ def print_schedule(paths: Paths, days: int, first_text: str | None, *, as_json: 
         else:
             copy, problem = feed.cached(), feed.standing_problem()
         if copy is not None:
-            data, fetched_at = copy.data, copy.fetched_at
-    plan = day_plan(settings, first, days, data, fetched_at, problem)
+            calendar, fetched_at = feed.calendar(copy), copy.fetched_at
+    plan = day_plan(settings, first, days, calendar, fetched_at, problem)
     if as_json:
         shown_json = plan_to_json(plan, tz)
         shown_json["calendar"] = shown or None

@@ -3,7 +3,7 @@
 With `schedule.calendar` set, the days come from the calendar's last good copy; without one
 (never fetched, or a copy that no longer reads) they come from the settings, and the plan
 says why. Pure: the caller fetches the calendar (platform/calendar_feed.py) and passes its
-bytes.
+bytes, or its events kept from an earlier reading (platform/calendar_copy.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from enum import StrEnum
 from typing import Any
 
 from shiftwell.core.calendar_plan import (
+    CalendarEvents,
     CalendarInvalid,
     CalendarWords,
-    plan_from_calendar,
-    read_calendar,
+    ParsedCalendar,
+    plan_from_events,
+    plan_window,
 )
 from shiftwell.core.i18n import _
 from shiftwell.core.plan import PlanDay
@@ -41,7 +43,7 @@ def day_plan(
     settings: Settings,
     first: date,
     count: int,
-    calendar: bytes | None = None,
+    calendar: bytes | CalendarEvents | None = None,
     fetched_at: datetime | None = None,
     problem: str | None = None,
 ) -> DayPlan:
@@ -52,15 +54,11 @@ def day_plan(
         words = CalendarWords(
             plan.calendar_shift_words, plan.calendar_break_words, plan.calendar_lunch_words
         )
+        events = ParsedCalendar(calendar) if isinstance(calendar, bytes) else calendar
+        tz = settings.schedule.tz
         try:
-            days = plan_from_calendar(
-                read_calendar(calendar),
-                settings.schedule.tz,
-                first,
-                count,
-                words,
-                settings.schedule.days_off,
-            )
+            found = events.between(*plan_window(first, count, tz))
+            days = plan_from_events(found, tz, first, count, words, settings.schedule.days_off)
         except CalendarInvalid as error:
             message = _("The kept copy of the calendar can't be read ({reason}).")
             problem = message.format(reason=error)
