@@ -13,6 +13,7 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Any
 
+from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.calendar_plan import (
     CalendarEvents,
     CalendarInvalid,
@@ -22,7 +23,7 @@ from shiftwell.core.calendar_plan import (
     plan_window,
 )
 from shiftwell.core.i18n import _
-from shiftwell.core.plan import PlanDay
+from shiftwell.core.plan import FixedKind, PlanDay
 from shiftwell.core.settings import Settings, settings_plan
 
 
@@ -103,3 +104,35 @@ def plan_to_json(plan: DayPlan, tz: tzinfo) -> dict[str, Any]:
             for day in plan.days
         ],
     }
+
+
+def describe_plan(plan: DayPlan, tz: tzinfo, calendar: str, config: str) -> str:
+    """The plan as `shiftwell schedule` prints it (and the settings dialog's check shows it):
+    where it comes from, any problem, then each day's shifts and fixed breaks. `calendar` is
+    what may be shown of the calendar's source, `config` the settings file's path."""
+    if plan.source is PlanSource.CALENDAR and plan.fetched_at is not None:
+        header = _("From the calendar at {source}, fetched {moment}.").format(
+            source=calendar, moment=f"{plan.fetched_at.astimezone(tz):%Y-%m-%d %H:%M}"
+        )
+    else:
+        header = _("From the settings in {path}.").format(path=config)
+    lines = [header]
+    if plan.problem:
+        lines.append(plan.problem)
+
+    def hm(moment: datetime) -> str:
+        return f"{moment.astimezone(tz):%H:%M}"
+
+    for day in plan.days:
+        label = f"{short_weekday(day.day)} {day.day.isoformat()}"
+        if not day.shifts:
+            lines.append(f"{label}  {_('off')}")
+            continue
+        for index, shift in enumerate(day.shifts):
+            lead = label if index == 0 else " " * len(label)
+            lines.append(f"{lead}  {hm(shift.start)}-{hm(shift.end)}")
+            for item in shift.breaks:
+                kind = _("lunch") if item.kind is FixedKind.LUNCH else _("break")
+                title = f"  {item.title}" if item.title.lower() != kind.lower() else ""
+                lines.append(f"{' ' * len(label)}    {kind} {hm(item.start)}-{hm(item.end)}{title}")
+    return "\n".join(lines)
