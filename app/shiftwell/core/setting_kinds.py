@@ -247,7 +247,13 @@ def _read_calendar(value: Any) -> str:
     return text
 
 
-CALENDAR = Kind(_read_calendar, str, "an `https://` address or a file path", "text")
+CALENDAR = Kind(
+    _read_calendar,
+    str,
+    "an `https://` address or a file path",
+    "text",
+    marked("e.g. https://wfm.example.com/agent.ics or ~/shifts.ics"),
+)
 
 
 def _read_words(value: Any) -> tuple[str, ...]:

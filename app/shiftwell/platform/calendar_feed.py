@@ -19,6 +19,7 @@ import hashlib
 import http.client
 import json
 import logging
+import ssl
 import threading
 import urllib.error
 import urllib.request
@@ -243,6 +244,11 @@ class _FeedFailed(Exception):
 def _reason(reason: object) -> str:
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
         return _("no answer in time")
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        message = _("the server's certificate can't be trusted: {why}")
+        return message.format(why=reason.verify_message or reason.reason)
+    if isinstance(reason, ssl.SSLError):
+        return _("no secure connection: {why}").format(why=reason.reason or reason.strerror)
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror
     return str(reason)[:120]

@@ -305,6 +305,8 @@ def field_for(key: str, *, width: int | None = None) -> Field:
             return TextField(
                 key, label, to_toml=comma_list, to_text=join_list, placeholder=hint, width=width
             )
+        case "text":
+            return TextField(key, label, to_toml=optional_text, placeholder=hint, width=width)
         case "zone":
             return TextField(
                 key,

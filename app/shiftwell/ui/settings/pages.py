@@ -2,7 +2,7 @@
 example and kind of editor come from the settings spec (`core/settings_spec.py`).
 
 Labels carry mnemonics (Alt+letter). Within a tab each letter is used once, and never one
-of the letters the tab bar and the buttons use: S, B, L, C, T, H and V.
+of the letters the tab bar and the buttons use: S, X, B, L, C, T, H and V.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import (
 from shiftwell.core.schedule import WEEKDAYS
 from shiftwell.core.settings import HOOK_EVENTS
 from shiftwell.ui.i18n import _t
+from shiftwell.ui.settings.calendar_check import CalendarCheckPanel
 from shiftwell.ui.settings.fields import SPANS_WIDTH, CheckField, Field, field_for
+
+CALENDAR_WIDTH = 28  # in characters; a long address scrolls in its box
 
 
 class Page(QWidget):
@@ -41,8 +45,14 @@ class Page(QWidget):
             self.column.addWidget(note)
 
     def form(
-        self, fields: Iterable[Field], group: str = "", into: QHBoxLayout | None = None
+        self,
+        fields: Iterable[Field],
+        group: str = "",
+        into: QBoxLayout | None = None,
+        below: QWidget | None = None,
     ) -> None:
+        """The fields in a form (in a group box titled `group`, if any), with `below` under
+        them, added to `into` (else the page's column)."""
         layout = QFormLayout()
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -56,14 +66,13 @@ class Page(QWidget):
                 label = QLabel(field.label)
                 label.setBuddy(field.editor)
                 layout.addRow(label, field.cell)
-        holder: QWidget
-        if group:
-            holder = QGroupBox(group)
-            holder.setLayout(layout)
-        else:
-            holder = QWidget()
-            holder.setLayout(layout)
-            layout.setContentsMargins(0, 0, 0, 0)
+        holder: QWidget = QGroupBox(group) if group else QWidget()
+        inside = QVBoxLayout(holder)
+        inside.addLayout(layout)
+        if below is not None:
+            inside.addWidget(below)
+        if not group:
+            inside.setContentsMargins(0, 0, 0, 0)
         (into or self.column).addWidget(holder)
 
     def finish(self) -> None:
@@ -80,6 +89,28 @@ def schedule_page() -> Page:
     page.form([field_for("shift.auto_start"), field_for("shift.length")])
     page.finish()
     return page
+
+
+class CalendarPage(Page):
+    """Breaks at fixed times, and the calendar that can plan the days in place of the
+    weekly shifts, with its check."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _t("Fi&xed breaks && calendar"),
+            _t("Breaks at the times your schedule sets, or your whole schedule from a calendar."),
+        )
+        source = field_for("schedule.calendar", width=CALENDAR_WIDTH)
+        self.calendar_check = CalendarCheckPanel(source)
+        words = (f"schedule.calendar_{kind}_words" for kind in ("shift", "break", "lunch"))
+        self.form(
+            [source, field_for("schedule.calendar_refresh"), *map(field_for, words)],
+            _t("From a calendar"),
+            below=self.calendar_check,
+        )
+        fixed = ("schedule.breaks", "breaks.mode", "breaks.announce_fixed")
+        self.form(map(field_for, fixed), _t("Breaks at fixed times"))
+        self.finish()
 
 
 def breaks_page() -> Page:
@@ -155,4 +186,11 @@ def hooks_page() -> Page:
 
 def settings_pages() -> list[Page]:
     """Every tab but "Start at login", which is not a setting in the file."""
-    return [schedule_page(), breaks_page(), logoff_page(), calls_page(), hooks_page()]
+    return [
+        schedule_page(),
+        CalendarPage(),
+        breaks_page(),
+        logoff_page(),
+        calls_page(),
+        hooks_page(),
+    ]
