@@ -149,7 +149,7 @@ KEYS: tuple[Key, ...] = (
         "schedule.breaks_by_day",
         BREAKS_BY_DAY,
         None,
-        marked("Fixed breaks &by day"),
+        marked("Fixed breaks by &day"),
         "breaks at fixed times for some weekdays, in place of `schedule.breaks` on those days",
         default_text="not set",
         get=lambda settings: settings.plan.breaks_by_day or None,
@@ -158,7 +158,7 @@ KEYS: tuple[Key, ...] = (
         "schedule.rotation",
         ROTATION,
         None,
-        marked("&Rotation"),
+        marked("Rotat&ion"),
         "weeks that take turns, in place of the weekly days; the week holding `from` is the "
         "first; a day a week does not name is off; a week's `breaks` replace the fixed breaks",
         default_text="not set",

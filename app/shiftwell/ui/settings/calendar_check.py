@@ -29,7 +29,7 @@ from shiftwell.platform.calendar_feed import shown_source
 from shiftwell.platform.coming_days import CHECK_TIMEOUT, CalendarCheck, check_calendar
 from shiftwell.ui.settings.fields import Field
 
-_SHOWN_LINES = 7  # more scroll; the dialog must fit a 1366x768 screen at 125 %
+_SHOWN_LINES = 9  # three working days with a lunch and two breaks each, near enough
 
 
 class CalendarChecker(QObject):
@@ -86,7 +86,6 @@ class CalendarCheckPanel(QWidget):
         self.days.setReadOnly(True)
         self.days.setObjectName("calendarDays")
         self.days.setAccessibleName(self.tr("The next three days from the calendar"))
-        self.days.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.days.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         metrics = self.days.fontMetrics()
         self.days.setFixedHeight(metrics.lineSpacing() * _SHOWN_LINES + 12)

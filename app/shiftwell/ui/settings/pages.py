@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -25,7 +26,7 @@ from shiftwell.ui.i18n import _t
 from shiftwell.ui.settings.calendar_check import CalendarCheckPanel
 from shiftwell.ui.settings.fields import SPANS_WIDTH, CheckField, Field, field_for
 
-CALENDAR_WIDTH = 28  # in characters; a long address scrolls in its box
+CALENDAR_WIDTH = 20  # in characters; a long address scrolls in its box
 
 
 class Page(QWidget):
@@ -87,6 +88,7 @@ def schedule_page() -> Page:
     days = [field_for(f"schedule.{day}") for day in WEEKDAYS]
     page.form([*days, field_for("schedule.days_off"), field_for("schedule.timezone")])
     page.form([field_for("shift.auto_start"), field_for("shift.length")])
+    page.form([field_for("schedule.rotation")])
     page.finish()
     return page
 
@@ -100,16 +102,29 @@ class CalendarPage(Page):
             _t("Fi&xed breaks && calendar"),
             _t("Breaks at the times your schedule sets, or your whole schedule from a calendar."),
         )
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        fixed = (
+            "schedule.breaks",
+            "schedule.breaks_by_day",
+            "breaks.mode",
+            "breaks.announce_fixed",
+        )
+        self.form(map(field_for, fixed), _t("Breaks at fixed times"), columns)
         source = field_for("schedule.calendar", width=CALENDAR_WIDTH)
         self.calendar_check = CalendarCheckPanel(source)
         words = (f"schedule.calendar_{kind}_words" for kind in ("shift", "break", "lunch"))
         self.form(
             [source, field_for("schedule.calendar_refresh"), *map(field_for, words)],
             _t("From a calendar"),
-            below=self.calendar_check,
+            columns,
+            self.calendar_check,
         )
-        fixed = ("schedule.breaks", "breaks.mode", "breaks.announce_fixed")
-        self.form(map(field_for, fixed), _t("Breaks at fixed times"))
+        for index in range(columns.count()):  # each group as tall as its fields, no taller
+            item = columns.itemAt(index)
+            if item is not None and (group := item.widget()) is not None:
+                columns.setAlignment(group, Qt.AlignmentFlag.AlignTop)
+        self.column.addLayout(columns)
         self.finish()
 
 
