@@ -303,7 +303,7 @@
         <translation>{question} (añade --yes para confirmar)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+31"/>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+43"/>
         <source>Set by your team&apos;s policy</source>
         <translation>Fijado por la política de tu equipo</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>{value} es demasiado largo para ser una duración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+84"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+85"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Horario</translation>
     </message>
@@ -373,7 +373,7 @@
         <translation>Días li&amp;bres</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+184"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+186"/>
         <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
         <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>Estricto — sin saltar, posponer ni pausar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+33"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+47"/>
         <source>&amp;Breaks</source>
         <translation>&amp;Descansos</translation>
     </message>
@@ -474,7 +474,17 @@
         <translation>Fir&amp;meza</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-90"/>
+        <source>Fixed breaks by &amp;day</source>
+        <translation>Descansos fijos p&amp;or día</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rotat&amp;ion</source>
+        <translation>Ro&amp;tación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Sch&amp;edule from a calendar</source>
         <translation>Horario d&amp;esde un calendario</translation>
     </message>
@@ -529,7 +539,7 @@
         <translation>Máximo de apla&amp;zamientos por descanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="-26"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="-39"/>
         <source>Fi&amp;xed breaks &amp;&amp; calendar</source>
         <translation>Descansos fijos &amp;y calendario</translation>
     </message>
@@ -539,17 +549,17 @@
         <translation>Descansos a las horas que fija tu horario, o todo tu horario desde un calendario.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>From a calendar</source>
         <translation>Desde un calendario</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>Breaks at fixed times</source>
         <translation>Descansos a horas fijas</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
         <source>Skipping and postponing</source>
         <translation>Saltar y posponer</translation>
     </message>
@@ -614,17 +624,7 @@
         <translation>Descansos a horas fi&amp;jas</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Fixed breaks &amp;by day</source>
-        <translation>Descansos fijos &amp;por día</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Rotation</source>
-        <translation>&amp;Rotación</translation>
-    </message>
-    <message>
-        <location line="+89"/>
+        <location line="+106"/>
         <source>&amp;When breaks come</source>
         <translation>Cuándo llegan los descan&amp;sos</translation>
     </message>
@@ -2427,6 +2427,39 @@
         <source>Write the calendar&apos;s address or file first.</source>
         <translation>Escribe primero la dirección o el archivo del calendario.</translation>
     </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/line_fields.py" line="+19"/>
+        <source>10:30 15m
+12:30 30m lunch
+15:15 15m</source>
+        <translation>10:30 15m
+12:30 30m lunch
+15:15 15m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>friday: 10:30 15m, 12:00 45m lunch</source>
+        <translation>friday: 10:30 15m, 12:00 45m lunch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from = &quot;2026-11-30&quot;
+{monday = &quot;07:00-15:00&quot;, breaks = [&quot;11:00 30m lunch&quot;]}
+{monday = &quot;14:00-22:00&quot;}</source>
+        <translation>from = &quot;2026-11-30&quot;
+{monday = &quot;07:00-15:00&quot;, breaks = [&quot;11:00 30m lunch&quot;]}
+{monday = &quot;14:00-22:00&quot;}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line {number}: {problem}</source>
+        <translation>línea {number}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>write a weekday, a colon, then its breaks (e.g. {example})</source>
+        <translation>escribe un día de la semana, dos puntos y luego sus descansos (p. ej. {example})</translation>
+    </message>
 </context>
 <context>
     <name>BreakWindow</name>
@@ -2514,7 +2547,7 @@
         <translation>Los próximos tres días según el calendario</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Checking {source}…</source>
         <translation>Comprobando {source}…</translation>
     </message>

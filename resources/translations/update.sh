@@ -80,6 +80,7 @@ sources=(
     app/shiftwell/ui/settings/pages.py
     app/shiftwell/ui/settings/dialog.py
     app/shiftwell/ui/settings/calendar_check.py
+    app/shiftwell/ui/settings/line_fields.py
     app/shiftwell/ui/shell.py
     app/shiftwell/ui/review/cards.py
     app/shiftwell/ui/review/charts.py
