@@ -41,7 +41,7 @@ from shiftwell.ui.settings.line_fields import (
 )
 
 LOCK_NOTE = marked("Set by your team's policy")
-DURATION_WIDTH, SPANS_WIDTH = 14, 40  # in characters
+DURATION_WIDTH, SPANS_WIDTH, BY_DAY_WIDTH = 14, 40, 32  # in characters
 
 # Text in a line edit -> the TOML value; raises ValueError for text that can't be one.
 TextToToml = Callable[[str], Any]
@@ -235,6 +235,7 @@ class LinesField(Field):
         to_text: Callable[[Any], str],
         placeholder: str,
         lines: int = 3,
+        width: int | None = None,
     ) -> None:
         edit = QPlainTextEdit()
         super().__init__(key, label, edit)
@@ -248,6 +249,8 @@ class LinesField(Field):
         frame = 2 * edit.frameWidth() + margins.top() + margins.bottom()
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + frame + 8)
         edit.textChanged.connect(self.edited.emit)
+        if width is not None:
+            self.set_width(width)
 
     def raw(self) -> Any:
         return self._to_toml(self.edit.toPlainText().splitlines())
@@ -366,6 +369,7 @@ def field_for(key: str, *, width: int | None = None) -> Field:
                 to_text=by_day_to_text,
                 placeholder=_t(BY_DAY_HINT),
                 lines=2,
+                width=width or BY_DAY_WIDTH,
             )
         case "rotation":
             return LinesField(
