@@ -303,7 +303,7 @@
         <translation>{question} (añade --yes para confirmar)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+31"/>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+43"/>
         <source>Set by your team&apos;s policy</source>
         <translation>Fijado por la política de tu equipo</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>{value} es demasiado largo para ser una duración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+75"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+85"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Horario</translation>
     </message>
@@ -373,7 +373,7 @@
         <translation>Días li&amp;bres</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+184"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+186"/>
         <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
         <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>Estricto — sin saltar, posponer ni pausar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+11"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+47"/>
         <source>&amp;Breaks</source>
         <translation>&amp;Descansos</translation>
     </message>
@@ -474,7 +474,42 @@
         <translation>Fir&amp;meza</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-90"/>
+        <source>Fixed breaks by &amp;day</source>
+        <translation>Descansos fijos p&amp;or día</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rotat&amp;ion</source>
+        <translation>Ro&amp;tación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sch&amp;edule from a calendar</source>
+        <translation>Horario d&amp;esde un calendario</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fetch the calendar ever&amp;y</source>
+        <translation>Desca&amp;rgar el calendario cada</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar sh&amp;ift words</source>
+        <translation>Palabras de &amp;turno del calendario</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calendar b&amp;reak words</source>
+        <translation>Palabras de desca&amp;nso del calendario</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar l&amp;unch words</source>
+        <translation>Palabras de co&amp;mida del calendario</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Skip or postpone possible a&amp;fter</source>
         <translation>Saltar o posponer se puede &amp;tras</translation>
     </message>
@@ -504,7 +539,27 @@
         <translation>Máximo de apla&amp;zamientos por descanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+12"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="-39"/>
+        <source>Fi&amp;xed breaks &amp;&amp; calendar</source>
+        <translation>Descansos fijos &amp;y calendario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breaks at the times your schedule sets, or your whole schedule from a calendar.</source>
+        <translation>Descansos a las horas que fija tu horario, o todo tu horario desde un calendario.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From a calendar</source>
+        <translation>Desde un calendario</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Breaks at fixed times</source>
+        <translation>Descansos a horas fijas</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Skipping and postponing</source>
         <translation>Saltar y posponer</translation>
     </message>
@@ -540,6 +595,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>e.g. https://wfm.example.com/agent.ics or ~/shifts.ics</source>
+        <translation>p. ej. https://wfm.example.com/agent.ics o ~/turnos.ics</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{value} must be a list of words, e.g. [&quot;break&quot;, &quot;pause&quot;]</source>
         <translation>{value} debe ser una lista de palabras, p. ej. [&quot;break&quot;, &quot;pause&quot;]</translation>
     </message>
@@ -561,45 +621,10 @@
     <message>
         <location line="+33"/>
         <source>Breaks at &amp;fixed times</source>
-        <translation>Descansos a horas &amp;fijas</translation>
+        <translation>Descansos a horas fi&amp;jas</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Fixed breaks &amp;by day</source>
-        <translation>Descansos fijos &amp;por día</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Rotation</source>
-        <translation>&amp;Rotación</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Schedule from a &amp;calendar</source>
-        <translation>Horario desde un &amp;calendario</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Fetch the calendar e&amp;very</source>
-        <translation>Descargar el calendario ca&amp;da</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Calendar &amp;shift words</source>
-        <translation>Palabras de &amp;turno del calendario</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Calendar brea&amp;k words</source>
-        <translation>Palabras de &amp;descanso del calendario</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Calendar &amp;lunch words</source>
-        <translation>Palabras de co&amp;mida del calendario</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+106"/>
         <source>&amp;When breaks come</source>
         <translation>Cuándo llegan los descan&amp;sos</translation>
     </message>
@@ -1554,7 +1579,7 @@
         <translation>{value} termina antes de empezar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/setting_kinds.py" line="-181"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="-187"/>
         <source>{value} must be a duration string ({examples})</source>
         <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
     </message>
@@ -2290,12 +2315,12 @@
         <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se conserva y se escribirá en cuanto se pueda; no se pierde nada.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/schedule.py" line="+34"/>
+        <location filename="../../app/shiftwell/cli/schedule.py" line="+33"/>
         <source>{value} is not a date (write it like 2026-12-24)</source>
         <translation>{value} no es una fecha (escríbela así: 2026-12-24)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../app/shiftwell/core/day_plan.py" line="+114"/>
         <source>From the calendar at {source}, fetched {moment}.</source>
         <translation>Del calendario en {source}, descargado el {moment}.</translation>
     </message>
@@ -2315,7 +2340,7 @@
         <translation>descanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+54"/>
+        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+93"/>
         <source>it is not an iCalendar file (it does not begin BEGIN:VCALENDAR)</source>
         <translation>no es un archivo iCalendar (no empieza por BEGIN:VCALENDAR)</translation>
     </message>
@@ -2336,12 +2361,12 @@
         <translation>no es un archivo iCalendar</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+104"/>
         <source>the calendar&apos;s events can&apos;t be expanded: {reason}</source>
         <translation>no se pueden desplegar los eventos del calendario: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/day_plan.py" line="+65"/>
+        <location filename="../../app/shiftwell/core/day_plan.py" line="-71"/>
         <source>The kept copy of the calendar can&apos;t be read ({reason}).</source>
         <translation>No se puede leer la copia guardada del calendario ({reason}).</translation>
     </message>
@@ -2351,7 +2376,7 @@
         <translation>Hasta que se pueda leer el calendario, se aplica el horario de los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+113"/>
+        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+130"/>
         <source>The calendar from {source} is not valid ({reason}).</source>
         <translation>El calendario de {source} no es válido ({reason}).</translation>
     </message>
@@ -2383,9 +2408,57 @@
         <translation>Shiftwell mantiene el horario descargado el {moment}.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>no answer in time</source>
         <translation>sin respuesta a tiempo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server&apos;s certificate can&apos;t be trusted: {why}</source>
+        <translation>no se puede confiar en el certificado del servidor: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no secure connection: {why}</source>
+        <translation>no hay conexión segura: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/platform/coming_days.py" line="+52"/>
+        <source>Write the calendar&apos;s address or file first.</source>
+        <translation>Escribe primero la dirección o el archivo del calendario.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/line_fields.py" line="+19"/>
+        <source>10:30 15m
+12:30 30m lunch
+15:15 15m</source>
+        <translation>10:30 15m
+12:30 30m lunch
+15:15 15m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>friday: 10:30 15m, 12:00 45m lunch</source>
+        <translation>friday: 10:30 15m, 12:00 45m lunch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from = &quot;2026-11-30&quot;
+{monday = &quot;07:00-15:00&quot;, breaks = [&quot;11:00 30m lunch&quot;]}
+{monday = &quot;14:00-22:00&quot;}</source>
+        <translation>from = &quot;2026-11-30&quot;
+{monday = &quot;07:00-15:00&quot;, breaks = [&quot;11:00 30m lunch&quot;]}
+{monday = &quot;14:00-22:00&quot;}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line {number}: {problem}</source>
+        <translation>línea {number}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>write a weekday, a colon, then its breaks (e.g. {example})</source>
+        <translation>escribe un día de la semana, dos puntos y luego sus descansos (p. ej. {example})</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2512,44 @@
         <location line="+34"/>
         <source>{time} left</source>
         <translation>quedan {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarCheckPanel</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/calendar_check.py" line="+65"/>
+        <source>Chec&amp;k</source>
+        <translation>Com&amp;probar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the calendar</source>
+        <translation>Comprobar el calendario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch the calendar now and show the next three days as Shiftwell would</source>
+        <translation>Descargar el calendario ahora y mostrar los próximos tres días como los aplicaría Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Calendar check</source>
+        <translation>Comprobación del calendario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calendar check: problem</source>
+        <translation>Comprobación del calendario: problema</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The next three days from the calendar</source>
+        <translation>Los próximos tres días según el calendario</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Checking {source}…</source>
+        <translation>Comprobando {source}…</translation>
     </message>
 </context>
 <context>
@@ -2665,7 +2776,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+54"/>
+        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+60"/>
         <location line="+1"/>
         <source>Shiftwell settings</source>
         <translation>Ajustes de Shiftwell</translation>
@@ -2676,7 +2787,7 @@
         <translation>Secciones de ajustes</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -2691,7 +2802,7 @@
         <translation>Cancelar: cerrar sin guardar</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>S&amp;tart at login</source>
         <translation>&amp;Inicio con la sesión</translation>
     </message>
@@ -2731,7 +2842,7 @@
         <translation>Un descanso largo tiene que ser más largo que un microdescanso ({length}).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+62"/>
         <source>Could not turn on start at login: {error}</source>
         <translation>No se pudo activar el inicio con la sesión: {error}</translation>
     </message>

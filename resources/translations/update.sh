@@ -54,6 +54,7 @@ sources=(
     app/shiftwell/core/settings_spec.py
     app/shiftwell/core/state_names.py
     app/shiftwell/platform/calendar_feed.py
+    app/shiftwell/platform/coming_days.py
     app/shiftwell/platform/commands.py
     app/shiftwell/review.py
     app/shiftwell/week_record.py
@@ -78,6 +79,8 @@ sources=(
     app/shiftwell/ui/settings/fields.py
     app/shiftwell/ui/settings/pages.py
     app/shiftwell/ui/settings/dialog.py
+    app/shiftwell/ui/settings/calendar_check.py
+    app/shiftwell/ui/settings/line_fields.py
     app/shiftwell/ui/shell.py
     app/shiftwell/ui/review/cards.py
     app/shiftwell/ui/review/charts.py
