@@ -1843,12 +1843,12 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/app.py" line="+11"/>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-87"/>
+        <location line="-90"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1857,7 +1857,7 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
@@ -2377,8 +2377,8 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+130"/>
-        <source>The calendar from {source} is not valid ({reason}).</source>
-        <translation>El calendario de {source} no es válido ({reason}).</translation>
+        <source>The calendar from {source} is not valid: {reason}.</source>
+        <translation>El calendario de {source} no es válido: {reason}.</translation>
     </message>
     <message>
         <location line="+48"/>

@@ -127,7 +127,7 @@ class CalendarFeed:
         except _FeedFailed as failure:
             return self._failed(meta, str(failure))
         except CalendarInvalid as error:
-            message = _("The calendar from {source} is not valid ({reason}).")
+            message = _("The calendar from {source} is not valid: {reason}.")
             return self._failed(meta, message.format(source=self.shown, reason=error))
         if fetched is None:  # 304: the copy is current
             log.info("calendar from %s unchanged", self.shown)

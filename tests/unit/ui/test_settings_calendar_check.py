@@ -114,8 +114,8 @@ def test_the_check_uses_the_time_zone_as_typed_not_yet_saved(qtbot: QtBot) -> No
         ),
         (
             FeedScript(body=b"<html>Please sign in</html>"),
-            "The calendar from 127.0.0.1 is not valid (it is not an iCalendar file (it does "
-            "not begin BEGIN:VCALENDAR)).",
+            "The calendar from 127.0.0.1 is not valid: it is not an iCalendar file (it does "
+            "not begin BEGIN:VCALENDAR).",
         ),
     ],
 )
