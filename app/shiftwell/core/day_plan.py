@@ -13,12 +13,6 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Any
 
-from shiftwell.core.calendar_plan import (
-    CalendarInvalid,
-    CalendarWords,
-    plan_from_calendar,
-    read_calendar,
-)
 from shiftwell.core.i18n import _
 from shiftwell.core.plan import PlanDay
 from shiftwell.core.settings import Settings, settings_plan
@@ -49,6 +43,15 @@ def day_plan(
     settings name a calendar, else from the settings."""
     plan = settings.plan
     if plan.calendar is not None and calendar is not None:
+        # Imported here: the iCalendar libraries take most of a second, which a start
+        # without a calendar (and the tray's icon) need not wait for.
+        from shiftwell.core.calendar_plan import (
+            CalendarInvalid,
+            CalendarWords,
+            plan_from_calendar,
+            read_calendar,
+        )
+
         words = CalendarWords(
             plan.calendar_shift_words, plan.calendar_break_words, plan.calendar_lunch_words
         )

@@ -86,6 +86,7 @@ class Status:
     idle_poll: float | None  # how often to report idle time; None: not needed now
     tally: Tally
     fixed_break: FixedBreakStatus | None = None  # under way, owed after a call, or next
+    calendar_age: float | None = None  # seconds since the calendar in use was fetched
 
 
 class EngineBase:
@@ -181,6 +182,7 @@ class EngineBase:
             idle_poll=self._idle_poll(),
             tally=self._current_tally(),
             fixed_break=self._fixed_status(),
+            calendar_age=self._planner.calendar_age(self._clock.now()),
         )
 
     # -- the shift under way ----------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from shiftwell.core.day_plan import DayPlan, day_plan
+from shiftwell.core.day_plan import DayPlan, PlanSource, day_plan
 from shiftwell.core.i18n import _
 from shiftwell.core.model import FixedBreakRecord, ShiftRecord
 from shiftwell.core.plan import FixedKind, PlanDay, PlannedBreak, iter_breaks
@@ -69,6 +69,14 @@ class Planner:
             )
             self._cached = (first, made)
         return self._cached[1]
+
+    def calendar_age(self, now: datetime) -> float | None:
+        """Seconds since the calendar copy the plan comes from was fetched; None when the
+        plan comes from the settings."""
+        plan = self.plan(now)
+        if plan.source is not PlanSource.CALENDAR or plan.fetched_at is None:
+            return None
+        return max(0.0, (now - plan.fetched_at).total_seconds())
 
     def shifts(self, now: datetime) -> list[PlannedShift]:
         return [

@@ -123,7 +123,19 @@ def tooltip(status: Status, monotonic: float) -> str:
         lines.append(
             _t("Next shift: {day} {time}").format(day=short_weekday(start), time=f"{start:%H:%M}")
         )
+    if (source := schedule_source(status)) is not None:
+        lines.append(source)
     return "\n".join(lines)
+
+
+def schedule_source(status: Status) -> str | None:
+    """Where the schedule comes from, when it is a calendar: how old its copy is."""
+    age = status.calendar_age
+    if age is None:
+        return None
+    if age < 60:
+        return _t("Schedule from calendar, updated just now")
+    return _t("Schedule from calendar, updated {time} ago").format(time=worked(age))
 
 
 def summary(tally: Tally) -> tuple[str, ...]:
