@@ -63,8 +63,9 @@ class CalendarLink(QObject):
         self._feed = CalendarFeed(source, self._data_dir)
         copy = self._feed.cached()
         problem = self._feed.standing_problem()
-        if copy is not None:
-            self._shell.use_plan(NewPlan(copy.data, copy.fetched_at, problem))
+        # Another calendar's copy must not plan the days meanwhile: none until fetched.
+        kept = NewPlan(copy.data, copy.fetched_at, problem) if copy else NewPlan(None)
+        self._shell.use_plan(kept)
         every = min(LOOK_EVERY, self._shell.settings.plan.calendar_refresh)
         self._timer.start(round(every.total_seconds() * 1000))
         self.look()

@@ -113,8 +113,8 @@ class FixedBreakEngine(RecoveringEngine):
         if due.step is Step.START:
             return self._start_fixed(Trigger.DEADLINE, planned)
         if due.step is Step.ANNOUNCE:
+            # Not on record yet: a break that moves before its minute was never missed.
             run.fixed.announced.add(key_of(planned))
-            self._fixed_out.append(run.fixed.record(run.record, planned))
             left = (planned.start - now).total_seconds()
             notice = Notice(NoticeKind.FIXED_SOON, left, planned.title)
             return self._commit(
@@ -123,7 +123,6 @@ class FixedBreakEngine(RecoveringEngine):
         if due.step is Step.DEFER:
             run.fixed.announced.add(key_of(planned))
             run.fixed.current = Taking(planned, record_id(run.record, planned), deferred=True)
-            self._fixed_out.append(run.fixed.record(run.record, planned))
             notice = Notice(NoticeKind.FIXED_DEFERRED, 0.0, planned.title)
             return self._commit(
                 Trigger.DEADLINE,

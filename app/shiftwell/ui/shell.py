@@ -376,7 +376,7 @@ class Shell(QObject):
                 self.tr("Finish your call: the log-off screen comes when it ends."),
                 SHIFT_END,
             )
-        fixed = fixed_break_message(transition, breaks_on=settings.notifications.breaks)
+        fixed = fixed_break_message(transition, status, breaks_on=settings.notifications.breaks)
         if fixed is not None:
             return fixed
         if transition.trigger is Trigger.RECOVER and target.on_shift:

@@ -15,6 +15,7 @@ from shiftwell.core.engine import Engine
 from shiftwell.core.model import (
     CallEnd,
     CallStart,
+    EndShift,
     EventRejected,
     NewPlan,
     NoticeKind,
@@ -234,11 +235,13 @@ def test_a_calendar_plan_is_followed_and_a_move_today_is_told_once() -> None:
     clock.advance_to(at(13, 0))
     assert engine.state is State.LONG_BREAK
     assert engine.status().fixed_break.title == "Lunch"
+    clock.advance_to(at(14, 0))
+    # Only the lunch as it now stands is on record: the 12:30 one moved, it was not missed.
+    recorded = {r.planned_start for t in recorder.transitions for r in t.fixed}
+    assert recorded == {at(13, 0)}
 
 
 def test_fixed_breaks_never_reached_are_recorded_as_missed_at_the_shift_end() -> None:
-    from shiftwell.core.model import EndShift
-
     engine, clock, recorder = start(wfm_settings())
     clock.advance_to(at(10, 29))
     engine.handle(CallStart())
@@ -247,3 +250,17 @@ def test_fixed_breaks_never_reached_are_recorded_as_missed_at_the_shift_end() ->
     [missed] = recorder.transitions[-1].fixed
     assert missed.planned_start == at(10, 30)
     assert missed.actual_start is None and missed.actual_end is None
+
+
+def test_a_lunch_moved_after_its_notice_is_not_recorded_as_missed() -> None:
+    settings = wfm_settings()
+    settings = replace(settings, plan=replace(settings.plan, calendar="https://wfm.example/a.ics"))
+    engine, clock, recorder = start(settings)
+    engine.handle(NewPlan(calendar("1230", "1300"), at(9)))
+    clock.advance_to(at(12, 29))  # "Lunch at 12:30" was said at 12:28
+    assert notices(recorder, NoticeKind.FIXED_SOON)
+    engine.handle(NewPlan(calendar("1300", "1330"), at(12, 29)))
+    clock.advance_to(at(14, 0))
+    engine.handle(EndShift())
+    recorded = {(r.planned_start, r.actual_start) for t in recorder.transitions for r in t.fixed}
+    assert recorded == {(at(13, 0), at(13, 0))}

@@ -135,6 +135,9 @@ def test_the_calendar_is_fetched_off_the_ui_thread_and_a_move_today_is_told_once
     h.clock.advance(12 * 60)
     h.shell.tray.refresh()  # as its countdown timer does
     assert "Schedule from calendar, updated 12 min ago" in h.shell.tray.icon.toolTip()
+    window = h.shell.present()
+    assert window.schedule.text() == "Schedule from calendar, updated 12 min ago"
+    window.close()
 
     write_calendar(feed_file, "1300", "1330")
     h.clock.advance_to(at(10, 30))  # the copy is an hour old: due again

@@ -3,6 +3,7 @@ the break that waits for a call, "back in 1 min", its end, a change to today's s
 
 from __future__ import annotations
 
+from shiftwell.core.engine import Status
 from shiftwell.core.model import NoticeKind, State, Transition, Trigger
 from shiftwell.ui import text
 from shiftwell.ui.i18n import _t
@@ -12,7 +13,9 @@ BREAK = "break"
 PLAN = "plan"
 
 
-def fixed_break_message(transition: Transition, *, breaks_on: bool) -> tuple[str, str, str] | None:
+def fixed_break_message(
+    transition: Transition, status: Status, *, breaks_on: bool
+) -> tuple[str, str, str] | None:
     """(title, body, kind) for a transition about a fixed break or the plan; None for others.
     `breaks_on`: break notifications are wanted (`notifications.breaks`); a change to the
     schedule is told either way."""
@@ -21,10 +24,10 @@ def fixed_break_message(transition: Transition, *, breaks_on: bool) -> tuple[str
         return (_t("Your schedule changed"), notice.text, PLAN)
     if not breaks_on:
         return None
-    planned = transition.fixed[0] if transition.fixed else None
-    if notice is not None and notice.kind is NoticeKind.FIXED_SOON and planned is not None:
+    upcoming = status.fixed_break  # the one announced, under way or waiting
+    if notice is not None and notice.kind is NoticeKind.FIXED_SOON and upcoming is not None:
         title = _t("{name} at {time}").format(
-            name=notice.text, time=text.clock_time(planned.planned_start)
+            name=notice.text, time=text.clock_time(upcoming.planned_start)
         )
         body = _t("In {time}. Finish what you are doing.").format(
             time=text.span(notice.seconds_left)
@@ -42,6 +45,7 @@ def fixed_break_message(transition: Transition, *, breaks_on: bool) -> tuple[str
             _t("{name} is nearly over.").format(name=notice.text),
             BREAK,
         )
+    planned = transition.fixed[0] if transition.fixed else None
     ended = (
         planned is not None
         and planned.actual_end is not None
