@@ -42,6 +42,7 @@ def test_a_fixed_break_is_announced_shown_and_ends_with_a_word(
 ) -> None:
     h = harness_factory(settings=wfm(), start=at(8, 55))
     h.clock.advance_to(at(10, 28))
+    assert f"Break at {text.clock_time(at(10, 30))}" in h.shell.tray.icon.toolTip()
     assert h.notifier.sent[-1] == (
         f"Break at {text.clock_time(at(10, 30))}",
         "In 2 min. Finish what you are doing.",
@@ -68,6 +69,8 @@ def test_lunch_has_its_own_screen_and_cannot_be_postponed(
     assert overlay.view.title == "Lunch"
     assert overlay.view.idea == "Time to eat, away from the screen."
     assert not overlay.view.can_postpone
+    h.shell.tray.refresh()  # as its countdown timer does
+    assert "Lunch — 29 min left" in h.shell.tray.icon.toolTip()
     h.clock.advance_to(at(13, 0))
     assert h.notifier.titles[-1] == "Lunch is over"
 
