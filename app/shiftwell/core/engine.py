@@ -6,7 +6,8 @@ clock; it never polls. Each change becomes a `Transition` handed to the listener
 
 Everything about the shift under way is one `ShiftRun` (core.shift_run), made new when a
 shift starts. The groundwork (segments, commits, the timer) is in core.engine_base; restarts
-and clock jumps in core.engine_recovery; this module holds the events' handlers.
+and clock jumps in core.engine_recovery; breaks at fixed times in core.engine_fixed; this
+module holds the events' handlers.
 """
 
 from __future__ import annotations
