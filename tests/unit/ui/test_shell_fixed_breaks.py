@@ -162,3 +162,30 @@ def test_the_calendar_is_fetched_off_the_ui_thread_and_a_move_today_is_told_once
     # The last good copy (of 10:30) still plans the day.
     assert h.shell.engine.status().calendar_age == timedelta(hours=5, minutes=10).total_seconds()
     link.stop()
+
+
+def test_the_app_follows_a_calendar_once_the_settings_name_one(
+    harness_factory: HarnessFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from shiftwell import app
+    from shiftwell.platform.paths import Paths
+
+    h = harness_factory(settings=wfm(), start=at(9, 5))
+    paths = Paths(data_dir=tmp_path / "data", config_file=tmp_path / "config.toml")
+    follow = app._calendar_follower(h.shell, paths)
+    follow()
+    assert not h.shell.findChildren(CalendarLink)  # no calendar: nothing fetched or loaded
+    feed_file = tmp_path / "agent.ics"
+    write_calendar(feed_file, "1300", "1330")
+    h.shell.apply_settings(wfm(str(feed_file)))
+    follow()  # as a save in the settings dialog does
+    [link] = h.shell.findChildren(CalendarLink)
+    engine = h.shell.engine
+    assert engine is not None
+    qtbot.waitUntil(lambda: engine.status().calendar_age is not None)
+    h.clock.advance_to(at(12, 45))
+    assert engine.state is State.FOCUS  # lunch is at 13:00 in the calendar
+    h.shell.apply_settings(wfm())  # the calendar taken out: the settings' days again
+    follow()
+    assert engine.status().calendar_age is None
+    link.stop()
