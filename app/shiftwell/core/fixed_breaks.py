@@ -175,6 +175,9 @@ def next_step(
         # Only a break that runs for more than the notice says "back in a minute".
         if not current.ending_told and ends_at > now and told > current.running_since:
             found.append(Due(Step.ENDING, told, current.planned))
+    if current is not None and not current.running and not on_call:
+        # Owed after a call that ended some other way (the machine slept through it).
+        found.append(Due(Step.START, now, current.planned))
     for planned in breaks:
         key = key_of(planned)
         if key in progress.done or planned.end <= now:

@@ -264,3 +264,16 @@ def test_a_lunch_moved_after_its_notice_is_not_recorded_as_missed() -> None:
     engine.handle(EndShift())
     recorded = {(r.planned_start, r.actual_start) for t in recorder.transitions for r in t.fixed}
     assert recorded == {(at(13, 0), at(13, 0))}
+
+
+def test_a_break_owed_after_a_call_comes_even_if_the_call_ends_in_sleep() -> None:
+    from shiftwell.core.model import Deadline
+
+    engine, clock, _ = start(wfm_settings())
+    clock.advance_to(at(10, 25))
+    engine.handle(CallStart())
+    clock.advance_to(at(10, 31))  # the break waits for the call
+    clock.jump_wall(timedelta(minutes=3))  # the laptop slept; it wakes on focus
+    engine.handle(Deadline())
+    clock.advance(1)
+    assert engine.state is State.LONG_BREAK
