@@ -237,16 +237,19 @@ def plan_changes(old: PlanDay | None, new: PlanDay | None, tz: tzinfo, now: date
         was, now_is = old_by_kind.get(kind, []), new_by_kind.get(kind, [])
         if was == now_is:
             continue
+        times = ", ".join(_hm(b.start, tz) for b in now_is)
         moved = [b for b in now_is if b not in was]
-        if kind is FixedKind.LUNCH and moved and len(was) == len(now_is):
-            sentences.append(_("Your lunch moved to {time}.").format(time=_hm(moved[0].start, tz)))
-        elif moved:
-            times = ", ".join(_hm(b.start, tz) for b in now_is)
-            what = _("lunch") if kind is FixedKind.LUNCH else _("breaks")
-            sentences.append(_("Your {what} today: {times}.").format(what=what, times=times))
+        if kind is FixedKind.LUNCH:
+            if moved and len(was) == len(now_is) == 1:
+                sentences.append(_("Your lunch moved to {time}.").format(time=times))
+            elif now_is:
+                sentences.append(_("Your lunch today: {times}.").format(times=times))
+            else:
+                sentences.append(_("No lunch on your schedule today any more."))
+        elif now_is:
+            sentences.append(_("Your breaks today: {times}.").format(times=times))
         else:
-            what = _("lunch") if kind is FixedKind.LUNCH else _("breaks")
-            sentences.append(_("Your {what} today: none.").format(what=what))
+            sentences.append(_("No more breaks on your schedule today."))
     return " ".join(sentences)
 
 

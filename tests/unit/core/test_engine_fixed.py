@@ -277,3 +277,20 @@ def test_a_break_owed_after_a_call_comes_even_if_the_call_ends_in_sleep() -> Non
     engine.handle(Deadline())
     clock.advance(1)
     assert engine.state is State.LONG_BREAK
+
+
+def test_what_a_new_plan_changed_today_is_one_plain_sentence() -> None:
+    from shiftwell.core.fixed_breaks import plan_changes
+
+    settings = wfm_settings()
+    before = day_plan(settings, at(0).date(), 1).days[0]
+    moved = replace(
+        settings,
+        plan=replace(settings.plan, breaks=parse_fixed_breaks(["11:00 15m", "12:30 30m lunch"])),
+    )
+    after = day_plan(moved, at(0).date(), 1).days[0]
+    assert plan_changes(before, after, UTC, at(9)) == "Your breaks today: 11:00."
+    assert plan_changes(before, before, UTC, at(9)) == ""
+    assert plan_changes(before, after, UTC, at(15)) == "No more breaks on your schedule today."
+    # What changed before now is no news.
+    assert plan_changes(before, after, UTC, at(16)) == ""
