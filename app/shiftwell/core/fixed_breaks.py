@@ -217,12 +217,9 @@ def plan_changes(old: PlanDay | None, new: PlanDay | None, tz: tzinfo, now: date
     13:00."); empty when nothing did."""
     if old == new:
         return ""
-    before = _ahead(old, now)
-    after = _ahead(new, now)
-    if before == after:
-        return ""
-    old_shifts = [(s.start, s.end) for s in old.shifts] if old else []
-    new_shifts = [(s.start, s.end) for s in new.shifts] if new else []
+    # A shift under way keeps its times (the engine follows the new ones from the next).
+    old_shifts = [(s.start, s.end) for s in old.shifts if s.start > now] if old else []
+    new_shifts = [(s.start, s.end) for s in new.shifts if s.start > now] if new else []
     if old_shifts != new_shifts:
         if not new_shifts:
             return _("Today's shift was taken off your schedule.")
@@ -230,6 +227,10 @@ def plan_changes(old: PlanDay | None, new: PlanDay | None, tz: tzinfo, now: date
         return _("Today's shift is now {start}-{end}.").format(
             start=_hm(start, tz), end=_hm(end, tz)
         )
+    before = _ahead(old, now)
+    after = _ahead(new, now)
+    if before == after:
+        return ""
     sentences = []
     old_by_kind = _by_kind(before)
     new_by_kind = _by_kind(after)

@@ -294,3 +294,8 @@ def test_what_a_new_plan_changed_today_is_one_plain_sentence() -> None:
     assert plan_changes(before, after, UTC, at(15)) == "No more breaks on your schedule today."
     # What changed before now is no news.
     assert plan_changes(before, after, UTC, at(16)) == ""
+    later = replace(
+        settings, schedule=replace(settings.schedule, days={0: (Span(time(10), time(18)),)})
+    )
+    moved_shift = day_plan(later, at(0).date(), 1).days[0]
+    assert plan_changes(before, moved_shift, UTC, at(8)) == "Today's shift is now 10:00-18:00."
