@@ -57,15 +57,13 @@ class CalendarLink(QObject):
                 self._timer.stop()
                 self._shell.use_plan(NewPlan(None))
             return
-        if self._feed is not None and self._feed.source == source:
-            self.look()
-            return
-        self._feed = CalendarFeed(source, self._data_dir)
-        copy = self._feed.cached()
-        problem = self._feed.standing_problem()
-        # Another calendar's copy must not plan the days meanwhile: none until fetched.
-        kept = NewPlan(copy.data, copy.fetched_at, problem) if copy else NewPlan(None)
-        self._shell.use_plan(kept)
+        if self._feed is None or self._feed.source != source:
+            self._feed = CalendarFeed(source, self._data_dir)
+            copy = self._feed.cached()
+            problem = self._feed.standing_problem()
+            # Another calendar's copy must not plan the days meanwhile: none until fetched.
+            kept = NewPlan(copy.data, copy.fetched_at, problem) if copy else NewPlan(None)
+            self._shell.use_plan(kept)
         every = min(LOOK_EVERY, self._shell.settings.plan.calendar_refresh)
         self._timer.start(round(every.total_seconds() * 1000))
         self.look()
@@ -83,7 +81,14 @@ class CalendarLink(QObject):
             self._shell.refresh()  # the copy's age, in the tooltip
             return
         self._fetching = True
-        feed.refresh_in_thread(now, self.fetched.emit)
+        feed.refresh_in_thread(now, self._deliver)
+
+    def _deliver(self, result: FeedResult) -> None:
+        """On the feed's thread: hand the result to the UI thread (queued by Qt)."""
+        try:
+            self.fetched.emit(result)
+        except RuntimeError:  # Shiftwell quit while the calendar was being fetched
+            log.info("calendar fetched after quitting; not used")
 
     def _on_fetched(self, result: FeedResult) -> None:
         self._fetching = False

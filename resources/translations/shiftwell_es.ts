@@ -2495,7 +2495,7 @@
         <translation>¡Hola de nuevo!</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/calendar_link.py" line="+98"/>
+        <location filename="../../app/shiftwell/calendar_link.py" line="+103"/>
         <source>Your schedule was not updated</source>
         <translation>Tu horario no se ha actualizado</translation>
     </message>
