@@ -18,7 +18,6 @@ from shiftwell.core.fixed_breaks import (
     key_of,
     next_step,
     plan_changes,
-    record_id,
     today,
 )
 from shiftwell.core.model import (
@@ -122,7 +121,9 @@ class FixedBreakEngine(RecoveringEngine):
             )
         if due.step is Step.DEFER:
             run.fixed.announced.add(key_of(planned))
-            run.fixed.current = Taking(planned, record_id(run.record, planned), deferred=True)
+            if run.fixed.current is not None:  # one owed already: its turn is gone
+                self._fixed_missed_one(run.fixed.current)
+            run.fixed.current = Taking(planned, deferred=True)
             notice = Notice(NoticeKind.FIXED_DEFERRED, 0.0, planned.title)
             return self._commit(
                 Trigger.DEADLINE,
@@ -220,7 +221,7 @@ class FixedBreakEngine(RecoveringEngine):
                 self._close_current(Outcome.COMPLETED)
             else:
                 self._fixed_missed_one(current)
-        taking = fixed.current or Taking(planned, record_id(run.record, planned))
+        taking = fixed.current or Taking(planned)
         fixed.current = taking
         self._close_current()
         run.due = None

@@ -97,7 +97,6 @@ class Taking:
     """The fixed break under way, or owed because a call deferred it."""
 
     planned: PlannedBreak
-    record_id: str
     actual_start: datetime | None = None
     taken: float = 0.0  # seconds of it taken before a call cut in
     deferred: bool = False  # a call put it off: owed in full, until the shift ends

@@ -299,3 +299,16 @@ def test_what_a_new_plan_changed_today_is_one_plain_sentence() -> None:
     )
     moved_shift = day_plan(later, at(0).date(), 1).days[0]
     assert plan_changes(before, moved_shift, UTC, at(8)) == "Today's shift is now 10:00-18:00."
+
+
+def test_a_call_through_two_fixed_breaks_owes_only_the_last_and_records_the_first_missed() -> None:
+    engine, clock, recorder = start(wfm_settings())
+    clock.advance_to(at(10, 20))
+    engine.handle(CallStart())
+    clock.advance_to(at(12, 35))  # a very long call: 10:30's break and 12:30's lunch came
+    engine.handle(CallEnd())
+    status = engine.status()
+    assert status.fixed_break is not None and status.fixed_break.title == "Lunch"
+    records = [r for t in recorder.transitions for r in t.fixed]
+    missed = [r for r in records if r.planned_start == at(10, 30)]
+    assert missed and missed[-1].actual_start is None
