@@ -2413,7 +2413,12 @@
         <translation>sin respuesta a tiempo</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/fixed_breaks.py" line="+225"/>
+        <location filename="../../app/shiftwell/core/fixed_breaks.py" line="+74"/>
+        <source>The calendar can&apos;t be read ({reason}).</source>
+        <translation>No se puede leer el calendario ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+158"/>
         <source>Today&apos;s shift was taken off your schedule.</source>
         <translation>El turno de hoy se ha quitado de tu horario.</translation>
     </message>

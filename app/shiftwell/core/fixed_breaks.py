@@ -64,9 +64,17 @@ class Planner:
     def plan(self, now: datetime) -> DayPlan:
         first = now.astimezone(self._settings.schedule.tz).date() - timedelta(days=_DAYS_BEFORE)
         if self._cached is None or self._cached[0] != first:
-            made = day_plan(
-                self._settings, first, _DAYS, self._calendar, self._fetched_at, self._problem
-            )
+            try:
+                made = day_plan(
+                    self._settings, first, _DAYS, self._calendar, self._fetched_at, self._problem
+                )
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+                # A copy the calendar reader trips on must not stop the shift: the settings'
+                # days apply, and the plan says why.
+                problem = _("The calendar can't be read ({reason}).").format(
+                    reason=str(error).splitlines()[0][:120] if str(error) else type(error).__name__
+                )
+                made = day_plan(self._settings, first, _DAYS, None, None, problem)
             self._cached = (first, made)
         return self._cached[1]
 

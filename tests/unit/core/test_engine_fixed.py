@@ -312,3 +312,20 @@ def test_a_call_through_two_fixed_breaks_owes_only_the_last_and_records_the_firs
     records = [r for t in recorder.transitions for r in t.fixed]
     missed = [r for r in records if r.planned_start == at(10, 30)]
     assert missed and missed[-1].actual_start is None
+
+
+def test_a_calendar_copy_the_reader_trips_on_leaves_the_settings_days_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from shiftwell.core import calendar_plan
+
+    def trip(*_args: object, **_kwargs: object) -> object:
+        raise TypeError("unexpected value in DTSTART")
+
+    settings = wfm_settings()
+    settings = replace(settings, plan=replace(settings.plan, calendar="https://wfm.example/a.ics"))
+    engine, clock, _ = start(settings)
+    monkeypatch.setattr(calendar_plan, "plan_from_calendar", trip)
+    engine.handle(NewPlan(calendar("1300", "1330"), at(9)))
+    clock.advance_to(at(10, 31))
+    assert engine.state is State.LONG_BREAK  # the settings' 10:30 break
