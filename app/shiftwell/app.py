@@ -99,19 +99,21 @@ def run(paths: Paths, *, tray_wait: float) -> int:
                 lambda: shell.logoff_showing,
                 lambda argv: _start_detached(argv, paths.log_file),
             ),
-            open_settings=_settings_opener(lambda: shell, paths),
+            open_settings=_settings_opener(lambda: shell, paths, lambda: follow_calendar()),
             quit_app=app.quit,
         )
         runner.failed.connect(
             lambda what, why: desktop.announcer.announce(_t("A command failed"), why)
         )
         shell = Shell(loaded.settings, QtClock(app), desktop)
+        follow_calendar = _calendar_follower(shell, paths)
         remote = RemoteControl(shell, app.quit)
         app.aboutToQuit.connect(_show_when_tray_ready(shell, tray_wait).stop)
         exit_code = 0
 
         def on_first_open(engine: sa.Engine) -> None:
             _attach_platform(shell)
+            follow_calendar()  # its kept copy reaches the engine as it starts
             if loaded.problems:
                 desktop.announcer.announce(
                     _t("Some settings were not understood"), _problems(loaded)
@@ -230,7 +232,28 @@ def _start_detached(argv: list[str], log_file: Path) -> bool:
     return bool(process.startDetached())
 
 
-def _settings_opener(the_shell: Callable[[], Shell], paths: Paths) -> Callable[[], None]:
+def _calendar_follower(shell: Shell, paths: Paths) -> Callable[[], None]:
+    """Follows `schedule.calendar` (again, when the settings change): made only once a
+    calendar is named, since the iCalendar libraries take most of a second to load."""
+    links: list[Any] = []
+
+    def follow() -> None:
+        if not links:
+            if shell.settings.plan.calendar is None:
+                return
+            from shiftwell.calendar_link import CalendarLink
+
+            links.append(CalendarLink(shell, paths.data_dir))
+        links[0].start()
+
+    return follow
+
+
+def _settings_opener(
+    the_shell: Callable[[], Shell],
+    paths: Paths,
+    follow_calendar: Callable[[], None] = lambda: None,
+) -> Callable[[], None]:
     """Opens the settings dialog; a save is written (comments kept) and applied at once."""
     dialogs_open: list[QWidget] = []
 
@@ -245,6 +268,7 @@ def _settings_opener(the_shell: Callable[[], Shell], paths: Paths) -> Callable[[
             return
         reloaded = load_settings(paths.config_file)
         shell.apply_settings(reloaded.settings)
+        follow_calendar()
         if reloaded.problems:
             shell.announcer.announce(_t("Some settings were not understood"), _problems(reloaded))
 

@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+141"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+145"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Ahora no tienes ningún turno en tu horario. ¿Empiezas uno de todos modos? Se registrará como trabajo fuera del horario.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Say why you need more time: the reason is recorded.</source>
         <translation>Di por qué necesitas más tiempo: el motivo queda registrado.</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/policy.py" line="+66"/>
+        <location filename="../../app/shiftwell/core/policy.py" line="+67"/>
         <source>Can&apos;t skip now.</source>
         <translation>Ahora no puedes saltarte el descanso.</translation>
     </message>
@@ -100,6 +100,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>This break is at a fixed time on your schedule: it can&apos;t be postponed.</source>
+        <translation>Este descanso tiene una hora fija en tu horario: no se puede aplazar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Breaks are strict: this one can&apos;t be postponed.</source>
         <translation>Los descansos son estrictos: este no se puede posponer.</translation>
     </message>
@@ -292,7 +297,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+151"/>
+        <location filename="../../app/shiftwell/app.py" line="+153"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -764,13 +769,13 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+84"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+86"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+283"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
+        <location line="+303"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+80"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
@@ -1211,7 +1216,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+9"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+12"/>
         <location filename="../../app/shiftwell/ui/tray/tray.py" line="-36"/>
         <source>Shiftwell menu</source>
         <translation>Menú de Shiftwell</translation>
@@ -1248,7 +1253,7 @@
         <translation>Turno terminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/text.py" line="-80"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-83"/>
         <source>micro break</source>
         <translation>microdescanso</translation>
     </message>
@@ -1310,7 +1315,7 @@
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Wrapping up</source>
         <translation>Cerrando el día</translation>
     </message>
@@ -1364,8 +1369,18 @@
         <source>Next shift: {day} {time}</source>
         <translation>Próximo turno: {day} {time}</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Schedule from calendar, updated just now</source>
+        <translation>Horario del calendario, actualizado ahora mismo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule from calendar, updated {time} ago</source>
+        <translation>Horario del calendario, actualizado hace {time}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+5"/>
         <source>%n breaks kept</source>
         <comment>%n break kept</comment>
         <translation>
@@ -1489,7 +1504,7 @@
         <translation>Posponer descanso (quedan {count})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/views.py" line="+15"/>
+        <location filename="../../app/shiftwell/ui/views.py" line="+16"/>
         <source>Escalated customer</source>
         <translation>Cliente escalado</translation>
     </message>
@@ -1509,17 +1524,27 @@
         <translation>Cola acumulada</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>Time to eat, away from the screen.</source>
+        <translation>Hora de comer, lejos de la pantalla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back at {time}.</source>
+        <translation>Vuelves a las {time}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Postpone {time} ({count} left)</source>
         <translation>Posponer {time} (quedan {count})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-16"/>
         <source>This break is strict: it ends by itself.</source>
         <translation>Este descanso es estricto: termina solo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+29"/>
         <source>Overtime left this week: {left} of {cap}. Every grant is recorded with its reason.</source>
         <translation>Horas extra que te quedan esta semana: {left} de {cap}. Cada concesión se registra con su motivo.</translation>
     </message>
@@ -1760,7 +1785,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-69"/>
+        <location filename="../../app/shiftwell/app.py" line="-71"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1842,13 +1867,13 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+11"/>
-        <location line="+132"/>
+        <location filename="../../app/shiftwell/app.py" line="+13"/>
+        <location line="+154"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-90"/>
+        <location line="-112"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1857,7 +1882,7 @@
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+106"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
@@ -2320,7 +2345,7 @@
         <translation>{value} no es una fecha (escríbela así: 2026-12-24)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/day_plan.py" line="+114"/>
+        <location filename="../../app/shiftwell/core/day_plan.py" line="+119"/>
         <source>From the calendar at {source}, fetched {moment}.</source>
         <translation>Del calendario en {source}, descargado el {moment}.</translation>
     </message>
@@ -2459,6 +2484,98 @@
         <location line="+28"/>
         <source>write a weekday, a colon, then its breaks (e.g. {example})</source>
         <translation>escribe un día de la semana, dos puntos y luego sus descansos (p. ej. {example})</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/fixed_breaks.py" line="+74"/>
+        <source>The calendar can&apos;t be read ({reason}).</source>
+        <translation>No se puede leer el calendario ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Today&apos;s shift was taken off your schedule.</source>
+        <translation>El turno de hoy se ha quitado de tu horario.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today&apos;s shift is now {start}-{end}.</source>
+        <translation>El turno de hoy es ahora de {start} a {end}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your lunch moved to {time}.</source>
+        <translation>Tu comida pasa a las {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your lunch today: {times}.</source>
+        <translation>Tu comida de hoy: {times}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No lunch on your schedule today any more.</source>
+        <translation>Ya no hay comida en tu horario de hoy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your breaks today: {times}.</source>
+        <translation>Tus descansos de hoy: {times}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No more breaks on your schedule today.</source>
+        <translation>No quedan descansos en tu horario de hoy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/notices/fixed_breaks.py" line="+24"/>
+        <source>Your schedule changed</source>
+        <translation>Tu horario ha cambiado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-26"/>
+        <source>{name} at {time}</source>
+        <translation>{name} a las {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {time}. Finish what you are doing.</source>
+        <translation>En {time}. Termina lo que estás haciendo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-3"/>
+        <source>{name} after your call</source>
+        <translation>{name} después de tu llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It starts when your call ends, and you get all of it.</source>
+        <translation>Empieza cuando termine tu llamada, y lo tienes entero.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back in {time}</source>
+        <translation>Vuelves en {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is nearly over.</source>
+        <translation>{name} está a punto de terminar.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} is over</source>
+        <translation>{name} ha terminado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Welcome back.</source>
+        <translation>¡Hola de nuevo!</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/calendar_link.py" line="+103"/>
+        <source>Your schedule was not updated</source>
+        <translation>Tu horario no se ha actualizado</translation>
     </message>
 </context>
 <context>
@@ -2855,7 +2972,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-11"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-14"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>
@@ -2865,7 +2982,7 @@
         <translation>Termina tu llamada: la pantalla de fin de turno aparecerá cuando acabe.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Shiftwell restarted</source>
         <translation>Shiftwell se ha reiniciado</translation>
     </message>
@@ -3110,12 +3227,12 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-10"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-13"/>
         <source>Shiftwell status</source>
         <translation>Estado de Shiftwell</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
         <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
@@ -3125,7 +3242,7 @@
         <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>

@@ -46,6 +46,7 @@ sources=(
     app/shiftwell/core/commands.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/engine_recovery.py
+    app/shiftwell/core/fixed_breaks.py
     app/shiftwell/core/hooks.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
@@ -68,6 +69,8 @@ sources=(
     app/shiftwell/storage/figures.py
     app/shiftwell/storage/stats.py
     app/shiftwell/ui/notices/announcer.py
+    app/shiftwell/ui/notices/fixed_breaks.py
+    app/shiftwell/calendar_link.py
     app/shiftwell/app.py
     app/shiftwell/ui/checkin/checkin.py
     app/shiftwell/ui/dialogs.py

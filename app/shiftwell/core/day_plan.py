@@ -11,20 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shiftwell.core.calendar_names import short_weekday
-from shiftwell.core.calendar_plan import (
-    CalendarEvents,
-    CalendarInvalid,
-    CalendarWords,
-    ParsedCalendar,
-    plan_from_events,
-    plan_window,
-)
 from shiftwell.core.i18n import _
 from shiftwell.core.plan import FixedKind, PlanDay
 from shiftwell.core.settings import Settings, settings_plan
+
+if TYPE_CHECKING:
+    from shiftwell.core.calendar_plan import CalendarEvents
 
 
 class PlanSource(StrEnum):
@@ -52,6 +47,16 @@ def day_plan(
     settings name a calendar, else from the settings."""
     plan = settings.plan
     if plan.calendar is not None and calendar is not None:
+        # Imported here: the iCalendar libraries take most of a second, which a start
+        # without a calendar (and the tray's icon) need not wait for.
+        from shiftwell.core.calendar_plan import (
+            CalendarInvalid,
+            CalendarWords,
+            ParsedCalendar,
+            plan_from_events,
+            plan_window,
+        )
+
         words = CalendarWords(
             plan.calendar_shift_words, plan.calendar_break_words, plan.calendar_lunch_words
         )

@@ -15,7 +15,14 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, or_, select
 
 from shiftwell.core.timeline import move_back_by, restamp
-from shiftwell.storage.models import HeartbeatRow, OvertimeRow, SegmentRow, ShiftRow, TransitionRow
+from shiftwell.storage.models import (
+    FixedBreakRow,
+    HeartbeatRow,
+    OvertimeRow,
+    SegmentRow,
+    ShiftRow,
+    TransitionRow,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ _STAMPS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
     (TransitionRow, ("at",)),
     (OvertimeRow, ("granted_at",)),
     (HeartbeatRow, ("at",)),
+    (FixedBreakRow, ("actual_start", "actual_end")),
 )
 
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, func, select
 from shiftwell.core.engine import CALL_NOTICED, History, Unfinished
 from shiftwell.core.model import (
     CheckInRecord,
+    FixedBreakRecord,
     Outcome,
     OvertimeGrant,
     SegmentKind,
@@ -20,6 +21,7 @@ from shiftwell.core.model import (
     Transition,
 )
 from shiftwell.storage.models import (
+    FixedBreakRow,
     HeartbeatRow,
     OvertimeRow,
     SegmentRow,
@@ -220,6 +222,25 @@ def _store_checkin(session: Session, checkin: CheckInRecord) -> None:
     session.add(segment)
 
 
+def _store_fixed_break(session: Session, record: FixedBreakRecord) -> None:
+    """A fixed break's planned and actual times (written at each step of it). The first
+    actual start stays: a restart in the middle of a break does not make it look later."""
+    row = session.get(FixedBreakRow, record.id)
+    first_start = row.actual_start if row is not None else None
+    session.merge(
+        FixedBreakRow(
+            id=record.id,
+            shift_id=record.shift_id,
+            kind=record.kind.value,
+            title=record.title,
+            planned_start=record.planned_start,
+            planned_end=record.planned_end,
+            actual_start=first_start or record.actual_start,
+            actual_end=record.actual_end,
+        )
+    )
+
+
 def _store(session: Session, transition: Transition) -> None:
     if transition.shift is not None:
         session.merge(_shift_row(transition.shift))
@@ -230,6 +251,8 @@ def _store(session: Session, transition: Transition) -> None:
         session.add(_overtime_row(transition.grant))
     if transition.checkin is not None:
         _store_checkin(session, transition.checkin)
+    for fixed in transition.fixed:
+        _store_fixed_break(session, fixed)
     session.merge(HeartbeatRow(id=1, at=transition.at))
     session.add(
         TransitionRow(
