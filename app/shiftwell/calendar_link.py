@@ -62,7 +62,9 @@ class CalendarLink(QObject):
             copy = self._feed.cached()
             problem = self._feed.standing_problem()
             # Another calendar's copy must not plan the days meanwhile: none until fetched.
-            kept = NewPlan(copy.data, copy.fetched_at, problem) if copy else NewPlan(None)
+            # The copy's events as kept beside it: no parsing while the icon comes up.
+            feed = self._feed
+            kept = NewPlan(feed.calendar(copy), copy.fetched_at, problem) if copy else NewPlan(None)
             self._shell.use_plan(kept)
         every = min(LOOK_EVERY, self._shell.settings.plan.calendar_refresh)
         self._timer.start(round(every.total_seconds() * 1000))
@@ -97,7 +99,9 @@ class CalendarLink(QObject):
         copy = result.copy
         if copy is not None:
             # Unchanged or new, the engine plans by it (a move today is told once, by it).
-            self._shell.use_plan(NewPlan(copy.data, copy.fetched_at, result.problem))
+            # Expanded and kept by the fetch, on its thread: read back here, not parsed.
+            events = self._feed.calendar(copy)
+            self._shell.use_plan(NewPlan(events, copy.fetched_at, result.problem))
         if result.news and result.problem:
             self._shell.announcer.announce(
                 _t("Your schedule was not updated"), result.problem, kind="calendar"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from shiftwell.core.day_plan import DayPlan, PlanSource, day_plan
 from shiftwell.core.i18n import _
@@ -20,6 +21,9 @@ from shiftwell.core.model import FixedBreakRecord, ShiftRecord
 from shiftwell.core.plan import FixedKind, PlanDay, PlannedBreak, iter_breaks
 from shiftwell.core.schedule import PlannedShift
 from shiftwell.core.settings import BreakMode, Settings
+
+if TYPE_CHECKING:
+    from shiftwell.core.calendar_plan import CalendarEvents
 
 # Days planned: from yesterday (a night shift may still run) to two weeks ahead.
 _DAYS_BEFORE = 1
@@ -43,7 +47,7 @@ class Planner:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._calendar: bytes | None = None
+        self._calendar: CalendarEvents | None = None
         self._fetched_at: datetime | None = None
         self._problem: str | None = None
         self._cached: tuple[date, DayPlan] | None = None
@@ -56,8 +60,16 @@ class Planner:
         self._settings, self._cached = settings, None
 
     def use_calendar(
-        self, data: bytes | None, fetched_at: datetime | None, problem: str | None
+        self,
+        data: bytes | CalendarEvents | None,
+        fetched_at: datetime | None,
+        problem: str | None,
     ) -> None:
+        if isinstance(data, bytes):
+            # Parsed once, on first use, however many days are planned from it.
+            from shiftwell.core.calendar_plan import ParsedCalendar
+
+            data = ParsedCalendar(data)
         self._calendar, self._fetched_at, self._problem = data, fetched_at, problem
         self._cached = None
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from shiftwell.core.plan import FixedKind
 
 if TYPE_CHECKING:
+    from shiftwell.core.calendar_plan import CalendarEvents
     from shiftwell.core.settings import Settings
 
 
@@ -187,9 +188,10 @@ class UpdateSettings:
 @dataclass(frozen=True)
 class NewPlan:
     """The calendar's last good copy (None: none, the settings' days apply), and why it is
-    not fresh, if it is not: the plan the engine follows is made again from it."""
+    not fresh, if it is not: the plan the engine follows is made again from it. The copy's
+    events may come already expanded (the feed keeps them beside the copy), or as the file."""
 
-    calendar: bytes | None
+    calendar: bytes | CalendarEvents | None
     fetched_at: datetime | None = None
     problem: str | None = None
     trigger = Trigger.PLAN

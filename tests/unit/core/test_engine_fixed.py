@@ -325,7 +325,7 @@ def test_a_calendar_copy_the_reader_trips_on_leaves_the_settings_days_in_place(
     settings = wfm_settings()
     settings = replace(settings, plan=replace(settings.plan, calendar="https://wfm.example/a.ics"))
     engine, clock, _ = start(settings)
-    monkeypatch.setattr(calendar_plan, "plan_from_calendar", trip)
+    monkeypatch.setattr(calendar_plan, "plan_from_events", trip)
     engine.handle(NewPlan(calendar("1300", "1330"), at(9)))
     clock.advance_to(at(10, 31))
     assert engine.state is State.LONG_BREAK  # the settings' 10:30 break
