@@ -18,7 +18,7 @@ trap 'rm -rf "$figures"' EXIT
 peers="$figures/idle_cost.json"
 
 failed=()
-for bench in engine_year stats_week calendar_parse idle_cost startup memory_day; do
+for bench in engine_year stats_week calendar_parse idle_cost startup desktops memory_day; do
   script="bench/$bench.py"
   [[ -f $script ]] || continue
   options=()

@@ -113,9 +113,18 @@ OTHER_EXCLUDES = (
 # `lib`/`q` prefix and suffix: `libqxcb.so` -> `xcb`), an empty set drops the folder. Folders
 # not named here are kept: a platform may need one this list does not know.
 PLUGINS: dict[str, frozenset[str] | None] = {
-    # xcb for X11 (Wayland sessions run it through XWayland), offscreen for --self-check,
-    # and the native ones on Windows and macOS.
-    "platforms": frozenset({"xcb", "offscreen", "windows", "cocoa"}),
+    # wayland and xcb (X11) on Linux, offscreen for --self-check, and the native ones on
+    # Windows and macOS. Wayland is native: GNOME 50, Plasma 6.8 and the distributions
+    # built on them have no X11 session, and XWayland may not be there at all.
+    "platforms": frozenset({"wayland", "xcb", "offscreen", "windows", "cocoa"}),
+    # What a Wayland window needs: the standard desktop shell protocol, and window frames
+    # drawn by the app where the compositor leaves that to it (GNOME: adwaita; else Qt's own).
+    "wayland-shell-integration": frozenset({"xdg-shell"}),
+    "wayland-decoration-client": frozenset({"adwaita", "bradient"}),
+    # Shiftwell draws with the CPU (shared-memory buffers); no GPU buffer sharing, and never
+    # the compositor side.
+    "wayland-graphics-integration-client": frozenset(),
+    "wayland-graphics-integration-server": frozenset(),
     # The desktop portal (file dialogs); gtk3 would pull a copy of GTK into the bundle.
     "platformthemes": frozenset({"xdgdesktopportal"}),
     # The compose key and input methods, for typed reasons (the virtual keyboard would
@@ -137,9 +146,6 @@ PLUGINS: dict[str, frozenset[str] | None] = {
     "bearer": frozenset(),
     "generic": frozenset(),
     "egldeviceintegrations": frozenset(),
-    "wayland-decoration-client": frozenset(),
-    "wayland-graphics-integration-client": frozenset(),
-    "wayland-shell-integration": frozenset(),
     "printsupport": frozenset(),
     "sqldrivers": frozenset(),
     "qmltooling": frozenset(),

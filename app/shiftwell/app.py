@@ -98,7 +98,7 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
                 lambda: shell.logoff_showing,
                 lambda argv: _start_detached(argv, paths.log_file),
             ),
-            open_settings=_settings_opener(lambda: shell, paths),
+            open_settings=_settings_opener(lambda: shell, paths, lambda: follow_calendar()),
             quit_app=app.quit,
             release_memory=_give_back_freed_memory,
         )
@@ -106,12 +106,14 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
             lambda what, why: desktop.announcer.announce(_t("A command failed"), why)
         )
         shell = Shell(loaded.settings, QtClock(app), desktop)
+        follow_calendar = _calendar_follower(shell, paths)
         remote = RemoteControl(shell, app.quit)
         app.aboutToQuit.connect(_show_when_tray_ready(shell, tray_wait).stop)
         exit_code = 0
 
         def on_first_open() -> None:
             _attach_platform(shell)
+            follow_calendar()  # its kept copy reaches the engine as it starts
             if loaded.problems:
                 desktop.announcer.announce(
                     _t("Some settings were not understood"), _problems(loaded)
@@ -217,10 +219,13 @@ def _attach_platform(shell: Shell) -> None:
 
 
 def _idle_events(monitor: IdleMonitor | None) -> IdleEvents | None:
-    """Mutter's idle watches, when the idle time comes from Mutter: no polling."""
+    """The desktop's own idle events, so that nothing polls: Mutter's watches, or a Wayland
+    compositor's notifications (that monitor is its own events)."""
     from shiftwell.platform.idle import MutterIdleMonitor
-    from shiftwell.platform.idle_events import MutterIdleEvents
+    from shiftwell.platform.idle_events import IdleEvents, MutterIdleEvents
 
+    if isinstance(monitor, IdleEvents):
+        return monitor
     if not isinstance(monitor, MutterIdleMonitor):
         return None
     events = MutterIdleEvents(monitor.bus_address)
@@ -257,7 +262,28 @@ def _start_detached(argv: list[str], log_file: Path) -> bool:
     return bool(process.startDetached())
 
 
-def _settings_opener(the_shell: Callable[[], Shell], paths: Paths) -> Callable[[], None]:
+def _calendar_follower(shell: Shell, paths: Paths) -> Callable[[], None]:
+    """Follows `schedule.calendar` (again, when the settings change): made only once a
+    calendar is named, since the iCalendar libraries take most of a second to load."""
+    links: list[Any] = []
+
+    def follow() -> None:
+        if not links:
+            if shell.settings.plan.calendar is None:
+                return
+            from shiftwell.calendar_link import CalendarLink
+
+            links.append(CalendarLink(shell, paths.data_dir))
+        links[0].start()
+
+    return follow
+
+
+def _settings_opener(
+    the_shell: Callable[[], Shell],
+    paths: Paths,
+    follow_calendar: Callable[[], None] = lambda: None,
+) -> Callable[[], None]:
     """Opens the settings dialog; a save is written (comments kept) and applied at once."""
     dialogs_open: list[QWidget] = []
 
@@ -272,6 +298,7 @@ def _settings_opener(the_shell: Callable[[], Shell], paths: Paths) -> Callable[[
             return
         reloaded = load_settings(paths.config_file)
         shell.apply_settings(reloaded.settings)
+        follow_calendar()
         if reloaded.problems:
             shell.announcer.announce(_t("Some settings were not understood"), _problems(reloaded))
 

@@ -4,7 +4,7 @@
 <context>
     <name>shiftwell</name>
     <message>
-        <location filename="../../app/shiftwell/core/engine.py" line="+141"/>
+        <location filename="../../app/shiftwell/core/engine.py" line="+145"/>
         <source>Your shift starts at {time}. Start it now anyway? The early start is recorded.</source>
         <translation>Tu turno empieza a las {time}. ¿Quieres empezarlo ya de todos modos? El inicio anticipado queda registrado.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Ahora no tienes ningún turno en tu horario. ¿Empiezas uno de todos modos? Se registrará como trabajo fuera del horario.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Say why you need more time: the reason is recorded.</source>
         <translation>Di por qué necesitas más tiempo: el motivo queda registrado.</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>La recuperación solo ocurre una vez, al arrancar.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/policy.py" line="+66"/>
+        <location filename="../../app/shiftwell/core/policy.py" line="+67"/>
         <source>Can&apos;t skip now.</source>
         <translation>Ahora no puedes saltarte el descanso.</translation>
     </message>
@@ -100,6 +100,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>This break is at a fixed time on your schedule: it can&apos;t be postponed.</source>
+        <translation>Este descanso tiene una hora fija en tu horario: no se puede aplazar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Breaks are strict: this one can&apos;t be postponed.</source>
         <translation>Los descansos son estrictos: este no se puede posponer.</translation>
     </message>
@@ -292,7 +297,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+162"/>
+        <location filename="../../app/shiftwell/app.py" line="+183"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -303,7 +308,7 @@
         <translation>{question} (añade --yes para confirmar)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+31"/>
+        <location filename="../../app/shiftwell/ui/settings/fields.py" line="+43"/>
         <source>Set by your team&apos;s policy</source>
         <translation>Fijado por la política de tu equipo</translation>
     </message>
@@ -323,7 +328,7 @@
         <translation>{value} es demasiado largo para ser una duración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+75"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+85"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Horario</translation>
     </message>
@@ -373,7 +378,7 @@
         <translation>Días li&amp;bres</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+184"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="+186"/>
         <source>e.g. 2026-12-24, 2026-12-27..2027-01-02</source>
         <translation>p. ej. 2026-12-24, 2026-12-27..2027-01-02</translation>
     </message>
@@ -413,7 +418,7 @@
         <translation>Estricto — sin saltar, posponer ni pausar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+11"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+47"/>
         <source>&amp;Breaks</source>
         <translation>&amp;Descansos</translation>
     </message>
@@ -474,7 +479,42 @@
         <translation>Fir&amp;meza</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-90"/>
+        <source>Fixed breaks by &amp;day</source>
+        <translation>Descansos fijos p&amp;or día</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rotat&amp;ion</source>
+        <translation>Ro&amp;tación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sch&amp;edule from a calendar</source>
+        <translation>Horario d&amp;esde un calendario</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fetch the calendar ever&amp;y</source>
+        <translation>Desca&amp;rgar el calendario cada</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar sh&amp;ift words</source>
+        <translation>Palabras de &amp;turno del calendario</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calendar b&amp;reak words</source>
+        <translation>Palabras de desca&amp;nso del calendario</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar l&amp;unch words</source>
+        <translation>Palabras de co&amp;mida del calendario</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Skip or postpone possible a&amp;fter</source>
         <translation>Saltar o posponer se puede &amp;tras</translation>
     </message>
@@ -504,7 +544,27 @@
         <translation>Máximo de apla&amp;zamientos por descanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/pages.py" line="+12"/>
+        <location filename="../../app/shiftwell/ui/settings/pages.py" line="-39"/>
+        <source>Fi&amp;xed breaks &amp;&amp; calendar</source>
+        <translation>Descansos fijos &amp;y calendario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breaks at the times your schedule sets, or your whole schedule from a calendar.</source>
+        <translation>Descansos a las horas que fija tu horario, o todo tu horario desde un calendario.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From a calendar</source>
+        <translation>Desde un calendario</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Breaks at fixed times</source>
+        <translation>Descansos a horas fijas</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Skipping and postponing</source>
         <translation>Saltar y posponer</translation>
     </message>
@@ -540,6 +600,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>e.g. https://wfm.example.com/agent.ics or ~/shifts.ics</source>
+        <translation>p. ej. https://wfm.example.com/agent.ics o ~/turnos.ics</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{value} must be a list of words, e.g. [&quot;break&quot;, &quot;pause&quot;]</source>
         <translation>{value} debe ser una lista de palabras, p. ej. [&quot;break&quot;, &quot;pause&quot;]</translation>
     </message>
@@ -561,45 +626,10 @@
     <message>
         <location line="+33"/>
         <source>Breaks at &amp;fixed times</source>
-        <translation>Descansos a horas &amp;fijas</translation>
+        <translation>Descansos a horas fi&amp;jas</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Fixed breaks &amp;by day</source>
-        <translation>Descansos fijos &amp;por día</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Rotation</source>
-        <translation>&amp;Rotación</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Schedule from a &amp;calendar</source>
-        <translation>Horario desde un &amp;calendario</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Fetch the calendar e&amp;very</source>
-        <translation>Descargar el calendario ca&amp;da</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Calendar &amp;shift words</source>
-        <translation>Palabras de &amp;turno del calendario</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Calendar brea&amp;k words</source>
-        <translation>Palabras de &amp;descanso del calendario</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Calendar &amp;lunch words</source>
-        <translation>Palabras de co&amp;mida del calendario</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+106"/>
         <source>&amp;When breaks come</source>
         <translation>Cuándo llegan los descan&amp;sos</translation>
     </message>
@@ -739,13 +769,13 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+84"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+92"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+283"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
+        <location line="+308"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+80"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
@@ -1186,7 +1216,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+9"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+12"/>
         <location filename="../../app/shiftwell/ui/tray/tray.py" line="-36"/>
         <source>Shiftwell menu</source>
         <translation>Menú de Shiftwell</translation>
@@ -1223,7 +1253,7 @@
         <translation>Turno terminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/text.py" line="-80"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-83"/>
         <source>micro break</source>
         <translation>microdescanso</translation>
     </message>
@@ -1285,7 +1315,7 @@
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Wrapping up</source>
         <translation>Cerrando el día</translation>
     </message>
@@ -1339,8 +1369,18 @@
         <source>Next shift: {day} {time}</source>
         <translation>Próximo turno: {day} {time}</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Schedule from calendar, updated just now</source>
+        <translation>Horario del calendario, actualizado ahora mismo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule from calendar, updated {time} ago</source>
+        <translation>Horario del calendario, actualizado hace {time}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+5"/>
         <source>%n breaks kept</source>
         <comment>%n break kept</comment>
         <translation>
@@ -1464,7 +1504,7 @@
         <translation>Posponer descanso (quedan {count})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/views.py" line="+15"/>
+        <location filename="../../app/shiftwell/ui/views.py" line="+16"/>
         <source>Escalated customer</source>
         <translation>Cliente escalado</translation>
     </message>
@@ -1484,17 +1524,27 @@
         <translation>Cola acumulada</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>Time to eat, away from the screen.</source>
+        <translation>Hora de comer, lejos de la pantalla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back at {time}.</source>
+        <translation>Vuelves a las {time}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Postpone {time} ({count} left)</source>
         <translation>Posponer {time} (quedan {count})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-16"/>
         <source>This break is strict: it ends by itself.</source>
         <translation>Este descanso es estricto: termina solo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+29"/>
         <source>Overtime left this week: {left} of {cap}. Every grant is recorded with its reason.</source>
         <translation>Horas extra que te quedan esta semana: {left} de {cap}. Cada concesión se registra con su motivo.</translation>
     </message>
@@ -1554,7 +1604,7 @@
         <translation>{value} termina antes de empezar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/setting_kinds.py" line="-181"/>
+        <location filename="../../app/shiftwell/core/setting_kinds.py" line="-187"/>
         <source>{value} must be a duration string ({examples})</source>
         <translation>{value} tiene que ser una duración escrita como texto ({examples})</translation>
     </message>
@@ -1735,12 +1785,12 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-81"/>
+        <location filename="../../app/shiftwell/app.py" line="-102"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
@@ -1817,13 +1867,13 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+11"/>
-        <location line="+141"/>
+        <location filename="../../app/shiftwell/app.py" line="+13"/>
+        <location line="+184"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
     <message numerus="yes">
-        <location line="-87"/>
+        <location line="-112"/>
         <source>{first} (and %n more)</source>
         <comment>{first} (and one more)</comment>
         <translation>
@@ -1832,12 +1882,12 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+106"/>
         <source>Settings not saved</source>
         <translation>Ajustes sin guardar</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/opening.py" line="+164"/>
+        <location filename="../../app/shiftwell/storage/opening.py" line="+219"/>
         <source>cannot create the data folder {folder}: {reason}</source>
         <translation>no se puede crear la carpeta de datos {folder}: {reason}</translation>
     </message>
@@ -2290,12 +2340,12 @@
         <translation>Shiftwell no puede escribir en su base de datos ({reason}). Lo que pasa se conserva y se escribirá en cuanto se pueda; no se pierde nada.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/schedule.py" line="+34"/>
+        <location filename="../../app/shiftwell/cli/schedule.py" line="+33"/>
         <source>{value} is not a date (write it like 2026-12-24)</source>
         <translation>{value} no es una fecha (escríbela así: 2026-12-24)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../app/shiftwell/core/day_plan.py" line="+119"/>
         <source>From the calendar at {source}, fetched {moment}.</source>
         <translation>Del calendario en {source}, descargado el {moment}.</translation>
     </message>
@@ -2315,7 +2365,7 @@
         <translation>descanso</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+54"/>
+        <location filename="../../app/shiftwell/core/calendar_plan.py" line="+93"/>
         <source>it is not an iCalendar file (it does not begin BEGIN:VCALENDAR)</source>
         <translation>no es un archivo iCalendar (no empieza por BEGIN:VCALENDAR)</translation>
     </message>
@@ -2336,12 +2386,12 @@
         <translation>no es un archivo iCalendar</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+104"/>
         <source>the calendar&apos;s events can&apos;t be expanded: {reason}</source>
         <translation>no se pueden desplegar los eventos del calendario: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/day_plan.py" line="+65"/>
+        <location filename="../../app/shiftwell/core/day_plan.py" line="-71"/>
         <source>The kept copy of the calendar can&apos;t be read ({reason}).</source>
         <translation>No se puede leer la copia guardada del calendario ({reason}).</translation>
     </message>
@@ -2351,9 +2401,9 @@
         <translation>Hasta que se pueda leer el calendario, se aplica el horario de los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+113"/>
-        <source>The calendar from {source} is not valid ({reason}).</source>
-        <translation>El calendario de {source} no es válido ({reason}).</translation>
+        <location filename="../../app/shiftwell/platform/calendar_feed.py" line="+130"/>
+        <source>The calendar from {source} is not valid: {reason}.</source>
+        <translation>El calendario de {source} no es válido: {reason}.</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -2383,9 +2433,149 @@
         <translation>Shiftwell mantiene el horario descargado el {moment}.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>no answer in time</source>
         <translation>sin respuesta a tiempo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server&apos;s certificate can&apos;t be trusted: {why}</source>
+        <translation>no se puede confiar en el certificado del servidor: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no secure connection: {why}</source>
+        <translation>no hay conexión segura: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/platform/coming_days.py" line="+52"/>
+        <source>Write the calendar&apos;s address or file first.</source>
+        <translation>Escribe primero la dirección o el archivo del calendario.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/line_fields.py" line="+19"/>
+        <source>10:30 15m
+12:30 30m lunch
+15:15 15m</source>
+        <translation>10:30 15m
+12:30 30m lunch
+15:15 15m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>friday: 10:30 15m, 12:00 45m lunch</source>
+        <translation>friday: 10:30 15m, 12:00 45m lunch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from = &quot;2026-11-30&quot;
+{monday = &quot;07:00-15:00&quot;, breaks = [&quot;11:00 30m lunch&quot;]}
+{monday = &quot;14:00-22:00&quot;}</source>
+        <translation>from = &quot;2026-11-30&quot;
+{monday = &quot;07:00-15:00&quot;, breaks = [&quot;11:00 30m lunch&quot;]}
+{monday = &quot;14:00-22:00&quot;}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line {number}: {problem}</source>
+        <translation>línea {number}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>write a weekday, a colon, then its breaks (e.g. {example})</source>
+        <translation>escribe un día de la semana, dos puntos y luego sus descansos (p. ej. {example})</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/fixed_breaks.py" line="+86"/>
+        <source>The calendar can&apos;t be read ({reason}).</source>
+        <translation>No se puede leer el calendario ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Today&apos;s shift was taken off your schedule.</source>
+        <translation>El turno de hoy se ha quitado de tu horario.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today&apos;s shift is now {start}-{end}.</source>
+        <translation>El turno de hoy es ahora de {start} a {end}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your lunch moved to {time}.</source>
+        <translation>Tu comida pasa a las {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your lunch today: {times}.</source>
+        <translation>Tu comida de hoy: {times}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No lunch on your schedule today any more.</source>
+        <translation>Ya no hay comida en tu horario de hoy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your breaks today: {times}.</source>
+        <translation>Tus descansos de hoy: {times}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No more breaks on your schedule today.</source>
+        <translation>No quedan descansos en tu horario de hoy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/ui/notices/fixed_breaks.py" line="+24"/>
+        <source>Your schedule changed</source>
+        <translation>Tu horario ha cambiado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-26"/>
+        <source>{name} at {time}</source>
+        <translation>{name} a las {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {time}. Finish what you are doing.</source>
+        <translation>En {time}. Termina lo que estás haciendo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-3"/>
+        <source>{name} after your call</source>
+        <translation>{name} después de tu llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It starts when your call ends, and you get all of it.</source>
+        <translation>Empieza cuando termine tu llamada, y lo tienes entero.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back in {time}</source>
+        <translation>Vuelves en {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is nearly over.</source>
+        <translation>{name} está a punto de terminar.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} is over</source>
+        <translation>{name} ha terminado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Welcome back.</source>
+        <translation>¡Hola de nuevo!</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/calendar_link.py" line="+107"/>
+        <source>Your schedule was not updated</source>
+        <translation>Tu horario no se ha actualizado</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2629,44 @@
         <location line="+34"/>
         <source>{time} left</source>
         <translation>quedan {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarCheckPanel</name>
+    <message>
+        <location filename="../../app/shiftwell/ui/settings/calendar_check.py" line="+65"/>
+        <source>Chec&amp;k</source>
+        <translation>Com&amp;probar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the calendar</source>
+        <translation>Comprobar el calendario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch the calendar now and show the next three days as Shiftwell would</source>
+        <translation>Descargar el calendario ahora y mostrar los próximos tres días como los aplicaría Shiftwell</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Calendar check</source>
+        <translation>Comprobación del calendario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calendar check: problem</source>
+        <translation>Comprobación del calendario: problema</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The next three days from the calendar</source>
+        <translation>Los próximos tres días según el calendario</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Checking {source}…</source>
+        <translation>Comprobando {source}…</translation>
     </message>
 </context>
 <context>
@@ -2665,7 +2893,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+54"/>
+        <location filename="../../app/shiftwell/ui/settings/dialog.py" line="+60"/>
         <location line="+1"/>
         <source>Shiftwell settings</source>
         <translation>Ajustes de Shiftwell</translation>
@@ -2676,7 +2904,7 @@
         <translation>Secciones de ajustes</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -2691,7 +2919,7 @@
         <translation>Cancelar: cerrar sin guardar</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>S&amp;tart at login</source>
         <translation>&amp;Inicio con la sesión</translation>
     </message>
@@ -2731,7 +2959,7 @@
         <translation>Un descanso largo tiene que ser más largo que un microdescanso ({length}).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+62"/>
         <source>Could not turn on start at login: {error}</source>
         <translation>No se pudo activar el inicio con la sesión: {error}</translation>
     </message>
@@ -2744,7 +2972,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-11"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-14"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>
@@ -2754,7 +2982,7 @@
         <translation>Termina tu llamada: la pantalla de fin de turno aparecerá cuando acabe.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Shiftwell restarted</source>
         <translation>Shiftwell se ha reiniciado</translation>
     </message>
@@ -2999,12 +3227,12 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-10"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-13"/>
         <source>Shiftwell status</source>
         <translation>Estado de Shiftwell</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
         <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
@@ -3014,7 +3242,7 @@
         <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>

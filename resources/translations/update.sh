@@ -46,6 +46,7 @@ sources=(
     app/shiftwell/core/commands.py
     app/shiftwell/core/engine.py
     app/shiftwell/core/engine_recovery.py
+    app/shiftwell/core/fixed_breaks.py
     app/shiftwell/core/hooks.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
@@ -54,6 +55,7 @@ sources=(
     app/shiftwell/core/settings_spec.py
     app/shiftwell/core/state_names.py
     app/shiftwell/platform/calendar_feed.py
+    app/shiftwell/platform/coming_days.py
     app/shiftwell/platform/commands.py
     app/shiftwell/review.py
     app/shiftwell/week_record.py
@@ -68,6 +70,8 @@ sources=(
     app/shiftwell/storage/figures.py
     app/shiftwell/storage/stats.py
     app/shiftwell/ui/notices/announcer.py
+    app/shiftwell/ui/notices/fixed_breaks.py
+    app/shiftwell/calendar_link.py
     app/shiftwell/app.py
     app/shiftwell/ui/checkin/checkin.py
     app/shiftwell/ui/dialogs.py
@@ -79,6 +83,8 @@ sources=(
     app/shiftwell/ui/settings/fields.py
     app/shiftwell/ui/settings/pages.py
     app/shiftwell/ui/settings/dialog.py
+    app/shiftwell/ui/settings/calendar_check.py
+    app/shiftwell/ui/settings/line_fields.py
     app/shiftwell/ui/shell.py
     app/shiftwell/ui/review/cards.py
     app/shiftwell/ui/review/charts.py

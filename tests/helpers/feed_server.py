@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 @dataclass
@@ -58,15 +60,21 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def feed_server(script: FeedScript) -> Iterator[str]:
-    """Serves `script` on 127.0.0.1; yields the base address (http://127.0.0.1:PORT)."""
+def feed_server(script: FeedScript, tls: tuple[Path, Path] | None = None) -> Iterator[str]:
+    """Serves `script` on 127.0.0.1; yields the base address (http://127.0.0.1:PORT, or
+    https:// with `tls`, a certificate and its key)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
+    if tls is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     server.script = script  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        scheme = "https" if tls is not None else "http"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}"
     finally:
         if script.stall is not None:
             script.stall.set()

@@ -25,9 +25,17 @@ WEEK_48_MONDAY = date(2026, 11, 23)
 
 
 def create_database(path: Path) -> sa.Engine:
-    """An empty Shiftwell database at `path` (callers dispose of the engine)."""
+    """An empty Shiftwell database at `path`: the models' tables, marked as the newest
+    schema as the app marks it (callers dispose of the engine)."""
+    from shiftwell.storage.database import head_revision
+
     engine = sa.create_engine(f"sqlite:///{path}")
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
+        )
+        connection.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (head_revision(),))
     return engine
 
 

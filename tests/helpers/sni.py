@@ -67,6 +67,7 @@ class Watcher(StandIn):
     def __init__(self, address: str) -> None:
         super().__init__(address, WATCHER)
         self.items: list[str] = []
+        self.registered_at: list[float] = []  # time.time() of each item's registration
         self.hosts: list[str] = []
 
     def _properties(self) -> dict[str, tuple[str, Any]]:
@@ -94,6 +95,7 @@ class Watcher(StandIn):
             # The argument is a bus name or, from some apps, an object path on the sender.
             service = message.body[0]
             self.items.append(service if not service.startswith("/") else f"{sender}{service}")
+            self.registered_at.append(time.time())
             return new_method_return(message)
         if member == "RegisterStatusNotifierHost":
             self.hosts.append(message.body[0])

@@ -5,6 +5,7 @@ Driven with the `shiftwell` command line and the tray's D-Bus menu."""
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -119,6 +120,7 @@ def test_a_tray_that_comes_after_the_status_window_takes_over(
     try:
         wait_for(partial(app.logged, "showing a status window"), 20, "the fallback")
         wait_for(lambda: "Shiftwell" in window_titles(sway), 20, "the status window")
+        check_sway_idle_time(app)
         # The panel starts late (or the user turns on a tray extension): the icon moves there.
         with sni_tray(sway.bus) as tray:
             item = tray.host.item(timeout=20)
@@ -127,6 +129,23 @@ def test_a_tray_that_comes_after_the_status_window_takes_over(
     finally:
         code, stderr = app.stop()
     assert code == 0, stderr
+
+
+def check_sway_idle_time(app: App) -> None:
+    """Idle time from ext-idle-notify-v1 (sway 1.8+); sway 1.7 offers only the older
+    org_kde_kwin_idle, and the app says once that there is none, and runs on."""
+    version = subprocess.run(["sway", "--version"], capture_output=True, text=True, check=True)
+    found = re.search(r"(\d+)\.(\d+)", version.stdout)
+    assert found is not None, version.stdout
+    if (int(found[1]), int(found[2])) >= (1, 8):
+        wait_for(partial(app.logged, "idle time from wayland"), 20, "idle time from sway")
+        return
+    unavailable = "Idle time is not available on this desktop"
+    wait_for(partial(app.logged, unavailable), 20, "the app to say it has no idle time")
+    log = app.log.read_text()
+    assert log.count(unavailable) == 1
+    assert "wayland: the compositor does not offer ext-idle-notify-v1" in log
+    assert "x11" not in log.split(unavailable)[1].splitlines()[0]  # not XWayland's idle time
 
 
 def window_titles(session: WaylandSession) -> list[str]:

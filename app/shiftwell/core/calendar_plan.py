@@ -9,15 +9,20 @@ notes) are not shifts: a day without a shift in the calendar is a day off.
 Repeating events (RRULE, RDATE, EXDATE, moved instances with RECURRENCE-ID) are expanded by
 recurring-ical-events, in each event's own zone (TZID, VTIMEZONE); times without a zone are
 read in the user's zone, like the settings' times.
+
+Reading a large calendar is slow (icalendar's parser takes most of a second for a couple of
+thousand events), so the work is in two steps: `calendar_events` parses and expands once into
+plain `CalendarEvent`s, which the caller may keep (platform/calendar_copy.py keeps them beside
+the fetched copy), and `plan_from_events` plans any days from them, quickly.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import Any, Protocol
 
 import recurring_ical_events
 from icalendar import Calendar
@@ -27,6 +32,8 @@ from shiftwell.core.plan import FixedKind, PlanDay, PlannedBreak, PlanShift
 from shiftwell.core.schedule import DaysOff, local_instant
 
 _SHIFT_BY_LENGTH = timedelta(hours=2)
+# Floating times are read in the user's zone, which is at most 14 hours from UTC.
+_FLOATING_MARGIN = timedelta(days=1)
 
 
 class CalendarInvalid(ValueError):
@@ -38,6 +45,38 @@ class CalendarWords:
     shift: tuple[str, ...] = ("shift", "work")
     breaks: tuple[str, ...] = ("break",)
     lunch: tuple[str, ...] = ("lunch", "meal")
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """A timed event as the calendar gives it, repeating ones as single instances: aware
+    times (in UTC), or floating (naive) ones that are read in the user's zone when planned."""
+
+    start: datetime
+    end: datetime
+    title: str
+
+
+class CalendarEvents(Protocol):
+    """A calendar's events on demand (the parsed file, or a kept expansion of it)."""
+
+    def between(self, start: datetime, end: datetime) -> Sequence[CalendarEvent]:
+        """At least every event under way between the aware `start` and `end`; raises
+        CalendarInvalid for a file that can't be read or expanded."""
+        ...
+
+
+class ParsedCalendar:
+    """The events of an iCalendar file, parsed on first use (no copy kept)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._calendar: Calendar | None = None
+
+    def between(self, start: datetime, end: datetime) -> list[CalendarEvent]:
+        if self._calendar is None:
+            self._calendar = read_calendar(self._data)
+        return calendar_events(self._calendar, start, end)
 
 
 @dataclass(frozen=True)
@@ -71,6 +110,14 @@ def read_calendar(data: bytes) -> Calendar:
     return calendar
 
 
+def plan_window(first: date, count: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The instants whose events can shape the `count` days from `first`: a day either side,
+    so a shift that crosses midnight is whole."""
+    start = local_instant(datetime.combine(first - timedelta(days=1), time()), tz)
+    end = local_instant(datetime.combine(first + timedelta(days=count + 1), time()), tz)
+    return start, end
+
+
 def plan_from_calendar(
     calendar: Calendar,
     tz: tzinfo,
@@ -80,17 +127,35 @@ def plan_from_calendar(
     days_off: Sequence[DaysOff] = (),
 ) -> list[PlanDay]:
     """The `count` days from `first` (in zone `tz`), as the calendar plans them."""
-    window_start = local_instant(datetime.combine(first - timedelta(days=1), time()), tz)
-    window_end = local_instant(datetime.combine(first + timedelta(days=count + 1), time()), tz)
-    events = sorted(
-        (
-            timed
-            for event in _events_between(calendar, window_start, window_end)
-            if (timed := _timed(event, tz)) is not None
-        ),
-        key=lambda e: (e.start, -(e.end - e.start).total_seconds()),
+    start, end = plan_window(first, count, tz)
+    return plan_from_events(
+        calendar_events(calendar, start, end), tz, first, count, words, days_off
     )
-    shifts = _shifts(events, words)
+
+
+def plan_from_events(
+    events: Iterable[CalendarEvent],
+    tz: tzinfo,
+    first: date,
+    count: int,
+    words: CalendarWords = CalendarWords(),
+    days_off: Sequence[DaysOff] = (),
+) -> list[PlanDay]:
+    """The `count` days from `first` (in zone `tz`), planned from `events` that cover at
+    least their `plan_window` (events beyond it are left out, so a wider set of events, such
+    as a kept expansion, gives the same plan)."""
+    window_start, window_end = plan_window(first, count, tz)
+    timed = sorted(
+        (
+            found
+            for event in events
+            if (found := _timed(event, tz)) is not None
+            and found.start < window_end
+            and window_start < found.end
+        ),
+        key=lambda e: (e.start, -(e.end - e.start).total_seconds(), e.title),
+    )
+    shifts = _shifts(timed, words)
     by_day: dict[date, list[PlanShift]] = {}
     for shift in shifts:
         day = shift.start.astimezone(tz).date()
@@ -101,18 +166,32 @@ def plan_from_calendar(
     return [PlanDay(day, tuple(by_day.get(day, ()))) for day in days]
 
 
+def calendar_events(calendar: Calendar, start: datetime, end: datetime) -> list[CalendarEvent]:
+    """The timed events of `calendar` under way between the aware instants `start` and `end`,
+    repeating ones expanded. A floating time may be in any zone, so a day's margin either
+    side keeps every event that can fall in the window wherever the user is."""
+    start, end = start - _FLOATING_MARGIN, end + _FLOATING_MARGIN
+    found = []
+    for component in _events_between(calendar, start, end):
+        event = _event(component)
+        if event is None:
+            continue
+        if _as_utc(event.start) < end and start < _as_utc(event.end):
+            found.append(event)
+    return found
+
+
 def _events_between(calendar: Calendar, start: datetime, end: datetime) -> list[Any]:
-    """The events under way between `start` and `end`. Repeating ones (and their moved
-    instances) are expanded by recurring-ical-events; a single event is taken as it is,
-    which is most of a WFM feed and far quicker."""
+    """The VEVENTs that may be under way between `start` and `end`. Repeating ones (and
+    their moved instances) are expanded by recurring-ical-events; a single event is taken as
+    it is, which is most of a WFM feed and far quicker."""
     events = [c for c in calendar.subcomponents if c.name == "VEVENT"]
     repeating_uids = {
         str(event.get("UID", ""))
         for event in events
         if any(name in event for name in ("RRULE", "RDATE", "RECURRENCE-ID"))
     }
-    single = [event for event in events if str(event.get("UID", "")) not in repeating_uids]
-    found = [event for event in single if _overlaps(event, start, end)]
+    found = [event for event in events if str(event.get("UID", "")) not in repeating_uids]
     if not repeating_uids:
         return found
     repeating = Calendar()
@@ -127,16 +206,6 @@ def _events_between(calendar: Calendar, start: datetime, end: datetime) -> list[
         message = _("the calendar's events can't be expanded: {reason}")
         raise CalendarInvalid(message.format(reason=str(error).splitlines()[0][:120])) from None
     return found
-
-
-def _overlaps(event: Any, start: datetime, end: datetime) -> bool:
-    """Whether a single timed event lies (roughly: a day's margin) in [start, end); the
-    exact window is the plan's days, so a margin only costs a little work."""
-    begins = event.get("DTSTART")
-    if begins is None or not isinstance(begins.dt, datetime):
-        return False
-    moment = begins.dt if begins.dt.tzinfo else begins.dt.replace(tzinfo=UTC)
-    return start - timedelta(days=1) <= moment < end + timedelta(days=1)
 
 
 def _kind(title: str, words: CalendarWords) -> str:
@@ -185,7 +254,7 @@ def _shifts(events: list[_Timed], words: CalendarWords) -> list[PlanShift]:
     ]
 
 
-def _timed(event: Any, tz: tzinfo) -> _Timed | None:
+def _event(event: Any) -> CalendarEvent | None:
     if str(event.get("STATUS", "")).upper() == "CANCELLED":
         return None
     start = event.get("DTSTART")
@@ -203,10 +272,25 @@ def _timed(event: Any, tz: tzinfo) -> _Timed | None:
         ends = begins
     if not isinstance(ends, datetime):
         return None
-    first, last = _aware(begins, tz), _aware(ends, tz)
+    title = str(event.get("SUMMARY", "")).strip()
+    return CalendarEvent(_kept_zone(begins), _kept_zone(ends), title)
+
+
+def _timed(event: CalendarEvent, tz: tzinfo) -> _Timed | None:
+    first, last = _aware(event.start, tz), _aware(event.end, tz)
     if last <= first:
         return None
-    return _Timed(first, last, str(event.get("SUMMARY", "")).strip())
+    return _Timed(first, last, event.title)
+
+
+def _kept_zone(moment: datetime) -> datetime:
+    """An aware time in UTC (so a kept copy needs no zone rules); a floating one as it is."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """An aware time in UTC; a floating one read as if in UTC (callers allow a day's margin)."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _aware(moment: datetime, tz: tzinfo) -> datetime:

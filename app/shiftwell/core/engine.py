@@ -6,7 +6,8 @@ clock; it never polls. Each change becomes a `Transition` handed to the listener
 
 Everything about the shift under way is one `ShiftRun` (core.shift_run), made new when a
 shift starts. The groundwork (segments, commits, the timer) is in core.engine_base; restarts
-and clock jumps in core.engine_recovery; this module holds the events' handlers.
+and clock jumps in core.engine_recovery; breaks at fixed times in core.engine_fixed; this
+module holds the events' handlers.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import timedelta
 
 from shiftwell.core import policy
 from shiftwell.core.engine_base import TOLERANCE, History, Listener, Status, Unfinished
-from shiftwell.core.engine_recovery import RecoveringEngine
+from shiftwell.core.engine_fixed import FixedBreakEngine
 from shiftwell.core.i18n import _
 from shiftwell.core.model import (
     BreakKind,
@@ -33,6 +34,7 @@ from shiftwell.core.model import (
     GrantOvertime,
     Idle,
     NeedsConfirmation,
+    NewPlan,
     Notice,
     NoticeKind,
     Outcome,
@@ -79,7 +81,7 @@ MAX_PAUSE = timedelta(hours=24)
 CALL_NOTICED = "call noticed"
 
 
-class Engine(RecoveringEngine):
+class Engine(FixedBreakEngine):
     """The shift engine the shell drives: `handle` applies one event; `status` says what to
     show; `recover` picks up what the last run left open."""
 
@@ -124,6 +126,8 @@ class Engine(RecoveringEngine):
                 return self._check_in(score, word)
             case UpdateSettings(settings=settings):
                 return self._update_settings(settings)
+            case NewPlan():
+                return self._new_plan(event)
         raise AssertionError(f"unhandled event {event!r}")  # pragma: no cover
 
     # -- starting and ending shifts ---------------------------------------------------------
@@ -174,6 +178,7 @@ class Engine(RecoveringEngine):
 
     def _end_shift(self, trigger: Trigger) -> Transition:
         self._close_current()
+        self._fixed_missed()
         self._live.log_off(self._time.stamp())
         notice = Notice(NoticeKind.WEEK_OVER, 0.0) if self._last_of_week() else None
         if trigger is Trigger.END_SHIFT:
@@ -325,11 +330,12 @@ class Engine(RecoveringEngine):
                 run.due = None  # the announced break waits for the call to end
             return self._commit(Trigger.CALL_START, State.ON_CALL, detail=how)
         kind = self._current_break() if source.in_break else None
+        fixed = self._fixed_running()  # owed after the call by its own rule, not as a long break
         run.return_to = self._work_state()
         rested_for = self._seconds_into_segment() if not kind else 0.0
         self._close_current(Outcome.DEFERRED if kind else None)
         run.breaks.rest_for(rested_for)  # a pause or time away before the call was rest
-        if kind is not None:
+        if kind is not None and not fixed:
             run.breaks.move(kind, self._mono(), counted=False)
         self._resume_work()
         deferred = f"; {kind.value} break deferred" if kind else ""
@@ -341,6 +347,8 @@ class Engine(RecoveringEngine):
             return None  # a declared call ends when the user says so
         if run.call_pending_logoff:
             return self._end_shift(Trigger.CALL_END)
+        if (fixed := self._fixed_after_call()) is not None:
+            return fixed
         mono = self._mono()
         overdue = run.breaks.overdue(mono) if run.return_to is State.FOCUS else None
         detail = "call ended"
@@ -381,6 +389,7 @@ class Engine(RecoveringEngine):
 
     def _update_settings(self, settings: Settings) -> Transition:
         self._settings = settings
+        self._planner.use_settings(settings)
         if self._run is not None:
             self._run.breaks.micro, self._run.breaks.long = (
                 settings.breaks.micro,
@@ -407,7 +416,7 @@ class Engine(RecoveringEngine):
                 return self._commit(
                     Trigger.WARNING, self._state, notice=notice, detail="shift over during a call"
                 )
-        warning = self._due_warning(mono)
+        warning = self._due_warning(mono) or self._fixed_on_deadline()
         if warning is not None:
             return warning
         if self._state is State.FOCUS:

@@ -13,11 +13,13 @@ from datetime import datetime, timedelta
 
 from shiftwell.core import policy
 from shiftwell.core.clock import Clock, TimerHandle
+from shiftwell.core.fixed_breaks import FixedBreakStatus, Planner
 from shiftwell.core.model import (
     BreakKind,
     CheckInRecord,
     Deadline,
     Event,
+    FixedBreakRecord,
     Notice,
     Outcome,
     OvertimeGrant,
@@ -83,6 +85,8 @@ class Status:
     next_shift: PlannedShift | None
     idle_poll: float | None  # how often to report idle time; None: not needed now
     tally: Tally
+    fixed_break: FixedBreakStatus | None = None  # under way, owed after a call, or next
+    calendar_age: float | None = None  # seconds since the calendar in use was fetched
 
 
 class EngineBase:
@@ -112,9 +116,13 @@ class EngineBase:
         self._done_until = last.planned_end if last is not None and last.scheduled else None
         self._timer: TimerHandle | None = None
         self._time = RecordedTime(clock)
+        # The days planned (settings or calendar): the same plan `shiftwell schedule` shows.
+        self._planner = Planner(settings)
         # Segments closed and opened by the event being handled, for its transition.
         self._closed: list[SegmentRecord] = []
         self._opened: list[SegmentRecord] = []
+        # Fixed breaks whose record the event being handled changed.
+        self._fixed_out: list[FixedBreakRecord] = []
         self._rearm()
 
     def handle(self, event: Event) -> Transition | None:  # pragma: no cover - see Engine
@@ -173,6 +181,8 @@ class EngineBase:
             next_shift=self._next_planned() if not self._state.on_shift else None,
             idle_poll=self._idle_poll(),
             tally=self._current_tally(),
+            fixed_break=self._fixed_status(),
+            calendar_age=self._planner.calendar_age(self._clock.now()),
         )
 
     # -- the shift under way ----------------------------------------------------------------
@@ -228,7 +238,29 @@ class EngineBase:
             candidates.append(run.due[1])
         elif run.segment_end is not None and (self._state is State.PAUSED or self._state.in_break):
             candidates.append(run.segment_end)
+        fixed = self._fixed_deadline()
+        if fixed is not None:
+            candidates.append(max(mono, fixed))
         return min(candidates) if candidates else None
+
+    # -- breaks at fixed times (core.engine_fixed acts on them) ------------------------------
+
+    def _fixed_deadline(self) -> float | None:
+        """When the next step about a fixed break is due (monotonic)."""
+        return None
+
+    def _fixed_status(self) -> FixedBreakStatus | None:
+        return None
+
+    def _fixed_limit(self) -> float | None:
+        """Breaks after focus time must end by then (monotonic); None: no limit."""
+        return None
+
+    def _fixed_closed(self, closed: SegmentRecord) -> None:
+        """A segment closed; if it was a fixed break's, its record says so."""
+
+    def _interval_breaks(self) -> bool:
+        return True
 
     # -- segments -----------------------------------------------------------------------------
 
@@ -272,6 +304,7 @@ class EngineBase:
         run.tally.count(segment.kind, outcome, when - run.segment_start)
         run.segment, run.segment_end = None, None
         self._closed.append(closed)
+        self._fixed_closed(closed)
         return closed
 
     def _resume_work(self, at: float | None = None) -> None:
@@ -309,9 +342,11 @@ class EngineBase:
             grant=grant,
             checkin=checkin,
             extra=tuple(self._closed[1:]) + extra + tuple(self._opened[:-1]),
+            fixed=tuple(self._fixed_out),
         )
         self._closed.clear()
         self._opened.clear()
+        self._fixed_out.clear()
         self._rearm()
         for listener in self._listeners:
             listener(transition)
@@ -347,7 +382,10 @@ class EngineBase:
     def _upcoming_break(self) -> tuple[BreakKind, float] | None:
         if self._run is None or self._run.overtime_until is not None:
             return None  # overtime is short and granted on purpose: no breaks inside it
-        return self._run.breaks.next_break(self._mono(), self._end_mono())
+        if not self._interval_breaks():
+            return None  # `breaks.mode = "scheduled"`: only the fixed breaks
+        limits = [t for t in (self._end_mono(), self._fixed_limit()) if t is not None]
+        return self._run.breaks.next_break(self._mono(), min(limits, default=None))
 
     def _warning_lead(self) -> float:
         return self._settings.breaks.warning.total_seconds()
@@ -358,8 +396,9 @@ class EngineBase:
     def _next_planned(self) -> PlannedShift | None:
         """The scheduled shift under way or next, unless it was already worked."""
         now = self._clock.now()
-        schedule = self._settings.schedule
-        for planned in schedule.shifts_between(now, now + timedelta(days=15)):
+        for planned in self._planner.shifts(now):
+            if planned.end <= now:
+                continue
             if self._done_until is None or planned.start >= self._done_until:
                 return planned
         return None
@@ -404,6 +443,7 @@ class EngineBase:
 
     def _context(self) -> policy.Context:
         into = self._seconds_into_segment() if self._state.in_break else 0.0
+        fixed = self._fixed_status()
         return policy.Context(
             state=self._state,
             settings=self._settings,
@@ -411,4 +451,5 @@ class EngineBase:
             postpones=self._postpones(),
             skips_today=self._skips_today(),
             overtime_left=self._overtime_left(),
+            fixed_break=fixed is not None and fixed.running,
         )

@@ -8,7 +8,10 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from shiftwell.core.plan import FixedKind
+
 if TYPE_CHECKING:
+    from shiftwell.core.calendar_plan import CalendarEvents
     from shiftwell.core.settings import Settings
 
 
@@ -86,6 +89,7 @@ class Trigger(StrEnum):
     RECOVER = "recover"  # the app started after a crash or a quit mid-shift
     SLEEP = "sleep"  # the machine slept (the wall clock ran on, the monotonic one did not)
     CLOCK = "clock"  # the wall clock was set back
+    PLAN = "plan"  # the day plan changed (a calendar fetched, its copy read at start)
 
 
 # Events: what the user, the OS or the clock asks of the engine.
@@ -181,6 +185,18 @@ class UpdateSettings:
     trigger = Trigger.SETTINGS
 
 
+@dataclass(frozen=True)
+class NewPlan:
+    """The calendar's last good copy (None: none, the settings' days apply), and why it is
+    not fresh, if it is not: the plan the engine follows is made again from it. The copy's
+    events may come already expanded (the feed keeps them beside the copy), or as the file."""
+
+    calendar: bytes | CalendarEvents | None
+    fetched_at: datetime | None = None
+    problem: str | None = None
+    trigger = Trigger.PLAN
+
+
 Event = (
     StartShift
     | Deadline
@@ -197,6 +213,7 @@ Event = (
     | Idle
     | CheckIn
     | UpdateSettings
+    | NewPlan
 )
 
 
@@ -228,6 +245,21 @@ class SegmentRecord:
 
 
 @dataclass(frozen=True)
+class FixedBreakRecord:
+    """A break at a fixed time (a lunch or a break the schedule sets) and when it was really
+    taken: the adherence the planning team measures. No actual times: it was missed."""
+
+    id: str
+    shift_id: str
+    kind: FixedKind
+    title: str
+    planned_start: datetime
+    planned_end: datetime
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+
+
+@dataclass(frozen=True)
 class OvertimeGrant:
     id: str
     shift_id: str
@@ -247,12 +279,18 @@ class NoticeKind(StrEnum):
     SHIFT_ENDING = "shift_ending"  # a staged warning before the log-off
     SHIFT_OVER_ON_CALL = "shift_over_on_call"  # log-off waits for the call to end
     WEEK_OVER = "week_over"  # the week's last scheduled shift just ended
+    FIXED_SOON = "fixed_soon"  # a break at a fixed time starts in `seconds_left`
+    FIXED_DEFERRED = "fixed_deferred"  # a fixed break's time came during a call: it waits
+    FIXED_ENDING = "fixed_ending"  # a fixed break ends in `seconds_left` (about a minute)
+    PLAN_CHANGED = "plan_changed"  # today's shift or fixed breaks moved; `text` says how
 
 
 @dataclass(frozen=True)
 class Notice:
     kind: NoticeKind
     seconds_left: float
+    # The fixed break's title ("Lunch") for FIXED_*; the sentence for PLAN_CHANGED.
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,6 +310,8 @@ class Transition:
     # Further segments touched: breaks skipped or postponed at their warning (zero length),
     # and anything else closed or opened besides `closed` and `opened`.
     extra: tuple[SegmentRecord, ...] = ()
+    # Breaks at fixed times whose record changed: announced, started, ended or missed.
+    fixed: tuple[FixedBreakRecord, ...] = ()
 
 
 class EventRejected(Exception):

@@ -24,7 +24,7 @@ _BASE: dict[State, frozenset[Trigger]] = {
     State.OVERTIME: frozenset({_T.END_SHIFT, _T.CALL_START, _T.OVERTIME, _T.PAUSE}),
 }
 # Events the engine always takes: they come from the clock or the OS, not a menu.
-ALWAYS = frozenset({_T.DEADLINE, _T.IDLE, _T.SETTINGS, _T.CHECK_IN})
+ALWAYS = frozenset({_T.DEADLINE, _T.IDLE, _T.SETTINGS, _T.CHECK_IN, _T.PLAN})
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Context:
     postpones: int
     skips_today: int
     overtime_left: float
+    fixed_break: bool = False  # the break under way is one at a fixed time
 
 
 def allowed(ctx: Context) -> frozenset[Trigger]:
@@ -105,6 +106,8 @@ def _why_no_skip(ctx: Context) -> str | None:
 
 def _why_no_postpone(ctx: Context) -> str | None:
     settings = ctx.settings
+    if ctx.fixed_break:
+        return _("This break is at a fixed time on your schedule: it can't be postponed.")
     if settings.breaks.strictness is Strictness.STRICT:
         return _("Breaks are strict: this one can't be postponed.")
     if not settings.breaks.allow_postpone:

@@ -58,7 +58,9 @@ class Kind:
     read: Reader
     write: Writer
     allowed: str  # for README, in its Markdown
-    editor: str  # duration, number, check, choice, spans, list, zone, command
+    # duration, number, check, choice, spans, list, zone, command, text; breaks,
+    # breaks_by_day and rotation (a line per break, weekday or week)
+    editor: str
     hint: str = ""  # marked; an example shown in an empty editor
     choices: tuple[tuple[str, str], ...] = ()  # (value, marked label) for a choice
 
@@ -216,7 +218,7 @@ FIXED_BREAKS = Kind(
     write_fixed_breaks,
     'a list of `"HH:MM LENGTH"` breaks, `lunch` after the length for a lunch, not '
     "overlapping, each inside a shift",
-    "list",
+    "breaks",
     BREAK_HELP,
 )
 
@@ -224,14 +226,14 @@ BREAKS_BY_DAY = Kind(
     parse_breaks_by_day,
     write_breaks_by_day,
     "a table of weekdays, each a list of breaks as in `schedule.breaks`",
-    "table",
+    "breaks_by_day",
 )
 
 ROTATION = Kind(
     parse_rotation,
     write_rotation,
     '`{from = "YYYY-MM-DD", weeks = [{monday = "09:00-17:00", ...}, ...]}`, 1 to 12 weeks',
-    "table",
+    "rotation",
     ROTATION_HELP,
 )
 
@@ -247,7 +249,13 @@ def _read_calendar(value: Any) -> str:
     return text
 
 
-CALENDAR = Kind(_read_calendar, str, "an `https://` address or a file path", "text")
+CALENDAR = Kind(
+    _read_calendar,
+    str,
+    "an `https://` address or a file path",
+    "text",
+    marked("e.g. https://wfm.example.com/agent.ics or ~/shifts.ics"),
+)
 
 
 def _read_words(value: Any) -> tuple[str, ...]:

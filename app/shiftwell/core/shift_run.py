@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from shiftwell.core.breaks import FOCUS_SEGMENTS, BreakClock, BreakCount, break_count
+from shiftwell.core.fixed_breaks import FixedProgress
 from shiftwell.core.model import (
     BreakKind,
     Outcome,
@@ -71,6 +72,8 @@ class ShiftRun:
     return_to: State = State.FOCUS
     # The call under way was declared by the user (not noticed through the microphone).
     call_declared: bool = False
+    # The breaks at fixed times: announced, under way, owed after a call, done.
+    fixed: FixedProgress = field(default_factory=FixedProgress)
 
     @classmethod
     def start(cls, record: ShiftRecord, settings: Settings, warned: set[float]) -> ShiftRun:

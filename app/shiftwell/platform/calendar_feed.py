@@ -7,8 +7,10 @@ takes proxies from the environment, as urllib does. Calendar addresses often hol
 token, so the address is never logged, stored or shown: only its host is.
 
 The last good copy is kept in the data dir with its fetch time and validators, and is used
-offline. A feed that fails or turns invalid keeps that copy; the failure is news once (one
-sentence), not at every refresh, and stays readable as the feed's standing problem.
+offline; its events, expanded when it arrives, are kept beside it (platform/calendar_copy.py)
+so the copy is parsed once, not at every start. A feed that fails or turns invalid keeps that
+copy; the failure is news once (one sentence), not at every refresh, and stays readable as
+the feed's standing problem.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import hashlib
 import http.client
 import json
 import logging
-import os
+import ssl
 import threading
 import urllib.error
 import urllib.request
@@ -29,8 +31,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from shiftwell import __version__
-from shiftwell.core.calendar_plan import CalendarInvalid, read_calendar
+from shiftwell.core.calendar_plan import CalendarInvalid
 from shiftwell.core.i18n import _
+from shiftwell.platform.calendar_copy import (
+    EVENTS_NAME,
+    KEPT_AHEAD,
+    KEPT_BEFORE,
+    KeptCalendar,
+    write_atomically,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +80,7 @@ class CalendarFeed:
         self.source = source
         self.copy_path = data_dir / COPY_NAME
         self.meta_path = data_dir / META_NAME
+        self.events_path = data_dir / EVENTS_NAME
         self.timeout = timeout
         self._digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
 
@@ -90,6 +100,11 @@ class CalendarFeed:
             return None
         return FeedCopy(data, fetched_at)
 
+    def calendar(self, copy: FeedCopy) -> KeptCalendar:
+        """The events of `copy`, read from their kept expansion when it matches (plans from
+        them with core's `day_plan`)."""
+        return KeptCalendar(copy.data, self.events_path)
+
     def due(self, now: datetime, every: timedelta) -> bool:
         """Whether the copy is older than `every` (or there is none, or the last try failed)."""
         meta = self._meta()
@@ -105,12 +120,14 @@ class CalendarFeed:
         meta = self._meta()
         try:
             fetched = self._fetch(meta)
-            if fetched is not None:
-                read_calendar(fetched[0])
+            if fetched is not None:  # read whole now, so a bad file never replaces a good one
+                KeptCalendar(fetched[0], self.events_path).expand(
+                    now - KEPT_BEFORE, now + KEPT_AHEAD
+                )
         except _FeedFailed as failure:
             return self._failed(meta, str(failure))
         except CalendarInvalid as error:
-            message = _("The calendar from {source} is not valid ({reason}).")
+            message = _("The calendar from {source} is not valid: {reason}.")
             return self._failed(meta, message.format(source=self.shown, reason=error))
         if fetched is None:  # 304: the copy is current
             log.info("calendar from %s unchanged", self.shown)
@@ -118,7 +135,7 @@ class CalendarFeed:
             self._write_meta(meta)
             return FeedResult(self.cached())
         data, validators = fetched
-        self._write_atomically(self.copy_path, data)
+        write_atomically(self.copy_path, data)
         meta = {"source": self._digest, "fetched_at": now.isoformat(), "problem": None}
         self._write_meta(meta | validators)
         log.info("calendar from %s fetched (%d bytes)", self.shown, len(data))
@@ -217,19 +234,7 @@ class CalendarFeed:
         return meta
 
     def _write_meta(self, meta: dict[str, Any]) -> None:
-        self._write_atomically(self.meta_path, json.dumps(meta, indent=1).encode("utf-8"))
-
-    def _write_atomically(self, path: Path, content: bytes) -> None:
-        """Written beside and renamed over, so a crash leaves the old copy or the new one."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.partial")
-        try:
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "wb") as file:
-                file.write(content)
-            partial.replace(path)
-        except OSError as error:
-            log.warning("could not keep the calendar in %s: %s", path.parent, error.strerror)
+        write_atomically(self.meta_path, json.dumps(meta, indent=1).encode("utf-8"))
 
 
 class _FeedFailed(Exception):
@@ -239,6 +244,11 @@ class _FeedFailed(Exception):
 def _reason(reason: object) -> str:
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
         return _("no answer in time")
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        message = _("the server's certificate can't be trusted: {why}")
+        return message.format(why=reason.verify_message or reason.reason)
+    if isinstance(reason, ssl.SSLError):
+        return _("no secure connection: {why}").format(why=reason.reason or reason.strerror)
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror
     return str(reason)[:120]

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 _DBUS_TIMEOUT_S = 2.0
 _COMMAND_TIMEOUT_S = 2.0
 _SCREENSAVER_EXTENSION = "MIT-SCREEN-SAVER"
+WAYLAND = "wayland"  # the compositor's ext-idle-notify-v1 (platform/idle_wayland.py)
 
 
 class IdleUnavailable(Exception):
@@ -328,6 +330,32 @@ def _open_screensaver(environ: Mapping[str, str]) -> IdleMonitor:
     return _answering(FreedesktopScreenSaverIdleMonitor(_session_bus(environ)))
 
 
+def wayland_socket(environ: Mapping[str, str]) -> str:
+    """The compositor's socket: WAYLAND_DISPLAY, absolute or in XDG_RUNTIME_DIR."""
+    display = environ.get("WAYLAND_DISPLAY")
+    if not display:
+        raise IdleUnavailable("no Wayland display (WAYLAND_DISPLAY is not set)")
+    if Path(display).is_absolute():
+        return display
+    runtime = environ.get("XDG_RUNTIME_DIR")
+    if not runtime:
+        raise IdleUnavailable("XDG_RUNTIME_DIR is not set")
+    return str(Path(runtime, display))
+
+
+def _open_wayland(environ: Mapping[str, str]) -> IdleMonitor:
+    socket = wayland_socket(environ)
+    # Only now: pywayland (and Qt's socket watching) only in a Wayland session.
+    try:
+        from shiftwell.platform.idle_wayland import WaylandIdleEvents
+    except ImportError as error:  # a build without it, or without its C library
+        raise IdleUnavailable(f"pywayland cannot be loaded: {error}") from None
+
+    events = WaylandIdleEvents(socket)
+    events.start()
+    return events
+
+
 def _open_windows(environ: Mapping[str, str]) -> IdleMonitor:
     return _answering(WindowsIdleMonitor())
 
@@ -340,6 +368,7 @@ DEFAULT_BACKENDS: Mapping[str, IdleBackendFactory] = MappingProxyType(
     {
         X11IdleMonitor.name: _open_x11,
         MutterIdleMonitor.name: _open_mutter,
+        WAYLAND: _open_wayland,
         FreedesktopScreenSaverIdleMonitor.name: _open_screensaver,
         WindowsIdleMonitor.name: _open_windows,
         MacIdleMonitor.name: _open_macos,
@@ -347,6 +376,9 @@ DEFAULT_BACKENDS: Mapping[str, IdleBackendFactory] = MappingProxyType(
 )
 
 _DBUS_BACKENDS = (MutterIdleMonitor.name, FreedesktopScreenSaverIdleMonitor.name)
+# GNOME first (Mutter's own watches), then the compositor's ext-idle-notify-v1 (KDE Plasma,
+# sway 1.8+, Hyprland...), then the ScreenSaver service that KDE answers only on X11.
+_WAYLAND_BACKENDS = (MutterIdleMonitor.name, WAYLAND, FreedesktopScreenSaverIdleMonitor.name)
 
 
 def backend_order(environ: Mapping[str, str], platform: str = sys.platform) -> tuple[str, ...]:
@@ -358,7 +390,9 @@ def backend_order(environ: Mapping[str, str], platform: str = sys.platform) -> t
     session = environ.get("XDG_SESSION_TYPE", "").lower()
     wayland = session == "wayland" or (session != "x11" and bool(environ.get("WAYLAND_DISPLAY")))
     # Under Wayland, XWayland's DISPLAY sees only X clients' input: its idle time would lie.
-    if not wayland and environ.get("DISPLAY"):
+    if wayland:
+        return _WAYLAND_BACKENDS
+    if environ.get("DISPLAY"):
         return (X11IdleMonitor.name, *_DBUS_BACKENDS)
     return _DBUS_BACKENDS
 
@@ -384,5 +418,9 @@ def detect_idle_monitor(
         log.info("idle time from %s", name)
         return monitor
     tried = "; ".join(failures) or f"no backend fits this session ({platform})"
-    log.warning("no idle detection, natural breaks will not be noticed (tried %s)", tried)
+    log.warning(
+        "Idle time is not available on this desktop, so natural breaks will not be noticed "
+        "(tried %s).",
+        tried,
+    )
     return None

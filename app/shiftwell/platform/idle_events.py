@@ -15,7 +15,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -29,6 +29,7 @@ _RESTARTED = -1  # not a watch id (those are uint32): Mutter's name changed owne
 _BUS_ERRORS = (OSError, TimeoutError, KeyError, ValueError, StopIteration, RuntimeError)
 
 
+@runtime_checkable
 class IdleEvents(Protocol):
     def notify(self, idle_after: float | None, on_change: Callable[[], None]) -> None:
         """Call `on_change` once: when the idle time reaches `idle_after` seconds, or (None)

@@ -96,3 +96,19 @@ class TransitionRow(SQLModel, table=True):
     closed_segment_id: str | None = None
     opened_segment_id: str | None = None
     detail: str = ""
+
+
+class FixedBreakRow(SQLModel, table=True):
+    """A break at a fixed time (a break or lunch the schedule sets) and when it was really
+    taken: adherence. No actual start: it was never taken."""
+
+    __tablename__ = "fixed_break"
+
+    id: str = Field(primary_key=True)
+    shift_id: str = Field(foreign_key="shift.id", index=True)
+    kind: str  # "break" or "lunch"
+    title: str
+    planned_start: datetime = _when(index=True)
+    planned_end: datetime = _when()
+    actual_start: datetime | None = _when(nullable=True)
+    actual_end: datetime | None = _when(nullable=True)

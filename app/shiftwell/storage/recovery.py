@@ -31,6 +31,7 @@ _STAMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("transition", ("at",)),
     ("overtime", ("granted_at",)),
     ("heartbeat", ("at",)),
+    ("fixed_break", ("actual_start", "actual_end")),
 )
 _PLANNED = ("planned_start", "planned_end")
 

@@ -24,6 +24,7 @@ from shiftwell.core.model import (
 from shiftwell.storage.connection import Database, from_sql_time, to_sql_time
 from shiftwell.storage.rows import (
     CHECKIN,
+    FIXED_BREAK,
     HEARTBEAT,
     OVERTIME,
     SEGMENT,
@@ -196,6 +197,8 @@ def _store(connection: sqlite3.Connection, transition: Transition) -> None:
         connection.execute(insert_sql(OVERTIME), OVERTIME.values(transition.grant))
     if transition.checkin is not None:
         _store_checkin(connection, transition.checkin)
+    for fixed in transition.fixed:
+        connection.execute(insert_sql(FIXED_BREAK), FIXED_BREAK.values(fixed))
     connection.execute(insert_sql(HEARTBEAT), HEARTBEAT.values(transition.at))
     connection.execute(insert_sql(TRANSITION), TRANSITION.values(transition))
 

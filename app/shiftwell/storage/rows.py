@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from shiftwell.core.model import (
     CheckInRecord,
+    FixedBreakRecord,
     OvertimeGrant,
     SegmentRecord,
     ShiftRecord,
@@ -40,6 +41,8 @@ class Table(Generic[R]):
     # The primary key: a row with the same key is updated (only the columns listed here;
     # columns this table does not list, such as a segment's check-in, are kept).
     key: str | None = None
+    # Columns whose stored value, once set, an update keeps (a first moment stays first).
+    keep_first: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -131,7 +134,33 @@ TRANSITION: Table[Transition] = Table(
     ),
 )
 
-WRITTEN: tuple[Table[Any], ...] = (SHIFT, SEGMENT, CHECKIN, OVERTIME, HEARTBEAT, TRANSITION)
+# A break at a fixed time and when it was really taken (written at each step of it). The
+# first actual start stays: a restart in the middle of a break does not make it look later.
+FIXED_BREAK: Table[FixedBreakRecord] = Table(
+    "fixed_break",
+    (
+        Column("id", str, lambda f: f.id),
+        Column("shift_id", str, lambda f: f.shift_id),
+        Column("kind", str, lambda f: f.kind.value),
+        Column("title", str, lambda f: f.title),
+        Column("planned_start", datetime, lambda f: f.planned_start),
+        Column("planned_end", datetime, lambda f: f.planned_end),
+        Column("actual_start", datetime, lambda f: f.actual_start, nullable=True),
+        Column("actual_end", datetime, lambda f: f.actual_end, nullable=True),
+    ),
+    key="id",
+    keep_first=("actual_start",),
+)
+
+WRITTEN: tuple[Table[Any], ...] = (
+    SHIFT,
+    SEGMENT,
+    CHECKIN,
+    OVERTIME,
+    HEARTBEAT,
+    TRANSITION,
+    FIXED_BREAK,
+)
 
 
 def insert_sql(table: Table[Any]) -> str:
@@ -141,7 +170,13 @@ def insert_sql(table: Table[Any]) -> str:
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
     if table.key is None:
         return sql
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in table.names if n != table.key)
+    updates = ", ".join(
+        f'"{n}" = COALESCE("{table.name}"."{n}", excluded."{n}")'
+        if n in table.keep_first
+        else f'"{n}" = excluded."{n}"'
+        for n in table.names
+        if n != table.key
+    )
     return f'{sql} ON CONFLICT ("{table.key}") DO UPDATE SET {updates}'
 
 

@@ -30,6 +30,7 @@ from shiftwell.core.model import (
     GrantOvertime,
     Idle,
     NeedsConfirmation,
+    NewPlan,
     NoticeKind,
     Postpone,
     Skip,
@@ -47,6 +48,7 @@ from shiftwell.platform.idle_events import IdleEvents
 from shiftwell.ui import text, views
 from shiftwell.ui.i18n import _t
 from shiftwell.ui.notices.announcer import Announcer
+from shiftwell.ui.notices.fixed_breaks import fixed_break_message
 from shiftwell.ui.tray.status_window import StatusWindow
 from shiftwell.ui.tray.tray import Tray, TrayMenu
 
@@ -120,6 +122,8 @@ class Shell(QObject):
         self.unsaved: Callable[[], int] = lambda: 0
         # Why the engine has not started yet, in one sentence for the user (a full disk).
         self.starting_problem: str | None = None
+        # The calendar's copy, when it came before the engine started.
+        self._plan_waiting: NewPlan | None = None
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -137,6 +141,9 @@ class Shell(QObject):
         A shift the last run left open is repaired first; `alive` is called once a minute."""
         self.engine = Engine(self.settings, self.clock, [recorder, self.on_transition], history)
         self._alive = alive
+        if self._plan_waiting is not None:  # the plan first: a restart resumes by it
+            self.engine.handle(self._plan_waiting)
+            self._plan_waiting = None
         if unfinished is not None:
             self.engine.recover(unfinished)
         self.refresh()
@@ -184,7 +191,7 @@ class Shell(QObject):
 
     def show_without_tray(self) -> StatusWindow:
         self.status_window = StatusWindow(self.menu)
-        self.status_window.sync()
+        self.status_window.sync(self._schedule_line())
         self.status_window.show()
         return self.status_window
 
@@ -194,7 +201,7 @@ class Shell(QObject):
         if self.status_window is None:
             self.status_window = StatusWindow(self.menu)
         self.status_window.set_in_tray(self.tray.icon.isVisible())
-        self.status_window.sync()
+        self.status_window.sync(self._schedule_line())
         self.status_window.show()
         self.status_window.raise_()
         self.status_window.activateWindow()
@@ -240,6 +247,18 @@ class Shell(QObject):
             self.engine.handle(UpdateSettings(settings))
         self.refresh()
 
+    def _schedule_line(self) -> str | None:
+        status = self.status()
+        return text.schedule_source(status) if status is not None else None
+
+    def use_plan(self, plan: NewPlan) -> None:
+        """A calendar copy (or none): the engine plans by it from now on."""
+        if self.engine is None:
+            self._plan_waiting = plan
+            return
+        self.engine.handle(plan)
+        self.refresh()
+
     def ask_overtime(self) -> None:
         reason = self.desktop.ask_reason(views.quick_reasons())
         if reason is not None:
@@ -249,9 +268,9 @@ class Shell(QObject):
 
     def refresh(self) -> None:
         self.tray.refresh()
-        if self.status_window is not None:
-            self.status_window.sync()
         status = self.status()
+        if self.status_window is not None:
+            self.status_window.sync(self._schedule_line())
         if status is not None:
             self._arm_idle_poll(status)
             self._arm_call_poll(status)
@@ -368,6 +387,9 @@ class Shell(QObject):
                 self.tr("Finish your call: the log-off screen comes when it ends."),
                 SHIFT_END,
             )
+        fixed = fixed_break_message(transition, status, breaks_on=settings.notifications.breaks)
+        if fixed is not None:
+            return fixed
         if transition.trigger is Trigger.RECOVER and target.on_shift:
             # its own story: no later announcement replaces it
             return (self.tr("Shiftwell restarted"), self._restored_message(status), "")

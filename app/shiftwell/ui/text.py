@@ -80,6 +80,9 @@ def clock_time(when: datetime) -> str:
 def headline(status: Status, monotonic: float) -> str:
     """One line, as in the tray tooltip: `Focus — micro break in 12 min`."""
     name = state_name(status.state)
+    fixed = status.fixed_break
+    if status.state is State.LONG_BREAK and fixed is not None and fixed.running:
+        name = fixed.title  # "Lunch — 12 min left"
     left = seconds_left(status, monotonic)
     shift_first = status.shift_ends is not None and (
         status.next_break_at is None or status.shift_ends <= status.next_break_at
@@ -123,7 +126,26 @@ def tooltip(status: Status, monotonic: float) -> str:
         lines.append(
             _t("Next shift: {day} {time}").format(day=short_weekday(start), time=f"{start:%H:%M}")
         )
+    fixed = status.fixed_break
+    if fixed is not None and not fixed.running and status.state.on_shift:
+        if fixed.owed:
+            lines.append(_t("{name} after your call").format(name=fixed.title))
+        else:
+            when = clock_time(fixed.planned_start)
+            lines.append(_t("{name} at {time}").format(name=fixed.title, time=when))
+    if (source := schedule_source(status)) is not None:
+        lines.append(source)
     return "\n".join(lines)
+
+
+def schedule_source(status: Status) -> str | None:
+    """Where the schedule comes from, when it is a calendar: how old its copy is."""
+    age = status.calendar_age
+    if age is None:
+        return None
+    if age < 60:
+        return _t("Schedule from calendar, updated just now")
+    return _t("Schedule from calendar, updated {time} ago").format(time=worked(age))
 
 
 def summary(tally: Tally) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from shiftwell.core.engine import Status
 from shiftwell.core.i18n import marked
 from shiftwell.core.model import State, Trigger
+from shiftwell.core.plan import FixedKind
 from shiftwell.core.settings import Settings, Strictness
 from shiftwell.ui import text
 from shiftwell.ui.breaks.overlay import BreakView
@@ -27,8 +28,19 @@ def quick_reasons() -> tuple[str, ...]:
 def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
     ends = status.segment_ends if status.segment_ends is not None else 0.0
     strict = settings.breaks.strictness is Strictness.STRICT
+    title = text.state_name(status.state)
+    note = _t("This break is strict: it ends by itself.") if strict else ""
+    fixed = status.fixed_break
+    if fixed is not None and fixed.running:
+        # A break or lunch on the schedule: its own name, and when it ends.
+        title = fixed.title
+        if fixed.kind is FixedKind.LUNCH:
+            idea = _t("Time to eat, away from the screen.")
+        back = status.segment.planned_end if status.segment is not None else None
+        back_at = _t("Back at {time}.").format(time=text.clock_time(back)) if back else ""
+        note = f"{back_at} {note}".strip()
     return BreakView(
-        title=text.state_name(status.state),
+        title=title,
         ends_at=ends,
         idea=idea,
         can_skip=Trigger.SKIP in status.allowed_after_wait,
@@ -37,7 +49,7 @@ def break_view(status: Status, settings: Settings, idea: str) -> BreakView:
             time=text.span(settings.breaks.postpone.total_seconds()), count=status.postpones_left
         ),
         skip_available_at=status.skip_available_at,
-        note=_t("This break is strict: it ends by itself.") if strict else "",
+        note=note,
     )
 
 

@@ -196,12 +196,12 @@ def test_dbus_backend_without_a_bus_is_unknown(caplog: pytest.LogCaptureFixture)
         (
             {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"},
             "linux",
-            ("mutter", "freedesktop-screensaver"),
+            ("mutter", "wayland", "freedesktop-screensaver"),
         ),
         (
             {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":1"},
             "linux",
-            ("mutter", "freedesktop-screensaver"),
+            ("mutter", "wayland", "freedesktop-screensaver"),
         ),
         ({"DISPLAY": ":0"}, "linux", ("x11", "mutter", "freedesktop-screensaver")),
         ({}, "linux", ("mutter", "freedesktop-screensaver")),
@@ -293,7 +293,9 @@ def test_detection_warns_once_naming_every_backend_and_why_when_none_works(
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1
     (warning,) = warnings
-    assert warning.startswith("no idle detection, natural breaks will not be noticed (tried ")
+    assert warning.startswith(
+        "Idle time is not available on this desktop, so natural breaks will not be noticed (tried "
+    )
     assert f"x11: cannot open X display '{display}'" in warning
     assert "mutter: org.freedesktop.DBus.Error." in warning
     assert "freedesktop-screensaver: org.freedesktop.DBus.Error." in warning
@@ -304,6 +306,7 @@ def test_detection_without_a_session_bus_says_so(caplog: pytest.LogCaptureFixtur
     assert detect_idle_monitor({"XDG_SESSION_TYPE": "wayland"}, platform="linux") is None
     (warning,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert "mutter: no session bus (DBUS_SESSION_BUS_ADDRESS is not set)" in warning
+    assert "wayland: no Wayland display (WAYLAND_DISPLAY is not set)" in warning
     assert "freedesktop-screensaver: no session bus" in warning
 
 

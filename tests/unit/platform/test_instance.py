@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -48,11 +49,13 @@ def echo(cmd: str, args: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "run"
-    directory.mkdir(mode=0o700)
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # Short on purpose, like /run/user/1000: a socket path has at most 107 bytes, and a
+    # parallel test run's tmp_path can be longer than that leaves room for.
+    directory = Path(tempfile.mkdtemp(prefix="sw-run-"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(directory))
-    return directory
+    yield directory
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture

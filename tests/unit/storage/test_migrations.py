@@ -249,10 +249,11 @@ def test_a_migration_that_fails_half_way_changes_nothing(
 
 
 def make_unversioned(path: Path) -> None:
-    """What `open_database` did before schema versions: create_all, then rows."""
-    engine = sa.create_engine(f"sqlite:///{path}")
-    SQLModel.metadata.create_all(engine)
-    engine.dispose()
+    """What `open_database` did before schema versions: the first schema's tables (as
+    create_all made them then), no version, then rows."""
+    upgrade_to(path, FIRST_REVISION)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("DROP TABLE alembic_version")
     write_rows(path)
 
 

@@ -8,8 +8,8 @@ disabled. "Start at login" is not in the file: Save applies it through the Autos
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from shiftwell.core.durations import to_setting
-from shiftwell.core.settings import Settings, settings_to_dotted
+from shiftwell.core.settings import Settings, nest, settings_from_mapping, settings_to_dotted
 from shiftwell.core.settings_spec import BREAK_LENGTHS
 from shiftwell.platform.autostart import Autostart, autostart_command
+from shiftwell.platform.coming_days import CHECK_TIMEOUT, CalendarCheck
 from shiftwell.ui.palette import Palette, current_palette
+from shiftwell.ui.settings.calendar_check import CalendarChecker
 from shiftwell.ui.settings.fields import Field, plain_name
-from shiftwell.ui.settings.pages import Page, settings_pages
+from shiftwell.ui.settings.pages import CalendarPage, Page, settings_pages
 from shiftwell.ui.settings.style import stylesheet
 
 MICRO, LONG = BREAK_LENGTHS.shorter, BREAK_LENGTHS.longer
@@ -47,9 +49,13 @@ class SettingsDialog(QDialog):
         *,
         start_command: Sequence[str] | None = None,
         palette: Palette | None = None,
+        now: Callable[[], datetime] | None = None,
+        check_timeout: float = CHECK_TIMEOUT,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
+        self._now = now or (lambda: datetime.now(UTC))
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Shiftwell settings"))
         self.setAccessibleName(self.tr("Shiftwell settings"))
@@ -64,6 +70,9 @@ class SettingsDialog(QDialog):
         self.fields: dict[str, Field] = {}
         for page in pages:
             self._add_page(page)
+        [calendar] = [page for page in pages if isinstance(page, CalendarPage)]
+        self.calendar_check = calendar.calendar_check
+        self.calendar_checker = CalendarChecker(self, timeout=check_timeout)
         self.login_page = self._login_page()
         self.tabs.insertTab(len(pages) - 1, self.login_page, self.login_page.title)
 
@@ -73,6 +82,10 @@ class SettingsDialog(QDialog):
             if key in locked:
                 field.lock()
             field.edited.connect(self._revalidate)
+        self.calendar_check.field.edited.connect(self.calendar_check.show_state)
+        self.calendar_check.show_state()
+        self.calendar_check.wanted.connect(self._check_calendar)
+        self.calendar_checker.finished.connect(self._calendar_checked)
 
         buttons = QDialogButtonBox()
         self.save_button: QPushButton = buttons.addButton(
@@ -90,7 +103,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         # Only once the button is inside the dialog does the dialog keep it as its default.
         self.save_button.setDefault(True)
-        self.setMinimumWidth(700)
+        # Never narrower than the tab bar: a window sized to fit its contents is kept within
+        # two thirds of the screen's width, which would cut the last tabs off.
+        self.setMinimumWidth(max(700, self.minimumSizeHint().width()))
         self._revalidate()
 
     # -- building ----------------------------------------------------------------------------
@@ -159,6 +174,32 @@ class SettingsDialog(QDialog):
         for key, field in self.fields.items():
             field.show_problem(found.get(key))
         self.save_button.setEnabled(not found)
+
+    def typed_settings(self) -> Settings:
+        """The settings as the dialog shows them now: what was opened, with every edit that
+        reads (one that doesn't keeps the value it had)."""
+        values = settings_to_dotted(self._settings)
+        for key, field in self.fields.items():
+            if field.own_problem() is None and field.is_changed():
+                raw = field.raw()
+                if raw is None:
+                    values.pop(key, None)
+                else:
+                    values[key] = raw
+        loaded = settings_from_mapping(nest(values), "", self._settings.schedule.tz)
+        return loaded.settings
+
+    # -- the calendar's check ----------------------------------------------------------------
+
+    def _check_calendar(self) -> None:
+        settings = self.typed_settings()
+        if settings.plan.calendar is None or self.calendar_check.busy:
+            return
+        self.calendar_check.show_checking(settings.plan.calendar)
+        self.calendar_checker.start(settings, self._now())
+
+    def _calendar_checked(self, result: CalendarCheck) -> None:
+        self.calendar_check.show_result(result)
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,9 +28,20 @@ from shiftwell.core.i18n import marked
 from shiftwell.core.settings import validate_value
 from shiftwell.core.settings_spec import SPEC
 from shiftwell.ui.i18n import _t
+from shiftwell.ui.settings.line_fields import (
+    BREAKS_HINT,
+    BY_DAY_HINT,
+    ROTATION_HINT,
+    breaks_from_lines,
+    breaks_to_text,
+    by_day_from_lines,
+    by_day_to_text,
+    rotation_from_lines,
+    rotation_to_text,
+)
 
 LOCK_NOTE = marked("Set by your team's policy")
-DURATION_WIDTH, SPANS_WIDTH = 14, 40  # in characters
+DURATION_WIDTH, SPANS_WIDTH, BY_DAY_WIDTH = 14, 40, 32  # in characters
 
 # Text in a line edit -> the TOML value; raises ValueError for text that can't be one.
 TextToToml = Callable[[str], Any]
@@ -211,6 +223,42 @@ class CommandField(TextField):
         self.preview.setVisible(bool(argv))
 
 
+class LinesField(Field):
+    """Several lines of text, read into a TOML value by `to_toml` (None: not set)."""
+
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        *,
+        to_toml: Callable[[list[str]], Any],
+        to_text: Callable[[Any], str],
+        placeholder: str,
+        lines: int = 3,
+        width: int | None = None,
+    ) -> None:
+        edit = QPlainTextEdit()
+        super().__init__(key, label, edit)
+        self.edit = edit
+        self._to_toml, self._to_text = to_toml, to_text
+        edit.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
+        edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        edit.setPlaceholderText(placeholder)
+        edit.setToolTip(placeholder)
+        margins = edit.contentsMargins()
+        frame = 2 * edit.frameWidth() + margins.top() + margins.bottom()
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + frame + 8)
+        edit.textChanged.connect(self.edited.emit)
+        if width is not None:
+            self.set_width(width)
+
+    def raw(self) -> Any:
+        return self._to_toml(self.edit.toPlainText().splitlines())
+
+    def show_raw(self, raw: Any) -> None:
+        self.edit.setPlainText("" if raw is None else self._to_text(raw))
+
+
 class CheckField(Field):
     def __init__(self, key: str, label: str) -> None:
         box = QCheckBox(label)
@@ -305,6 +353,34 @@ def field_for(key: str, *, width: int | None = None) -> Field:
             return TextField(
                 key, label, to_toml=comma_list, to_text=join_list, placeholder=hint, width=width
             )
+        case "breaks":
+            return LinesField(
+                key,
+                label,
+                to_toml=breaks_from_lines,
+                to_text=breaks_to_text,
+                placeholder=_t(BREAKS_HINT),
+            )
+        case "breaks_by_day":
+            return LinesField(
+                key,
+                label,
+                to_toml=by_day_from_lines,
+                to_text=by_day_to_text,
+                placeholder=_t(BY_DAY_HINT),
+                lines=2,
+                width=width or BY_DAY_WIDTH,
+            )
+        case "rotation":
+            return LinesField(
+                key,
+                label,
+                to_toml=rotation_from_lines,
+                to_text=rotation_to_text,
+                placeholder=_t(ROTATION_HINT),
+            )
+        case "text":
+            return TextField(key, label, to_toml=optional_text, placeholder=hint, width=width)
         case "zone":
             return TextField(
                 key,

@@ -2,14 +2,16 @@
 example and kind of editor come from the settings spec (`core/settings_spec.py`).
 
 Labels carry mnemonics (Alt+letter). Within a tab each letter is used once, and never one
-of the letters the tab bar and the buttons use: S, B, L, C, T, H and V.
+of the letters the tab bar and the buttons use: S, X, B, L, C, T, H and V.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +23,10 @@ from PySide6.QtWidgets import (
 from shiftwell.core.schedule import WEEKDAYS
 from shiftwell.core.settings import HOOK_EVENTS
 from shiftwell.ui.i18n import _t
+from shiftwell.ui.settings.calendar_check import CalendarCheckPanel
 from shiftwell.ui.settings.fields import SPANS_WIDTH, CheckField, Field, field_for
+
+CALENDAR_WIDTH = 20  # in characters; a long address scrolls in its box
 
 
 class Page(QWidget):
@@ -41,8 +46,14 @@ class Page(QWidget):
             self.column.addWidget(note)
 
     def form(
-        self, fields: Iterable[Field], group: str = "", into: QHBoxLayout | None = None
+        self,
+        fields: Iterable[Field],
+        group: str = "",
+        into: QBoxLayout | None = None,
+        below: QWidget | None = None,
     ) -> None:
+        """The fields in a form (in a group box titled `group`, if any), with `below` under
+        them, added to `into` (else the page's column)."""
         layout = QFormLayout()
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -56,14 +67,13 @@ class Page(QWidget):
                 label = QLabel(field.label)
                 label.setBuddy(field.editor)
                 layout.addRow(label, field.cell)
-        holder: QWidget
-        if group:
-            holder = QGroupBox(group)
-            holder.setLayout(layout)
-        else:
-            holder = QWidget()
-            holder.setLayout(layout)
-            layout.setContentsMargins(0, 0, 0, 0)
+        holder: QWidget = QGroupBox(group) if group else QWidget()
+        inside = QVBoxLayout(holder)
+        inside.addLayout(layout)
+        if below is not None:
+            inside.addWidget(below)
+        if not group:
+            inside.setContentsMargins(0, 0, 0, 0)
         (into or self.column).addWidget(holder)
 
     def finish(self) -> None:
@@ -78,8 +88,44 @@ def schedule_page() -> Page:
     days = [field_for(f"schedule.{day}") for day in WEEKDAYS]
     page.form([*days, field_for("schedule.days_off"), field_for("schedule.timezone")])
     page.form([field_for("shift.auto_start"), field_for("shift.length")])
+    page.form([field_for("schedule.rotation")])
     page.finish()
     return page
+
+
+class CalendarPage(Page):
+    """Breaks at fixed times, and the calendar that can plan the days in place of the
+    weekly shifts, with its check."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _t("Fi&xed breaks && calendar"),
+            _t("Breaks at the times your schedule sets, or your whole schedule from a calendar."),
+        )
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        fixed = (
+            "schedule.breaks",
+            "schedule.breaks_by_day",
+            "breaks.mode",
+            "breaks.announce_fixed",
+        )
+        self.form(map(field_for, fixed), _t("Breaks at fixed times"), columns)
+        source = field_for("schedule.calendar", width=CALENDAR_WIDTH)
+        self.calendar_check = CalendarCheckPanel(source)
+        words = (f"schedule.calendar_{kind}_words" for kind in ("shift", "break", "lunch"))
+        self.form(
+            [source, field_for("schedule.calendar_refresh"), *map(field_for, words)],
+            _t("From a calendar"),
+            columns,
+            self.calendar_check,
+        )
+        for index in range(columns.count()):  # each group as tall as its fields, no taller
+            item = columns.itemAt(index)
+            if item is not None and (group := item.widget()) is not None:
+                columns.setAlignment(group, Qt.AlignmentFlag.AlignTop)
+        self.column.addLayout(columns)
+        self.finish()
 
 
 def breaks_page() -> Page:
@@ -155,4 +201,11 @@ def hooks_page() -> Page:
 
 def settings_pages() -> list[Page]:
     """Every tab but "Start at login", which is not a setting in the file."""
-    return [schedule_page(), breaks_page(), logoff_page(), calls_page(), hooks_page()]
+    return [
+        schedule_page(),
+        CalendarPage(),
+        breaks_page(),
+        logoff_page(),
+        calls_page(),
+        hooks_page(),
+    ]

@@ -19,7 +19,7 @@ def stylesheet(palette: Palette) -> str:
         QLabel#fieldProblem {{ color: {problem}; }}
         QLabel#lockNote, QLabel#fieldHint, QLabel#pageIntro {{ color: {palette.muted}; }}
         QLabel#lockNote {{ font-style: italic; }}
-        QLineEdit[invalid="true"] {{
+        QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
             border: 1px solid {problem}; border-radius: 3px; padding: 2px 3px;
         }}
     """

@@ -22,19 +22,25 @@ class StatusWindow(QWidget):
         self.headline.setFont(font)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        # Where the schedule comes from, when it is a calendar, and how old its copy is.
+        self.schedule = QLabel()
+        self.schedule.setVisible(False)
         self.set_in_tray(in_tray)
         self.menu_button = QPushButton(self.tr("Menu"))
         self.menu_button.setAccessibleName(_t("Shiftwell menu"))
         self.menu_button.setMenu(menu.menu)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.schedule)
         layout.addWidget(self.note)
         layout.addWidget(self.menu_button)
         self.setMinimumWidth(360)
         self._menu = menu
 
-    def sync(self) -> None:
+    def sync(self, schedule: str | None = None) -> None:
         self.headline.setText(self._menu.header.text())
+        self.schedule.setText(schedule or "")
+        self.schedule.setVisible(bool(schedule))
 
     def set_in_tray(self, in_tray: bool) -> None:
         self.note.setText(
