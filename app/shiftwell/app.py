@@ -288,7 +288,7 @@ def _settings_opener(
     dialogs_open: list[QWidget] = []
 
     def on_saved(changes: dict[str, object]) -> None:
-        from shiftwell.platform.config_file import SettingsNotSaved, save_settings
+        from shiftwell.platform.config_save import SettingsNotSaved, save_settings
 
         shell = the_shell()
         try:

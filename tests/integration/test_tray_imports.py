@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tests.helpers.process import shiftwell_env
 
-HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "alembic", "PySide6.QtCharts")
+# tomlkit: only saving the settings needs it (platform/config_save.py).
+HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "alembic", "PySide6.QtCharts", "tomlkit")
 
 # Starts the tray through shiftwell.app.run; once the database is attached (the engine
 # runs), prints which heavy modules are loaded and how many migrations were started.

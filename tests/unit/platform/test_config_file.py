@@ -12,12 +12,8 @@ import pytest
 from shiftwell.core.schedule import WeeklySchedule
 from shiftwell.core.settings import Settings, settings_from_mapping
 from shiftwell.platform.assets import asset
-from shiftwell.platform.config_file import (
-    SettingsNotSaved,
-    load_settings,
-    local_timezone,
-    save_settings,
-)
+from shiftwell.platform.config_file import load_settings, local_timezone
+from shiftwell.platform.config_save import SettingsNotSaved, save_settings
 
 
 def test_shipped_default_file_documents_exactly_the_defaults() -> None:

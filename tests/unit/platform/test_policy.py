@@ -9,12 +9,8 @@ from pathlib import Path
 import pytest
 
 from shiftwell.core.settings import Settings, Strictness, apply_policy
-from shiftwell.platform.config_file import (
-    SettingsNotSaved,
-    load_settings,
-    locked_keys,
-    save_settings,
-)
+from shiftwell.platform.config_file import load_settings, locked_keys
+from shiftwell.platform.config_save import SettingsNotSaved, save_settings
 
 USER = """\
 # my own settings

@@ -28,7 +28,8 @@ from pytestqt.qtbot import QtBot
 from shiftwell.core.settings import BreakPolicy, BreakRule, Settings, SoundSettings, Strictness
 from shiftwell.platform.assets import asset
 from shiftwell.platform.autostart import Autostart, XdgAutostart
-from shiftwell.platform.config_file import load_settings, save_settings
+from shiftwell.platform.config_file import load_settings
+from shiftwell.platform.config_save import save_settings
 from shiftwell.ui.palette import LIGHT
 from shiftwell.ui.settings.dialog import SettingsDialog
 from shiftwell.ui.settings.fields import CommandField, Field, TextField

@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from shiftwell.core.settings import Settings, validate_value
-from shiftwell.platform.config_file import load_settings, save_settings
+from shiftwell.platform.config_file import load_settings
+from shiftwell.platform.config_save import save_settings
 from shiftwell.ui.settings.dialog import SettingsDialog
 from shiftwell.ui.settings.fields import LinesField
 from tests.unit.ui.test_settings_dialog import open_dialog, page_of, save

@@ -2,7 +2,7 @@
 
 It edits no file itself. Save emits `saved` with the changed dotted keys and their TOML values
 (None: remove the key, so its default applies); the shell writes them with
-`platform.config_file.save_settings` and reloads. Keys the team policy locks are shown
+`platform.config_save.save_settings` and reloads. Keys the team policy locks are shown
 disabled. "Start at login" is not in the file: Save applies it through the Autostart backend.
 """
 
