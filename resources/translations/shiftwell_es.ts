@@ -739,12 +739,12 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+84"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+86"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+332"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+77"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
@@ -1365,6 +1365,7 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/core/commands.py" line="-39"/>
+        <location filename="../../app/shiftwell/core/notice_actions.py" line="+34"/>
         <source>Start shift</source>
         <translation>Empezar turno</translation>
     </message>
@@ -2387,6 +2388,21 @@
         <source>no answer in time</source>
         <translation>sin respuesta a tiempo</translation>
     </message>
+    <message>
+        <location filename="../../app/shiftwell/core/notice_actions.py" line="+1"/>
+        <source>Take the break</source>
+        <translation>Tomar la pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postpone</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log off now</source>
+        <translation>Desconectar ahora</translation>
+    </message>
 </context>
 <context>
     <name>BreakWindow</name>
@@ -2744,7 +2760,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-11"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-106"/>
+        <source>Time to start your shift</source>
+        <translation>Es hora de empezar tu turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your shift is planned from {start} to {end}.</source>
+        <translation>Tu turno está previsto de {start} a {end}.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>

@@ -15,8 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from shiftwell.core import notice_actions
 from shiftwell.core.clock import Clock, TimerHandle
-from shiftwell.core.commands import Command
+from shiftwell.core.commands import BY_NAME, Command
 from shiftwell.core.engine import Engine, History, Listener, Status, Unfinished
 from shiftwell.core.hooks import commands_to_run
 from shiftwell.core.model import (
@@ -60,6 +61,7 @@ ALIVE_SECONDS = 60.0
 # Kinds of announcement: a later one of the same kind replaces the one on screen.
 SHIFT_END = "shift_end"
 BREAK = "break"
+SHIFT_START = "shift_start"
 
 RunCommand = Callable[[str, Sequence[str], Mapping[str, str], float], None]
 
@@ -109,11 +111,14 @@ class Shell(QObject):
         self._idle_timer: TimerHandle | None = None
         self._call_timer: TimerHandle | None = None
         self._tick_timer: TimerHandle | None = None
+        self._reminder_timer: TimerHandle | None = None
+        self._reminded: datetime | None = None  # the start of the shift last reminded of
         self._alive: Callable[[datetime], object] | None = None
         # How many transitions wait to be saved (the database is busy, full or damaged).
         self.unsaved: Callable[[], int] = lambda: 0
         # Why the engine has not started yet, in one sentence for the user (a full disk).
         self.starting_problem: str | None = None
+        self.announcer.on_action(self.notice_action)
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -164,10 +169,10 @@ class Shell(QObject):
     def close(self) -> None:
         """Stop every timer and hide every window (at quit, and between tests)."""
         self.tray.close()
-        for handle in (self._idle_timer, self._call_timer, self._tick_timer):
+        for handle in (self._idle_timer, self._call_timer, self._tick_timer, self._reminder_timer):
             if handle is not None:
                 self.clock.cancel(handle)
-        self._idle_timer = self._call_timer = self._tick_timer = None
+        self._idle_timer = self._call_timer = self._tick_timer = self._reminder_timer = None
         if self.desktop.idle_events is not None:
             self.desktop.idle_events.cancel()
         for screen in (self._overlay, self._logoff):
@@ -227,6 +232,14 @@ class Shell(QObject):
             self.announcer.announce("Shiftwell", str(rejected))
         return None
 
+    def notice_action(self, key: str) -> None:
+        """A notification's button was clicked: its command, as from the tray menu."""
+        action = notice_actions.BY_KEY.get(key)
+        if action is None:
+            log.info("notification action %r ignored", key)
+            return
+        self.send(BY_NAME[action.command], action.request)
+
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect at once; the engine records the change."""
         self.settings = settings
@@ -249,6 +262,7 @@ class Shell(QObject):
         if status is not None:
             self._arm_idle_poll(status)
             self._arm_call_poll(status)
+            self._arm_shift_reminder(status)
 
     def on_transition(self, transition: Transition) -> None:
         self.refresh()
@@ -264,8 +278,45 @@ class Shell(QObject):
         message = self._announcement(transition, status)
         if message is not None:
             title, body, kind = message
-            self.announcer.announce(title, body, kind=kind)
+            buttons = notice_actions.actions_for(transition, status)
+            self.announcer.announce(title, body, kind=kind, actions=_labelled(buttons))
         self._run_hooks(transition)
+
+    def _arm_shift_reminder(self, status: Status) -> None:
+        """Shifts that do not start by themselves are announced at their start, with a
+        Start button (where there is no tray, that notification is the quickest way)."""
+        if self._reminder_timer is not None:
+            self.clock.cancel(self._reminder_timer)
+            self._reminder_timer = None
+        auto_start = self.settings.shift.auto_start
+        wait = notice_actions.seconds_to_shift_reminder(status, auto_start, self.clock.now())
+        if wait is None or status.next_shift is None or status.next_shift.start == self._reminded:
+            return
+        self._reminder_timer = self.clock.call_later(wait, self._remind_of_shift)
+
+    def _remind_of_shift(self) -> None:
+        self._reminder_timer = None
+        status = self.status()
+        auto_start = self.settings.shift.auto_start
+        now = self.clock.now()
+        wait = notice_actions.seconds_to_shift_reminder(status, auto_start, now) if status else None
+        if status is None or status.next_shift is None or wait is None:
+            return
+        if wait > 0:  # woke early (the schedule changed): wait again
+            self._arm_shift_reminder(status)
+            return
+        shift = status.next_shift
+        self._reminded = shift.start
+        tz = self.settings.schedule.tz
+        self.announcer.announce(
+            self.tr("Time to start your shift"),
+            self.tr("Your shift is planned from {start} to {end}.").format(
+                start=f"{shift.start.astimezone(tz):%H:%M}",
+                end=f"{shift.end.astimezone(tz):%H:%M}",
+            ),
+            kind=SHIFT_START,
+            actions=_labelled(notice_actions.actions_for(None, status)),
+        )
 
     def _screens(self, transition: Transition, status: Status) -> None:
         from shiftwell.ui.breaks.overlay import BreakOverlay
@@ -481,3 +532,7 @@ class Shell(QObject):
         status = self.status()
         if status is not None:
             self._arm_call_poll(status)
+
+
+def _labelled(actions: Sequence[notice_actions.NoticeAction]) -> list[tuple[str, str]]:
+    return [(action.key, _t(action.label)) for action in actions]

@@ -8,31 +8,57 @@ ones still on screen, so a warning is never swept away by the next piece of news
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from shiftwell.platform.notifications import Notifier
+from PySide6.QtCore import QObject, Signal
+
+from shiftwell.platform.notifications import Actions, Notifier
 from shiftwell.ui.notices.popup import Popup
 
 log = logging.getLogger(__name__)
 
 
+class _Clicks(QObject):
+    """Brings a notification button's key from the D-Bus listener's thread to Qt's."""
+
+    clicked = Signal(str)
+
+
 class Announcer:
     def __init__(self, notifier: Notifier | None) -> None:
         self._notifier = notifier
+        self._clicks = _Clicks()
         self._popups: list[Popup] = []
         self._popup_kinds: dict[Popup, str] = {}
         self._last_popup: Popup | None = None
         self._fallback_logged = False
         self.last_route = ""
 
-    def announce(self, title: str, body: str, timeout_ms: int = 10_000, kind: str = "") -> str:
+    def on_action(self, handler: Callable[[str], None]) -> None:
+        """`handler` gets the key of a clicked notification button, in the main thread."""
+        self._clicks.clicked.connect(handler)
+        if self._notifier is not None:
+            self._notifier.listen(self._clicks.clicked.emit)
+
+    def announce(
+        self,
+        title: str,
+        body: str,
+        timeout_ms: int = 10_000,
+        kind: str = "",
+        actions: Actions = (),
+    ) -> str:
         """Show it; returns the route taken (the notifier's name or `popup`).
 
         `kind` names the announcement ("shift_end", "break", …): a later one of the same kind
-        replaces it; an empty kind never replaces and is never replaced.
+        replaces it; an empty kind never replaces and is never replaced. `actions` are
+        (key, label) buttons, where the notification service shows them; the pop-up has
+        none (the tray menu or the status window offers the same).
         """
         log.info("announce: %s — %s", title, body)
-        if self._notifier is not None and self._notifier.send(title, body, timeout_ms, kind):
-            self.last_route = self._notifier.name
+        notifier = self._notifier
+        if notifier is not None and notifier.send(title, body, timeout_ms, kind, actions):
+            self.last_route = notifier.name
             return self.last_route
         if not self._fallback_logged:
             log.warning("no notification service answered; using Shiftwell's own pop-up")
