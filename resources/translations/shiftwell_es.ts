@@ -274,7 +274,12 @@
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+67"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+82"/>
+        <source>Shiftwell could not start.</source>
+        <translation>Shiftwell no pudo arrancar.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+18"/>
         <location filename="../../app/shiftwell/ui/tray/tray.py" line="+30"/>
         <location line="+35"/>
@@ -293,7 +298,7 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/app.py" line="+151"/>
-        <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="-62"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
     </message>
@@ -433,7 +438,7 @@
         <translation>D&amp;uración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="+52"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+65"/>
         <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
@@ -1364,13 +1369,13 @@
         <translation>Descansos saltados: {skipped} · pospuestos: {postponed}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="-39"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="-42"/>
         <location filename="../../app/shiftwell/core/notice_actions.py" line="+34"/>
         <source>Start shift</source>
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>the coming days&apos; shifts and breaks as Shiftwell will apply them (no tray needed)</source>
         <translation>los turnos y descansos de los próximos días tal como Shiftwell los aplicará (sin la bandeja)</translation>
     </message>
@@ -1395,7 +1400,12 @@
         <translation>Posponer descanso</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-48"/>
+        <source>answer on the desktop, not here (for menus and launchers); starts Shiftwell if needed</source>
+        <translation>responder en el escritorio, no aquí (para menús y lanzadores); arranca Shiftwell si hace falta</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>postpone the break that is due</source>
         <translation>aplazar el descanso pendiente</translation>
     </message>
@@ -1958,7 +1968,7 @@
         <translation>cuánto esperar a la bandeja del sistema del escritorio al iniciar sesión antes de mostrar en su lugar una ventana de estado (por defecto: 30s)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="-108"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="-112"/>
         <source>start the tray (the default)</source>
         <translation>abre la bandeja (lo predeterminado)</translation>
     </message>
@@ -1974,12 +1984,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+171"/>
         <source>print JSON</source>
         <translation>muestra la salida en JSON</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-167"/>
         <source>start a shift now</source>
         <translation>empieza un turno ahora</translation>
     </message>
@@ -1989,7 +1999,7 @@
         <translation>confirma que trabajas fuera del horario</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>pause, until resumed or for DURATION</source>
         <translation>pausa, hasta que la reanudes o durante DURATION</translation>
     </message>
@@ -1999,12 +2009,12 @@
         <translation>reanuda tras una pausa</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>take a break now</source>
         <translation>toma un descanso ahora</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>back to work: resume a pause or skip the break under way</source>
         <translation>vuelta al trabajo: reanuda una pausa o sáltate el descanso en curso</translation>
     </message>
@@ -2049,7 +2059,7 @@
         <translation>las cifras de una semana, sacadas de la base de datos (funciona sin la bandeja)</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-154"/>
         <source>ISO week, e.g. 2026-W48 (default: this one)</source>
         <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
     </message>
@@ -2059,7 +2069,7 @@
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <location line="+89"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
@@ -2071,6 +2081,7 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/cli/__init__.py" line="-40"/>
+        <location filename="../../app/shiftwell/cli/launcher.py" line="+48"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
