@@ -297,7 +297,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+151"/>
+        <location filename="../../app/shiftwell/app.py" line="+154"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-62"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -1746,7 +1746,7 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-69"/>
+        <location filename="../../app/shiftwell/app.py" line="-70"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -1828,7 +1828,7 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+11"/>
+        <location filename="../../app/shiftwell/app.py" line="+12"/>
         <location line="+129"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
@@ -2413,6 +2413,36 @@
         <location line="+1"/>
         <source>Log off now</source>
         <translation>Desconectar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/tray_hint.py" line="+8"/>
+        <source>No tray icon on this desktop</source>
+        <translation>No hay icono en la bandeja de este escritorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To see Shiftwell&apos;s icon in the top bar, install the “AppIndicator and KStatusNotifierItem Support” GNOME Shell extension (your distribution&apos;s gnome-shell-extension-appindicator package, or extensions.gnome.org) and turn it on. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell en la barra superior, instala la extensión de GNOME Shell «AppIndicator and KStatusNotifierItem Support» (el paquete gnome-shell-extension-appindicator de tu distribución, o extensions.gnome.org) y actívala. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To see Shiftwell&apos;s icon, add the “System Tray” widget to your panel. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade el elemento «Bandeja del sistema» a tu panel. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To see Shiftwell&apos;s icon, add a tray to your bar (in Waybar, the “tray” module). The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade una bandeja a tu barra (en Waybar, el módulo «tray»). El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To see Shiftwell&apos;s icon, add the “Status Tray Plugin” item to your panel. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade el elemento «Complemento de bandeja de estado» a tu panel. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To see Shiftwell&apos;s icon, add a system tray (notification area) to your panel. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade una bandeja del sistema (área de notificación) a tu panel. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
     </message>
 </context>
 <context>

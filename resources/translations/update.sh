@@ -48,6 +48,7 @@ sources=(
     app/shiftwell/core/engine.py
     app/shiftwell/core/engine_recovery.py
     app/shiftwell/core/hooks.py
+    app/shiftwell/core/tray_hint.py
     app/shiftwell/core/notice_actions.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
