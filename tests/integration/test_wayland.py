@@ -119,14 +119,34 @@ def test_a_tray_that_comes_after_the_status_window_takes_over(
     try:
         wait_for(partial(app.logged, "showing a status window"), 20, "the fallback")
         wait_for(lambda: "Shiftwell" in window_titles(sway), 20, "the status window")
+        # A tiling desktop floats it at its own size: it does not take the whole output.
+        wait_for(partial(floats_at_its_own_size, sway), 20, "the status window to float")
+        # No notification service here, and Wayland shows no pop-up of ours: the hint on
+        # how to get a tray is told in the window.
+        assert app.logged("announce: No tray icon on this desktop")
+        sway.screenshot(sway.outputs()[0], ARTIFACTS / "status-window.png")
         # The panel starts late (or the user turns on a tray extension): the icon moves there.
         with sni_tray(sway.bus) as tray:
             item = tray.host.item(timeout=20)
             assert item.tooltip[0].startswith("Shiftwell\nOff shift")
             wait_for(lambda: "Shiftwell" not in window_titles(sway), 20, "the status window to go")
+            # A click on the icon: no pop-up menu can show on Wayland, the window comes instead.
+            tray.host.activate(item)
+            wait_for(lambda: "Shiftwell" in window_titles(sway), 20, "the window on a click")
+            assert floats_at_its_own_size(sway)
     finally:
         code, stderr = app.stop()
     assert code == 0, stderr
+    assert "Failed to create popup" not in stderr
+
+
+def floats_at_its_own_size(session: WaylandSession) -> bool:
+    """sway floats the status window at its own fixed width (400), shorter than the output."""
+    [window] = [
+        w for ws in session.windows_by_output().values() for w in ws if w["name"] == "Shiftwell"
+    ]
+    size = (window["window_rect"]["width"], window["window_rect"]["height"])
+    return bool(window["type"] == "floating_con" and size[0] == 400 and size[1] < 400)
 
 
 def window_titles(session: WaylandSession) -> list[str]:

@@ -102,6 +102,7 @@ class Shell(QObject):
         }
         self.menu = TrayMenu(self.send, handlers)
         self.tray = Tray(self.menu, self.status, clock.monotonic)
+        self.tray.window_wanted.connect(self.present)
         self.status_window: StatusWindow | None = None
         self._overlay: object | None = None
         self._logoff: object | None = None
@@ -119,6 +120,7 @@ class Shell(QObject):
         # Why the engine has not started yet, in one sentence for the user (a full disk).
         self.starting_problem: str | None = None
         self.announcer.on_action(self.notice_action)
+        self.announcer.in_window = lambda title, body: self.present().show_news(title, body)
 
     # -- start-up -----------------------------------------------------------------------------
 

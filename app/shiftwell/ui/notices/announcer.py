@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 
 from shiftwell.platform.notifications import Actions, Notifier
 from shiftwell.ui.notices.popup import Popup
@@ -33,6 +34,9 @@ class Announcer:
         self._last_popup: Popup | None = None
         self._fallback_logged = False
         self.last_route = ""
+        # Where our pop-up can't show (Wayland refuses a pop-up with no window of ours to
+        # hang it from): the shell shows the news in its status window instead.
+        self.in_window: Callable[[str, str], None] | None = None
 
     def on_action(self, handler: Callable[[str], None]) -> None:
         """`handler` gets the key of a clicked notification button, in the main thread."""
@@ -60,9 +64,15 @@ class Announcer:
         if notifier is not None and notifier.send(title, body, timeout_ms, kind, actions):
             self.last_route = notifier.name
             return self.last_route
+        wayland = QGuiApplication.platformName().startswith("wayland")
         if not self._fallback_logged:
-            log.warning("no notification service answered; using Shiftwell's own pop-up")
+            instead = "the status window" if wayland else "Shiftwell's own pop-up"
+            log.warning("no notification service answered; using %s", instead)
             self._fallback_logged = True
+        if wayland and self.in_window is not None:
+            self.in_window(title, body)
+            self.last_route = "window"
+            return self.last_route
         popup = self._popup_for(kind)
         others = [p for p in self._popups if p is not popup and p.isVisible()]
         popup.announce(title, body, timeout_ms, below=others)
