@@ -103,6 +103,7 @@ def run(paths: Paths, *, tray_wait: float) -> int:
             ),
             open_settings=_settings_opener(lambda: shell, paths),
             quit_app=app.quit,
+            screens_stay_on_top=not app.platformName().startswith("wayland"),
         )
         runner.failed.connect(
             lambda what, why: desktop.announcer.announce(_t("A command failed"), why)

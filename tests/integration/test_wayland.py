@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.app_process import App
-from tests.helpers.configs import UNSCHEDULED
+from tests.helpers.configs import UNSCHEDULED, config
 from tests.helpers.process import wait_for
 from tests.helpers.sni import Host, Item, MenuItem, sni_tray
 from tests.helpers.wayland import OUTPUT_SIZES, WaylandSession, mutter_session, sway_session
@@ -196,7 +196,18 @@ def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
             stack.enter_context(sway_session(tmp_path / "sway")),
             stack.enter_context(mutter_session(tmp_path / "mutter")),
         ]
-        apps = [App(s.env, tmp_path / s.compositor, tray_wait="1s", wait=False) for s in sessions]
+        # A strict log-off: on Wayland no window stays on top, so the session is locked too
+        # (by a stand-in `loginctl` that notes it was asked).
+        apps = [
+            App(
+                with_loginctl(s.env, tmp_path / s.compositor),
+                tmp_path / s.compositor,
+                tray_wait="1s",
+                config_text=STRICT_ONE_MINUTE_SHIFTS,
+                wait=False,
+            )
+            for s in sessions
+        ]
         for app in apps:
             stack.callback(stopped_cleanly, app)
         for app in apps:
@@ -215,6 +226,24 @@ def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
             assert in_state(app, "logged_off")
             if session.compositor == "sway":
                 check_sway_covers(session, "Shiftwell: your shift is over", "logoff")
+            locks = tmp_path / session.compositor / "locks"
+            wait_for(locks.exists, 20, "the session lock")
+            assert locks.read_text() == "lock-session\n"
+
+
+STRICT_ONE_MINUTE_SHIFTS = config(
+    '[shift]\nlength = "1m"', "[logoff]\nwarnings = []\nstrict = true"
+)
+
+
+def with_loginctl(env: dict[str, str], folder: Path) -> dict[str, str]:
+    """`env` with a stand-in `loginctl` first on PATH: it writes its arguments to `locks`."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    loginctl = bin_dir / "loginctl"
+    loginctl.write_text(f'#!/bin/sh\necho "$@" >> "{folder / "locks"}"\n', encoding="utf-8")
+    loginctl.chmod(0o755)
+    return {**env, "PATH": f"{bin_dir}:{env.get('PATH', '')}"}
 
 
 def in_state(app: App, state: str) -> bool:

@@ -19,7 +19,7 @@ from shiftwell.core import notice_actions
 from shiftwell.core.clock import Clock, TimerHandle
 from shiftwell.core.commands import BY_NAME, Command
 from shiftwell.core.engine import Engine, History, Listener, Status, Unfinished
-from shiftwell.core.hooks import commands_to_run
+from shiftwell.core.hooks import commands_to_run, logoff_action
 from shiftwell.core.model import (
     CallEnd,
     CallStart,
@@ -83,6 +83,9 @@ class Desktop:
     idle: IdleMonitor | None = None
     idle_events: IdleEvents | None = None  # with `idle`: when to ask it, instead of polling
     calls: CallDetector | None = None
+    # False where a window can't keep itself above the others (Wayland): a strict log-off
+    # then locks the session.
+    screens_stay_on_top: bool = True
     ideas: Sequence[str] = field(default_factory=lambda: (_t("Stand up and stretch."),))
 
 
@@ -468,16 +471,21 @@ class Shell(QObject):
         if seconds_left > 90:
             body = self.tr("Time to wrap up: finish the current case, write your handover.")
             return (title, body, SHIFT_END)
-        action = self.settings.logoff.action
+        action = self._logoff_action()
         if not action:
             return (title, self.tr("In a minute Shiftwell shows the log-off screen."), SHIFT_END)
         body = self.tr("In a minute Shiftwell shows the log-off screen and runs “{command}”.")
         return (title, body.format(command=" ".join(action)), SHIFT_END)
 
-    def _run_hooks(self, transition: Transition) -> None:
+    def _logoff_action(self) -> tuple[str, ...]:
         logoff = self.settings.logoff
+        on_top = self.desktop.screens_stay_on_top
+        return logoff_action(logoff.action, strict=logoff.strict, screens_stay_on_top=on_top)
+
+    def _run_hooks(self, transition: Transition) -> None:
+        timeout = self.settings.logoff.action_timeout.total_seconds()
         for command in commands_to_run(
-            transition, self.settings.hooks, logoff.action, logoff.action_timeout.total_seconds()
+            transition, self.settings.hooks, self._logoff_action(), timeout
         ):
             self.desktop.run_command(command.what, command.argv, command.env, command.timeout)
 
