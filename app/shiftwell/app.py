@@ -8,9 +8,11 @@ sleep) — joins there, through the storage link's `on_first_open`."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +103,7 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
             open_settings=_settings_opener(lambda: shell, paths, lambda: follow_calendar()),
             quit_app=app.quit,
             release_memory=_give_back_freed_memory,
+            screens_stay_on_top=not app.platformName().startswith("wayland"),
         )
         runner.failed.connect(
             lambda what, why: desktop.announcer.announce(_t("A command failed"), why)
@@ -108,7 +111,8 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
         shell = Shell(loaded.settings, QtClock(app), desktop)
         follow_calendar = _calendar_follower(shell, paths)
         remote = RemoteControl(shell, app.quit)
-        app.aboutToQuit.connect(_show_when_tray_ready(shell, tray_wait).stop)
+        tray_hint = partial(_tray_hint_once, desktop.announcer, paths)
+        app.aboutToQuit.connect(_show_when_tray_ready(shell, tray_wait, tray_hint).stop)
         exit_code = 0
 
         def on_first_open() -> None:
@@ -334,9 +338,10 @@ class _TrayWait(QObject):
     a status window. A StatusNotifier tray that appears later (a panel started late or
     restarted, a tray extension switched on) is waited for again and takes over."""
 
-    def __init__(self, shell: Shell, wait_seconds: float) -> None:
+    def __init__(self, shell: Shell, wait_seconds: float, on_fallback: Callable[[], None]) -> None:
         super().__init__(shell)
         self._shell = shell
+        self._on_fallback = on_fallback
         self._wait_seconds = wait_seconds
         self._give_up_at = 0.0
         self._fell_back = False
@@ -374,6 +379,7 @@ class _TrayWait(QObject):
                     "no system tray after %.0f s; showing a status window", self._wait_seconds
                 )
                 self._shell.show_without_tray()
+                self._on_fallback()
                 self._watch_for_a_late_tray()
 
     def _watch_for_a_late_tray(self) -> None:
@@ -392,7 +398,19 @@ class _TrayWait(QObject):
             self._poll.start()
 
 
-def _show_when_tray_ready(shell: Shell, wait_seconds: float) -> _TrayWait:
-    waiting = _TrayWait(shell, wait_seconds)
+def _show_when_tray_ready(
+    shell: Shell, wait_seconds: float, on_fallback: Callable[[], None] = lambda: None
+) -> _TrayWait:
+    waiting = _TrayWait(shell, wait_seconds, on_fallback)
     waiting.start()
     return waiting
+
+
+def _tray_hint_once(announcer: Announcer, paths: Paths) -> None:
+    """Without a tray: how to get one on this desktop, said once for good (per data dir)."""
+    from shiftwell.core.tray_hint import TITLE, tray_hint
+    from shiftwell.platform.said_once import SaidOnce
+
+    if SaidOnce(paths.data_dir).first_time("tray_hint"):
+        hint = tray_hint(os.environ.get("XDG_CURRENT_DESKTOP", ""))
+        announcer.announce(_t(TITLE), _t(hint), timeout_ms=30_000)

@@ -418,8 +418,18 @@ class _Silent:
 
     name = "self-check"
 
-    def send(self, title: str, body: str, timeout_ms: int, kind: str = "") -> bool:
+    def send(
+        self,
+        title: str,
+        body: str,
+        timeout_ms: int,
+        kind: str = "",
+        actions: Sequence[tuple[str, str]] = (),
+    ) -> bool:
         return True
+
+    def listen(self, on_action: Callable[[str], None]) -> None:
+        return None
 
     def close(self) -> None:
         return None

@@ -279,8 +279,13 @@
         <translation>Esta pantalla se cierra sola cuando termina el descanso.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/remote.py" line="+67"/>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+18"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="+82"/>
+        <source>Shiftwell could not start.</source>
+        <translation>Shiftwell no pudo arrancar.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+25"/>
         <location filename="../../app/shiftwell/ui/tray/tray.py" line="+30"/>
         <location line="+35"/>
         <source>Starting…</source>
@@ -297,8 +302,8 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+183"/>
-        <location filename="../../app/shiftwell/ui/remote.py" line="-40"/>
+        <location filename="../../app/shiftwell/app.py" line="+187"/>
+        <location filename="../../app/shiftwell/ui/remote.py" line="-62"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
     </message>
@@ -438,7 +443,7 @@
         <translation>D&amp;uración</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="+52"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="+65"/>
         <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
@@ -769,18 +774,18 @@
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="+92"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="+97"/>
         <source>Stand up and stretch.</source>
         <translation>Ponte de pie y estírate.</translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+359"/>
         <location filename="../../app/shiftwell/ui/text.py" line="+80"/>
         <source>{break_name} in {time}</source>
         <translation>{break_name} en {time}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/hooks.py" line="+77"/>
+        <location filename="../../app/shiftwell/core/hooks.py" line="+91"/>
         <source>The {event} hook</source>
         <translation>El comando de {event}</translation>
     </message>
@@ -1216,7 +1221,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+12"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="+19"/>
         <location filename="../../app/shiftwell/ui/tray/tray.py" line="-36"/>
         <source>Shiftwell menu</source>
         <translation>Menú de Shiftwell</translation>
@@ -1404,12 +1409,13 @@
         <translation>Descansos saltados: {skipped} · pospuestos: {postponed}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="-39"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="-42"/>
+        <location filename="../../app/shiftwell/core/notice_actions.py" line="+34"/>
         <source>Start shift</source>
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>the coming days&apos; shifts and breaks as Shiftwell will apply them (no tray needed)</source>
         <translation>los turnos y descansos de los próximos días tal como Shiftwell los aplicará (sin la bandeja)</translation>
     </message>
@@ -1434,7 +1440,12 @@
         <translation>Posponer descanso</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-48"/>
+        <source>answer on the desktop, not here (for menus and launchers); starts Shiftwell if needed</source>
+        <translation>responder en el escritorio, no aquí (para menús y lanzadores); arranca Shiftwell si hace falta</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>postpone the break that is due</source>
         <translation>aplazar el descanso pendiente</translation>
     </message>
@@ -1785,12 +1796,12 @@
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-102"/>
+        <location filename="../../app/shiftwell/app.py" line="-104"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>A command failed</source>
         <translation>Un comando ha fallado</translation>
     </message>
@@ -1867,7 +1878,7 @@
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+13"/>
+        <location filename="../../app/shiftwell/app.py" line="+14"/>
         <location line="+184"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
@@ -2007,7 +2018,7 @@
         <translation>cuánto esperar a la bandeja del sistema del escritorio al iniciar sesión antes de mostrar en su lugar una ventana de estado (por defecto: 30s)</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/core/commands.py" line="-108"/>
+        <location filename="../../app/shiftwell/core/commands.py" line="-112"/>
         <source>start the tray (the default)</source>
         <translation>abre la bandeja (lo predeterminado)</translation>
     </message>
@@ -2023,12 +2034,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+171"/>
         <source>print JSON</source>
         <translation>muestra la salida en JSON</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-167"/>
         <source>start a shift now</source>
         <translation>empieza un turno ahora</translation>
     </message>
@@ -2038,7 +2049,7 @@
         <translation>confirma que trabajas fuera del horario</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>pause, until resumed or for DURATION</source>
         <translation>pausa, hasta que la reanudes o durante DURATION</translation>
     </message>
@@ -2048,12 +2059,12 @@
         <translation>reanuda tras una pausa</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>take a break now</source>
         <translation>toma un descanso ahora</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>back to work: resume a pause or skip the break under way</source>
         <translation>vuelta al trabajo: reanuda una pausa o sáltate el descanso en curso</translation>
     </message>
@@ -2098,7 +2109,7 @@
         <translation>las cifras de una semana, sacadas de la base de datos (funciona sin la bandeja)</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-154"/>
         <source>ISO week, e.g. 2026-W48 (default: this one)</source>
         <translation>semana ISO, p. ej. 2026-W48 (por defecto: esta)</translation>
     </message>
@@ -2108,7 +2119,7 @@
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <location line="+98"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
@@ -2120,6 +2131,7 @@
     </message>
     <message>
         <location filename="../../app/shiftwell/cli/__init__.py" line="-40"/>
+        <location filename="../../app/shiftwell/cli/launcher.py" line="+48"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
     </message>
@@ -2275,12 +2287,12 @@
         <translation>{what} terminó con el estado {code}.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/config_file.py" line="+90"/>
+        <location filename="../../app/shiftwell/platform/config_file.py" line="+75"/>
         <source>{count} more problems are not listed</source>
         <translation>no se muestran {count} problemas más</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+35"/>
         <source>using all defaults</source>
         <translation>se usan todos los valores predeterminados</translation>
     </message>
@@ -2576,6 +2588,51 @@
         <location filename="../../app/shiftwell/calendar_link.py" line="+107"/>
         <source>Your schedule was not updated</source>
         <translation>Tu horario no se ha actualizado</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/tray_hint.py" line="+8"/>
+        <source>No tray icon on this desktop</source>
+        <translation>No hay icono en la bandeja de este escritorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To see Shiftwell&apos;s icon in the top bar, install the “AppIndicator and KStatusNotifierItem Support” GNOME Shell extension (your distribution&apos;s gnome-shell-extension-appindicator package, or extensions.gnome.org) and turn it on. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell en la barra superior, instala la extensión de GNOME Shell «AppIndicator and KStatusNotifierItem Support» (el paquete gnome-shell-extension-appindicator de tu distribución, o extensions.gnome.org) y actívala. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To see Shiftwell&apos;s icon, add the “System Tray” widget to your panel. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade el elemento «Bandeja del sistema» a tu panel. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To see Shiftwell&apos;s icon, add a tray to your bar (in Waybar, the “tray” module). The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade una bandeja a tu barra (en Waybar, el módulo «tray»). El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To see Shiftwell&apos;s icon, add the “Status Tray Plugin” item to your panel. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade el elemento «Complemento de bandeja de estado» a tu panel. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To see Shiftwell&apos;s icon, add a system tray (notification area) to your panel. The icon then appears by itself; until then, Shiftwell shows itself in a small window.</source>
+        <translation>Para ver el icono de Shiftwell, añade una bandeja del sistema (área de notificación) a tu panel. El icono aparecerá solo; mientras tanto, Shiftwell se muestra en una pequeña ventana.</translation>
+    </message>
+    <message>
+        <location filename="../../app/shiftwell/core/notice_actions.py" line="+1"/>
+        <source>Take the break</source>
+        <translation>Tomar la pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postpone</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log off now</source>
+        <translation>Desconectar ahora</translation>
     </message>
 </context>
 <context>
@@ -2972,7 +3029,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/shiftwell/ui/shell.py" line="-14"/>
+        <location filename="../../app/shiftwell/ui/shell.py" line="-114"/>
+        <source>Time to start your shift</source>
+        <translation>Es hora de empezar tu turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your shift is planned from {start} to {end}.</source>
+        <translation>Tu turno está previsto de {start} a {end}.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Your shift is over</source>
         <translation>Tu turno ha terminado</translation>
     </message>
@@ -3227,12 +3294,12 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-13"/>
+        <location filename="../../app/shiftwell/ui/tray/status_window.py" line="-20"/>
         <source>Shiftwell status</source>
         <translation>Estado de Shiftwell</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Shiftwell is already running, with its icon in the system tray. Closing this window keeps it running; use Menu → Quit to stop it.</source>
         <translation>Shiftwell ya está en marcha, con su icono en la bandeja del sistema. Si cierras esta ventana, sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
@@ -3242,7 +3309,7 @@
         <translation>No se ha encontrado ninguna bandeja del sistema en este escritorio, así que Shiftwell se muestra en esta ventana. Si la cierras, Shiftwell sigue funcionando; usa Menú → Salir de Shiftwell para detenerlo.</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
@@ -3250,7 +3317,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+52"/>
+        <location filename="../../app/shiftwell/ui/tray/tray.py" line="+56"/>
         <source>Shiftwell — starting…</source>
         <translation>Shiftwell — arrancando…</translation>
     </message>

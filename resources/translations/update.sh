@@ -35,6 +35,7 @@ lrelease=$(find_tool pyside6-lrelease) || exit 1
 # Every module with text the user sees. Add a module here when it gains some.
 sources=(
     app/shiftwell/cli/__init__.py
+    app/shiftwell/cli/launcher.py
     app/shiftwell/cli/parser.py
     app/shiftwell/cli/stats.py
     app/shiftwell/cli/schedule.py
@@ -48,6 +49,8 @@ sources=(
     app/shiftwell/core/engine_recovery.py
     app/shiftwell/core/fixed_breaks.py
     app/shiftwell/core/hooks.py
+    app/shiftwell/core/tray_hint.py
+    app/shiftwell/core/notice_actions.py
     app/shiftwell/core/policy.py
     app/shiftwell/core/schedule.py
     app/shiftwell/core/settings.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import tempfile
 import threading
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jeepney import HeaderFields, MessageType, new_method_return
+from jeepney import DBusAddress, HeaderFields, MessageType, new_method_return, new_signal
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import open_dbus_connection
 
@@ -73,6 +74,7 @@ class StandIn(threading.Thread):
         self.bus_name = bus_name
         self.ready = threading.Event()
         self._halt = threading.Event()
+        self._outbox: queue.Queue[Any] = queue.Queue()  # signals, sent from the bus thread
 
     def answer(self, message: Any) -> Any:
         """The reply to a method call, or None to send none."""
@@ -83,6 +85,8 @@ class StandIn(threading.Thread):
         connection.send_and_get_reply(message_bus.RequestName(self.bus_name))
         self.ready.set()
         while not self._halt.is_set():
+            while not self._outbox.empty():
+                connection.send(self._outbox.get())
             try:
                 message = connection.receive(timeout=0.05)
             except TimeoutError:
@@ -93,20 +97,44 @@ class StandIn(threading.Thread):
                     connection.send(reply)
         connection.close()
 
+    def emit(self, message: Any) -> None:
+        """Send a signal from the service's own connection."""
+        self._outbox.put(message)
+
     def stop(self) -> None:
         self._halt.set()
         self.join(timeout=5)
 
 
 class NotificationServer(StandIn):
-    """Answers Notify calls like a notification daemon and keeps what it was sent."""
+    """Answers Notify calls like a notification daemon and keeps what it was sent; shows
+    buttons when "actions" is among its `capabilities`, and can say one was clicked."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, capabilities: tuple[str, ...] = ("body",)) -> None:
         super().__init__(address, NOTIFICATIONS)
+        self.capabilities = capabilities
         self.calls: list[tuple[Any, ...]] = []
+        self.asked_capabilities = 0
 
     def answer(self, message: Any) -> Any:
-        if message.header.fields.get(HeaderFields.member) != "Notify":
+        member = message.header.fields.get(HeaderFields.member)
+        if member == "GetCapabilities":
+            self.asked_capabilities += 1
+            return new_method_return(message, "as", (list(self.capabilities),))
+        if member != "Notify":
             return None
         self.calls.append(tuple(message.body))
         return new_method_return(message, "u", (len(self.calls),))
+
+    def buttons(self, call: int = -1) -> list[tuple[str, str]]:
+        """The (key, label) buttons of a Notify call (the last one by default)."""
+        flat = self.calls[call][5]
+        return list(zip(flat[0::2], flat[1::2], strict=True))
+
+    def click(self, notification_id: int, key: str) -> None:
+        """The user clicks a button: ActionInvoked, then the notification closes."""
+        self.emit(new_signal(_SERVICE, "ActionInvoked", "us", (notification_id, key)))
+        self.emit(new_signal(_SERVICE, "NotificationClosed", "uu", (notification_id, 2)))
+
+
+_SERVICE = DBusAddress("/org/freedesktop/Notifications", interface=NOTIFICATIONS)

@@ -183,6 +183,14 @@ class Host:
         _, layout = self._call(new_method_call(address, "GetLayout", "iias", (0, -1, [])))
         return _menu_item(layout)
 
+    def activate(self, item: Item) -> None:
+        """A left click on the icon (StatusNotifierItem.Activate at a screen position)."""
+        self._call(
+            new_method_call(
+                DBusAddress(item.path, item.service, ITEM_INTERFACE), "Activate", "ii", (10, 10)
+            )
+        )
+
     def click(self, item: Item, menu_id: int) -> None:
         address = DBusAddress(item.properties["Menu"], item.service, MENU_INTERFACE)
         event = new_method_call(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.app_process import App
-from tests.helpers.configs import UNSCHEDULED
+from tests.helpers.configs import UNSCHEDULED, config
 from tests.helpers.process import wait_for
 from tests.helpers.sni import Host, Item, MenuItem, sni_tray
 from tests.helpers.wayland import OUTPUT_SIZES, WaylandSession, mutter_session, sway_session
@@ -121,14 +121,34 @@ def test_a_tray_that_comes_after_the_status_window_takes_over(
         wait_for(partial(app.logged, "showing a status window"), 20, "the fallback")
         wait_for(lambda: "Shiftwell" in window_titles(sway), 20, "the status window")
         check_sway_idle_time(app)
+        # A tiling desktop floats it at its own size: it does not take the whole output.
+        wait_for(partial(floats_at_its_own_size, sway), 20, "the status window to float")
+        # No notification service here, and Wayland shows no pop-up of ours: the hint on
+        # how to get a tray is told in the window.
+        assert app.logged("announce: No tray icon on this desktop")
+        sway.screenshot(sway.outputs()[0], ARTIFACTS / "status-window.png")
         # The panel starts late (or the user turns on a tray extension): the icon moves there.
         with sni_tray(sway.bus) as tray:
             item = tray.host.item(timeout=20)
             assert item.tooltip[0].startswith("Shiftwell\nOff shift")
             wait_for(lambda: "Shiftwell" not in window_titles(sway), 20, "the status window to go")
+            # A click on the icon: no pop-up menu can show on Wayland, the window comes instead.
+            tray.host.activate(item)
+            wait_for(lambda: "Shiftwell" in window_titles(sway), 20, "the window on a click")
+            assert floats_at_its_own_size(sway)
     finally:
         code, stderr = app.stop()
     assert code == 0, stderr
+    assert "Failed to create popup" not in stderr
+
+
+def floats_at_its_own_size(session: WaylandSession) -> bool:
+    """sway floats the status window at its own fixed width (400), shorter than the output."""
+    [window] = [
+        w for ws in session.windows_by_output().values() for w in ws if w["name"] == "Shiftwell"
+    ]
+    size = (window["window_rect"]["width"], window["window_rect"]["height"])
+    return bool(window["type"] == "floating_con" and size[0] == 400 and size[1] < 400)
 
 
 def check_sway_idle_time(app: App) -> None:
@@ -195,7 +215,18 @@ def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
             stack.enter_context(sway_session(tmp_path / "sway")),
             stack.enter_context(mutter_session(tmp_path / "mutter")),
         ]
-        apps = [App(s.env, tmp_path / s.compositor, tray_wait="1s", wait=False) for s in sessions]
+        # A strict log-off: on Wayland no window stays on top, so the session is locked too
+        # (by a stand-in `loginctl` that notes it was asked).
+        apps = [
+            App(
+                with_loginctl(s.env, tmp_path / s.compositor),
+                tmp_path / s.compositor,
+                tray_wait="1s",
+                config_text=STRICT_ONE_MINUTE_SHIFTS,
+                wait=False,
+            )
+            for s in sessions
+        ]
         for app in apps:
             stack.callback(stopped_cleanly, app)
         for app in apps:
@@ -214,6 +245,24 @@ def test_break_and_log_off_screens_cover_each_output(tmp_path: Path) -> None:
             assert in_state(app, "logged_off")
             if session.compositor == "sway":
                 check_sway_covers(session, "Shiftwell: your shift is over", "logoff")
+            locks = tmp_path / session.compositor / "locks"
+            wait_for(locks.exists, 20, "the session lock")
+            assert locks.read_text() == "lock-session\n"
+
+
+STRICT_ONE_MINUTE_SHIFTS = config(
+    '[shift]\nlength = "1m"', "[logoff]\nwarnings = []\nstrict = true"
+)
+
+
+def with_loginctl(env: dict[str, str], folder: Path) -> dict[str, str]:
+    """`env` with a stand-in `loginctl` first on PATH: it writes its arguments to `locks`."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    loginctl = bin_dir / "loginctl"
+    loginctl.write_text(f'#!/bin/sh\necho "$@" >> "{folder / "locks"}"\n', encoding="utf-8")
+    loginctl.chmod(0o755)
+    return {**env, "PATH": f"{bin_dir}:{env.get('PATH', '')}"}
 
 
 def in_state(app: App, state: str) -> bool:

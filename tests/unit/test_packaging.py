@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import configparser
 import importlib.util
+import shlex
 import shutil
 import struct
 import subprocess
@@ -68,6 +69,37 @@ def test_the_desktop_file_starts_the_shiftwell_command_quietly() -> None:
     assert fields["GenericName"] and fields["Comment"] and fields["Keywords"].endswith(";")
     # The icon named is the one shipped as an SVG.
     assert (ROOT / "resources" / "icons" / f"{fields['Icon']}.svg").is_file()
+
+
+def test_each_desktop_action_runs_a_command_the_command_line_accepts() -> None:
+    from shiftwell.cli.parser import build_parser, request_from
+    from shiftwell.core.commands import BY_NAME
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    entry.read(DESKTOP_FILE, encoding="utf-8")
+    listed = entry["Desktop Entry"]["Actions"].rstrip(";").split(";")
+    sections = [name.removeprefix("Desktop Action ") for name in entry if "Action " in name]
+    assert listed == sections
+    parsed: dict[str, tuple[str, dict[str, object]]] = {}
+    for action in listed:
+        fields = entry[f"Desktop Action {action}"]
+        argv = shlex.split(fields["Exec"])
+        assert argv[0] == "shiftwell", fields["Exec"]
+        try:
+            args = build_parser().parse_args(argv[1:])
+        except SystemExit as exit_:  # argparse's way to refuse
+            raise AssertionError(f"the command line refuses {fields['Exec']!r}") from exit_
+        command = args.command or "run"
+        parsed[fields["Name"]] = (command, request_from(BY_NAME[command], args))
+    assert parsed == {
+        # No terminal to read: the running Shiftwell (started if need be) answers on screen.
+        "Start shift": ("start", {"confirmed": False, "on_screen": True}),
+        "Take a break": ("break", {"on_screen": True}),
+        # A second launch shows the running Shiftwell's status window, or starts it.
+        "Show status": ("run", {}),
+        "Weekly review": ("review", {}),
+    }
 
 
 @pytest.mark.parametrize(

@@ -57,8 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return print_schedule(paths, args.days, args.first, as_json=args.json)
     if command != "run":
+        request = request_from(BY_NAME[command], args)
+        if request.get("on_screen"):
+            from shiftwell.cli.launcher import send_on_screen
+
+            return send_on_screen(paths, command, request)
         as_json = command == "status" and args.json
-        return _remote(paths, command, request_from(BY_NAME[command], args), as_json=as_json)
+        return _remote(paths, command, request, as_json=as_json)
     problem = _prepare_data_dir(paths)
     if problem:
         print(f"shiftwell: {problem}", file=sys.stderr)

@@ -122,6 +122,15 @@ WEEK = Argument(
     local=True,
 )
 
+# From a menu or launcher there is no terminal to read: the running Shiftwell (started if
+# need be) answers on the desktop, asking its questions and saying its refusals there.
+ON_SCREEN = Argument(
+    "on_screen",
+    ArgKind.FLAG,
+    marked("answer on the desktop, not here (for menus and launchers); starts Shiftwell if needed"),
+    option="--on-screen",
+)
+
 COMMANDS: tuple[Command, ...] = (
     Command("run", marked("start the tray (the default)"), remote=False),
     Command(
@@ -139,6 +148,7 @@ COMMANDS: tuple[Command, ...] = (
                 marked("confirm working outside the schedule"),
                 option="--yes",
             ),
+            ON_SCREEN,
         ),
         allowed_by=Trigger.START_SHIFT,
         event=lambda values, _state: StartShift(confirmed=bool(values.get("confirmed"))),
@@ -147,7 +157,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "break",
         marked("take a break now"),
-        (Argument("kind", ArgKind.CHOICE, choices=("micro", "long"), required=False),),
+        (
+            Argument("kind", ArgKind.CHOICE, choices=("micro", "long"), required=False),
+            ON_SCREEN,
+        ),
         allowed_by=Trigger.BREAK_NOW,
         event=lambda values, _state: BreakNow(
             BreakKind(values["kind"]) if values.get("kind") else None

@@ -53,6 +53,20 @@ def hook_environment(transition: Transition, event: str) -> dict[str, str]:
 # How long a user's hook may run before it is stopped.
 HOOK_TIMEOUT_SECONDS = 30.0
 
+# A strict log-off where no window can be kept above the others (Wayland): the session is
+# locked, once the shift's end is recorded, since the screen alone can be got past.
+LOCK_SESSION = ("loginctl", "lock-session")
+
+
+def logoff_action(
+    action: Sequence[str], *, strict: bool, screens_stay_on_top: bool
+) -> tuple[str, ...]:
+    """The log-off action to run: the user's, else the session lock that makes a strict
+    log-off strict where the log-off screen can't stay on top; else none."""
+    if action:
+        return tuple(action)
+    return LOCK_SESSION if strict and not screens_stay_on_top else ()
+
 
 @dataclass(frozen=True)
 class CommandToRun:

@@ -7,12 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
-from shiftwell.core.commands import BY_NAME, request_values
+from shiftwell.core.commands import BY_NAME, Command, request_values
 from shiftwell.core.model import EventRejected, NeedsConfirmation
 from shiftwell.platform.instance import CommandRejected
 from shiftwell.ui import text
 from shiftwell.ui.i18n import _t
 from shiftwell.ui.shell import Shell
+
+# How long a request from a launcher waits for a Shiftwell that is still starting.
+_STARTING_RETRY_MS = 500
+_STARTING_TRIES = 120
 
 
 class RemoteControl:
@@ -41,6 +45,10 @@ class RemoteControl:
             values = request_values(command, args)
         except ValueError as error:
             raise CommandRejected(str(error)) from None
+        if values.pop("on_screen", False):
+            # Reply first: the answer may be a question in a dialog, left open a while.
+            QTimer.singleShot(0, lambda: self._on_screen(command, values, _STARTING_TRIES))
+            return {}
         status = self._shell.status()
         if status is None:
             raise CommandRejected(
@@ -59,6 +67,28 @@ class RemoteControl:
         if transition is not None:
             reply["detail"] = transition.detail
         return reply
+
+    def _on_screen(self, command: Command, values: dict[str, Any], tries: int) -> None:
+        """From a menu or launcher (after the reply): as a click in the tray menu would,
+        with its question and refusal on screen. A Shiftwell just started for it finishes
+        opening its database first."""
+        status = self._shell.status()
+        if status is None:
+            if tries > 0:
+                QTimer.singleShot(
+                    _STARTING_RETRY_MS, lambda: self._on_screen(command, values, tries - 1)
+                )
+            else:
+                problem = self._shell.starting_problem or _t("Shiftwell could not start.")
+                self._shell.announcer.announce("Shiftwell", problem)
+            return
+        assert command.event is not None
+        try:
+            event = command.event(values, status.state)
+        except EventRejected as rejected:
+            self._shell.announcer.announce("Shiftwell", str(rejected))
+            return
+        self._shell.submit(event)
 
     def _status(self) -> dict[str, Any]:
         status = self._shell.status()

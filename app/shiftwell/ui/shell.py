@@ -15,10 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from shiftwell.core import notice_actions
 from shiftwell.core.clock import Clock, TimerHandle
-from shiftwell.core.commands import Command
+from shiftwell.core.commands import BY_NAME, Command
 from shiftwell.core.engine import Engine, History, Listener, Status, Unfinished
-from shiftwell.core.hooks import commands_to_run
+from shiftwell.core.hooks import commands_to_run, logoff_action
 from shiftwell.core.model import (
     CallEnd,
     CallStart,
@@ -66,6 +67,7 @@ RELEASE_MEMORY_SECONDS = 2.0
 # Kinds of announcement: a later one of the same kind replaces the one on screen.
 SHIFT_END = "shift_end"
 BREAK = "break"
+SHIFT_START = "shift_start"
 
 RunCommand = Callable[[str, Sequence[str], Mapping[str, str], float], None]
 
@@ -89,6 +91,9 @@ class Desktop:
     idle: IdleMonitor | None = None
     idle_events: IdleEvents | None = None  # with `idle`: when to ask it, instead of polling
     calls: CallDetector | None = None
+    # False where a window can't keep itself above the others (Wayland): a strict log-off
+    # then locks the session.
+    screens_stay_on_top: bool = True
     ideas: Sequence[str] = field(default_factory=lambda: (_t("Stand up and stretch."),))
 
 
@@ -108,6 +113,7 @@ class Shell(QObject):
         }
         self.menu = TrayMenu(self.send, handlers)
         self.tray = Tray(self.menu, self.status, clock.monotonic)
+        self.tray.window_wanted.connect(self.present)
         self.status_window: StatusWindow | None = None
         self._overlay: object | None = None
         self._logoff: object | None = None
@@ -117,6 +123,8 @@ class Shell(QObject):
         self._idle_timer: TimerHandle | None = None
         self._call_timer: TimerHandle | None = None
         self._tick_timer: TimerHandle | None = None
+        self._reminder_timer: TimerHandle | None = None
+        self._reminded: datetime | None = None  # the start of the shift last reminded of
         self._alive: Callable[[datetime], object] | None = None
         # How many transitions wait to be saved (the database is busy, full or damaged).
         self.unsaved: Callable[[], int] = lambda: 0
@@ -124,6 +132,8 @@ class Shell(QObject):
         self.starting_problem: str | None = None
         # The calendar's copy, when it came before the engine started.
         self._plan_waiting: NewPlan | None = None
+        self.announcer.on_action(self.notice_action)
+        self.announcer.in_window = lambda title, body: self.present().show_news(title, body)
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -177,10 +187,10 @@ class Shell(QObject):
     def close(self) -> None:
         """Stop every timer and hide every window (at quit, and between tests)."""
         self.tray.close()
-        for handle in (self._idle_timer, self._call_timer, self._tick_timer):
+        for handle in (self._idle_timer, self._call_timer, self._tick_timer, self._reminder_timer):
             if handle is not None:
                 self.clock.cancel(handle)
-        self._idle_timer = self._call_timer = self._tick_timer = None
+        self._idle_timer = self._call_timer = self._tick_timer = self._reminder_timer = None
         if self.desktop.idle_events is not None:
             self.desktop.idle_events.cancel()
         for screen in (self._overlay, self._logoff):
@@ -240,6 +250,14 @@ class Shell(QObject):
             self.announcer.announce("Shiftwell", str(rejected))
         return None
 
+    def notice_action(self, key: str) -> None:
+        """A notification's button was clicked: its command, as from the tray menu."""
+        action = notice_actions.BY_KEY.get(key)
+        if action is None:
+            log.info("notification action %r ignored", key)
+            return
+        self.send(BY_NAME[action.command], action.request)
+
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect at once; the engine records the change."""
         self.settings = settings
@@ -274,6 +292,7 @@ class Shell(QObject):
         if status is not None:
             self._arm_idle_poll(status)
             self._arm_call_poll(status)
+            self._arm_shift_reminder(status)
 
     def on_transition(self, transition: Transition) -> None:
         self.refresh()
@@ -289,8 +308,45 @@ class Shell(QObject):
         message = self._announcement(transition, status)
         if message is not None:
             title, body, kind = message
-            self.announcer.announce(title, body, kind=kind)
+            buttons = notice_actions.actions_for(transition, status)
+            self.announcer.announce(title, body, kind=kind, actions=_labelled(buttons))
         self._run_hooks(transition)
+
+    def _arm_shift_reminder(self, status: Status) -> None:
+        """Shifts that do not start by themselves are announced at their start, with a
+        Start button (where there is no tray, that notification is the quickest way)."""
+        if self._reminder_timer is not None:
+            self.clock.cancel(self._reminder_timer)
+            self._reminder_timer = None
+        auto_start = self.settings.shift.auto_start
+        wait = notice_actions.seconds_to_shift_reminder(status, auto_start, self.clock.now())
+        if wait is None or status.next_shift is None or status.next_shift.start == self._reminded:
+            return
+        self._reminder_timer = self.clock.call_later(wait, self._remind_of_shift)
+
+    def _remind_of_shift(self) -> None:
+        self._reminder_timer = None
+        status = self.status()
+        auto_start = self.settings.shift.auto_start
+        now = self.clock.now()
+        wait = notice_actions.seconds_to_shift_reminder(status, auto_start, now) if status else None
+        if status is None or status.next_shift is None or wait is None:
+            return
+        if wait > 0:  # woke early (the schedule changed): wait again
+            self._arm_shift_reminder(status)
+            return
+        shift = status.next_shift
+        self._reminded = shift.start
+        tz = self.settings.schedule.tz
+        self.announcer.announce(
+            self.tr("Time to start your shift"),
+            self.tr("Your shift is planned from {start} to {end}.").format(
+                start=f"{shift.start.astimezone(tz):%H:%M}",
+                end=f"{shift.end.astimezone(tz):%H:%M}",
+            ),
+            kind=SHIFT_START,
+            actions=_labelled(notice_actions.actions_for(None, status)),
+        )
 
     def _screens(self, transition: Transition, status: Status) -> None:
         from shiftwell.ui.breaks.overlay import BreakOverlay
@@ -448,16 +504,21 @@ class Shell(QObject):
         if seconds_left > 90:
             body = self.tr("Time to wrap up: finish the current case, write your handover.")
             return (title, body, SHIFT_END)
-        action = self.settings.logoff.action
+        action = self._logoff_action()
         if not action:
             return (title, self.tr("In a minute Shiftwell shows the log-off screen."), SHIFT_END)
         body = self.tr("In a minute Shiftwell shows the log-off screen and runs “{command}”.")
         return (title, body.format(command=" ".join(action)), SHIFT_END)
 
-    def _run_hooks(self, transition: Transition) -> None:
+    def _logoff_action(self) -> tuple[str, ...]:
         logoff = self.settings.logoff
+        on_top = self.desktop.screens_stay_on_top
+        return logoff_action(logoff.action, strict=logoff.strict, screens_stay_on_top=on_top)
+
+    def _run_hooks(self, transition: Transition) -> None:
+        timeout = self.settings.logoff.action_timeout.total_seconds()
         for command in commands_to_run(
-            transition, self.settings.hooks, logoff.action, logoff.action_timeout.total_seconds()
+            transition, self.settings.hooks, self._logoff_action(), timeout
         ):
             self.desktop.run_command(command.what, command.argv, command.env, command.timeout)
 
@@ -514,3 +575,7 @@ class Shell(QObject):
         status = self.status()
         if status is not None:
             self._arm_call_poll(status)
+
+
+def _labelled(actions: Sequence[notice_actions.NoticeAction]) -> list[tuple[str, str]]:
+    return [(action.key, _t(action.label)) for action in actions]

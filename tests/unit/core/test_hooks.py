@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from shiftwell.core.hooks import hook_environment, hook_events
+from shiftwell.core.hooks import LOCK_SESSION, hook_environment, hook_events, logoff_action
 from shiftwell.core.model import BreakNow, GrantOvertime, StartShift
 from tests.helpers.engine import make_engine
 
@@ -44,3 +44,11 @@ def test_the_log_off_action_runs_once_when_the_shift_ends_after_the_hooks() -> N
     )
     assert commands_to_run(again, hooks, ("loginctl", "lock-session"), 10.0) == []
     assert [c.what for c in commands_to_run(ended, {}, (), 10.0)] == []
+
+
+def test_a_strict_log_off_locks_the_session_only_where_screens_cannot_stay_on_top() -> None:
+    mine = ("my-lock", "--now")
+    assert logoff_action(mine, strict=True, screens_stay_on_top=False) == mine
+    assert logoff_action((), strict=True, screens_stay_on_top=False) == LOCK_SESSION
+    assert logoff_action((), strict=True, screens_stay_on_top=True) == ()
+    assert logoff_action((), strict=False, screens_stay_on_top=False) == ()

@@ -197,6 +197,27 @@ def test_hooks_and_the_log_off_action_run_as_argument_lists(
     assert one_minute and "loginctl lock-session" in one_minute[0][1]
 
 
+@pytest.mark.parametrize("on_top", [True, False])
+def test_a_strict_log_off_locks_the_session_where_its_screen_cannot_stay_on_top(
+    harness_factory: HarnessFactory, on_top: bool
+) -> None:
+    settings = Settings(shift=ShiftSettings(auto_start=False), logoff=LogoffPolicy(strict=True))
+    h = harness_factory(settings=settings)
+    h.shell.desktop.screens_stay_on_top = on_top  # False: Wayland
+    h.click("start_shift")
+    h.clock.advance(8 * 3600)
+    assert h.shell.tray.shown_state is State.LOGGED_OFF
+    ran = [(what, argv) for what, argv, _, _ in h.outside.commands]
+    one_minute = [t for t in h.notifier.sent if t[0] == "Your shift ends in 1 min"]
+    if on_top:  # the log-off screen itself holds
+        assert ran == []
+        assert one_minute[0][1] == "In a minute Shiftwell shows the log-off screen."
+    else:  # after the shift's end is recorded, the session is locked; the user was told
+        assert ran == [("The log-off action", ("loginctl", "lock-session"))]
+        assert h.repository.transitions()[-1].target == "logged_off"
+        assert "loginctl lock-session" in one_minute[0][1]
+
+
 def test_overtime_from_the_menu_asks_for_a_reason(harness: Harness) -> None:
     harness.click("start_shift")
     harness.clock.advance(8 * 3600)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCursor
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCursor, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from shiftwell.core.commands import SUBMENU_LABELS, Command, menu_entries
@@ -76,6 +76,10 @@ class TrayMenu:
 class Tray(QObject):
     """The icon in the panel: state colour, minutes left, tooltip countdown, the menu."""
 
+    # A click on the icon where a menu can't pop up at the pointer (Wayland): the shell
+    # shows its status window, which has the same menu.
+    window_wanted = Signal()
+
     def __init__(
         self,
         menu: TrayMenu,
@@ -135,7 +139,13 @@ class Tray(QObject):
         self._refresh.start(max(50, round(until_change * 1000) + 20))
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason is QSystemTrayIcon.ActivationReason.Trigger:
+        if reason is not QSystemTrayIcon.ActivationReason.Trigger:
+            return
+        if QGuiApplication.platformName().startswith("wayland"):
+            # Wayland shows no pop-up without a window of ours to hang it from, and gives no
+            # pointer position: the menu would silently never appear.
+            self.window_wanted.emit()
+        else:
             self.menu.menu.popup(QCursor.pos())
 
 
