@@ -116,6 +116,7 @@ class Adherence:
 
     breaks: int = 0  # judged: taken and ended, or missed
     on_schedule: int = 0
+    back_late: int = 0  # breaks back more than the tolerance late
     back_late_seconds: int = 0
     lunches: int = 0
     lunches_in_full: int = 0
@@ -137,6 +138,7 @@ class Adherence:
         return Adherence(
             self.breaks + other.breaks,
             self.on_schedule + other.on_schedule,
+            self.back_late + other.back_late,
             self.back_late_seconds + other.back_late_seconds,
             self.lunches + other.lunches,
             self.lunches_in_full + other.lunches_in_full,
@@ -155,6 +157,7 @@ def adherence(items: Iterable[FixedBreakTimes]) -> Adherence:
         total += Adherence(
             breaks=1,
             on_schedule=int(judged.on_schedule),
+            back_late=int(judged.back_late > timedelta(0)),
             back_late_seconds=round(judged.back_late.total_seconds()),
             lunches=int(lunch is not None),
             lunches_in_full=int(bool(lunch)),

@@ -78,6 +78,7 @@ def test_a_lunch_is_taken_in_full_down_to_a_minute_short(end: timedelta, in_full
     assert adherence([lunch]) == Adherence(
         breaks=1,
         on_schedule=int(abs(end) <= MIN),
+        back_late=int(end > MIN),
         back_late_seconds=round(end.total_seconds()) if end > MIN else 0,
         lunches=1,
         lunches_in_full=int(in_full),
@@ -109,7 +110,7 @@ def test_a_day_the_engine_recorded_gives_its_figures_a_deferred_break_included()
     assert [r.planned_start for r in records] == [at(10, 30), at(12, 30), at(15, 15)]
     figures = adherence(records)
     assert figures == Adherence(
-        breaks=3, on_schedule=2, back_late_seconds=6 * 60, lunches=1, lunches_in_full=1
+        breaks=3, on_schedule=2, back_late=1, back_late_seconds=6 * 60, lunches=1, lunches_in_full=1
     )
     assert figures.on_schedule_rate == pytest.approx(2 / 3)
     assert judge(records[-1]).started_late
