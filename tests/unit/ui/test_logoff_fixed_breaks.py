@@ -10,6 +10,7 @@ from shiftwell.core.model import CallEnd, CallStart, State
 from shiftwell.core.plan import parse_fixed_breaks
 from shiftwell.core.schedule import Span, WeeklySchedule
 from shiftwell.core.settings import BreakMode, BreakPolicy, PlanSettings, Settings
+from shiftwell.ui import text
 from shiftwell.ui.logoff.logoff_screen import LogoffScreen
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.shell import Harness
@@ -70,3 +71,21 @@ def test_a_day_without_fixed_breaks_adds_nothing_to_the_log_off_screen(
     h = harness_factory(settings=wfm([]), start=at(8, 55))
     h.clock.advance_to(at(17, 30))
     assert not any("schedule" in line or "missed" in line for line in logoff_lines(h))
+
+
+def test_one_break_is_told_in_the_singular(harness_factory: HarnessFactory) -> None:
+    h = harness_factory(settings=wfm(["12:30 30m lunch"]), start=at(8, 55))
+    h.clock.advance_to(at(17, 30))
+    assert logoff_lines(h)[-1] == "Your break was taken on schedule"
+
+
+def test_two_breaks_of_one_name_are_told_apart_by_their_time(
+    harness_factory: HarnessFactory,
+) -> None:
+    h = harness_factory(settings=wfm(["10:30 15m", "15:15 15m"]), start=at(8, 55))
+    h.clock.advance_to(at(15, 10))
+    h.shell.submit(CallStart())
+    h.clock.advance_to(at(15, 21))
+    h.shell.submit(CallEnd())  # six minutes late, and its full length after
+    h.clock.advance_to(at(17, 30))
+    assert logoff_lines(h)[-1] == f"Break at {text.clock_time(at(15, 15))} started 6 min late"
