@@ -446,7 +446,7 @@
         <location filename="../../app/shiftwell/core/commands.py" line="+65"/>
         <location filename="../../app/shiftwell/core/state_names.py" line="+13"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+5"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="+20"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="+23"/>
         <source>Micro break</source>
         <translation>Microdescanso</translation>
     </message>
@@ -676,10 +676,10 @@
     <message>
         <location filename="../../app/shiftwell/core/state_names.py" line="+5"/>
         <location filename="../../app/shiftwell/report/day_rows.py" line="+30"/>
-        <location filename="../../app/shiftwell/report/table.py" line="+43"/>
+        <location filename="../../app/shiftwell/report/table.py" line="+44"/>
         <location filename="../../app/shiftwell/ui/settings/pages.py" line="+10"/>
-        <location filename="../../app/shiftwell/ui/review/cards.py" line="+114"/>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+66"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+115"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+72"/>
         <source>Overtime</source>
         <translation>Horas extra</translation>
     </message>
@@ -843,9 +843,77 @@
         <source>{over} over the {cap} cap</source>
         <translation>{over} por encima del tope de {cap}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+67"/>
+        <source>%n fixed breaks</source>
+        <comment>%n fixed break</comment>
+        <translation>
+            <numerusform>%n descanso fijo</numerusform>
+            <numerusform>%n descansos fijos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n lunches</source>
+        <comment>%n lunch</comment>
+        <translation>
+            <numerusform>%n comida</numerusform>
+            <numerusform>%n comidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breaks on schedule</source>
+        <translation>Descansos a su hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} of {breaks}
+within 2 min of the start, 1 min of the end</source>
+        <translation>{count} de {breaks}
+2 min de margen al empezar, 1 min al volver</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>from %n breaks, each over 1 min late</source>
+        <comment>from %n break, over 1 min late</comment>
+        <translation>
+            <numerusform>de %n descanso, más de 1 min tarde</numerusform>
+            <numerusform>de %n descansos, cada uno más de 1 min tarde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>always back within a minute</source>
+        <translation>siempre de vuelta en menos de un minuto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} of {lunches}</source>
+        <translation>{count} de {lunches}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no lunch on the schedule</source>
+        <translation>ninguna comida en el horario</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>of {breaks}, never started</source>
+        <translation>de {breaks}, sin empezar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n breaks</source>
+        <comment>%n break</comment>
+        <translation>
+            <numerusform>%n descanso</numerusform>
+            <numerusform>%n descansos</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/shiftwell/report/table.py" line="-5"/>
-        <location filename="../../app/shiftwell/ui/review/cards.py" line="+5"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="-107"/>
         <source>Hours worked</source>
         <translation>Horas trabajadas</translation>
     </message>
@@ -909,7 +977,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-42"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="-48"/>
         <source>Breaks kept = (kept + natural) ÷ every time a break fell due (kept + natural + postponed + skipped); a break postponed twice and then taken counts as one of three.</source>
         <translation>Descansos respetados = (respetados + naturales) ÷ cada vez que tocaba un descanso (respetados + naturales + pospuestos + saltados); un descanso pospuesto dos veces y luego tomado cuenta como uno de tres.</translation>
     </message>
@@ -1026,6 +1094,34 @@
         <translation>Días fuera del horario</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>{count} of {total}</source>
+        <translation>{count} de {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixed breaks on schedule</source>
+        <translation>Descansos fijos a su hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+35"/>
+        <source>Back late from breaks</source>
+        <translation>Vuelta tarde de los descansos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+13"/>
+        <source>Lunches taken in full</source>
+        <translation>Comidas completas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+9"/>
+        <source>Fixed breaks missed</source>
+        <translation>Descansos fijos perdidos</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>no breaks due</source>
         <translation>no tocaba ningún descanso</translation>
@@ -1091,7 +1187,12 @@
         <translation>Desconexión</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+9"/>
+        <location filename="../../app/shiftwell/ui/review/pdf.py" line="+5"/>
+        <source>Fixed breaks on schedule: started within 2 min of the planned minute and back within 1 min of the planned end. Back late: the whole lateness of each break back more than 1 min late. A lunch is taken in full down to 1 min short.</source>
+        <translation>Descansos fijos a su hora: empezados como mucho 2 min después (o antes) del minuto previsto y terminados como mucho 1 min antes o después del fin previsto. Vuelta tarde: todo el retraso de cada descanso terminado más de 1 min tarde. Una comida es completa si le falta 1 min como mucho.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Shiftwell — {week}</source>
         <translation>Shiftwell — {week}</translation>
     </message>
@@ -1122,20 +1223,26 @@
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/ui/review/window.py" line="+77"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+78"/>
         <source>Segments (CSV)…</source>
         <translation>Segmentos (CSV)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+3"/>
+        <location line="+3"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
         <source>Overtime grants (CSV)…</source>
         <translation>Horas extra concedidas (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fixed breaks (CSV)…</source>
+        <translation>Descansos fijos (CSV)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1203,7 +1310,7 @@
         <translation>Check-ins a lo largo de la semana</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/shiftwell/ui/review/window.py" line="+292"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="+323"/>
         <source>%n days worked so far</source>
         <comment>%n day worked so far</comment>
         <translation>
@@ -1408,6 +1515,54 @@
         <source>Breaks skipped: {skipped} · postponed: {postponed}</source>
         <translation>Descansos saltados: {skipped} · pospuestos: {postponed}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>All %n breaks taken on schedule</source>
+        <comment>Your break was taken on schedule</comment>
+        <translation>
+            <numerusform>%n descanso tomado a su hora</numerusform>
+            <numerusform>Los %n descansos, tomados a su hora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title} at {time}</source>
+        <translation>{title} de las {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{title} missed</source>
+        <translation>{title}: no se tomó</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n breaks missed</source>
+        <comment>%n break missed</comment>
+        <translation>
+            <numerusform>%n descanso perdido</numerusform>
+            <numerusform>%n descansos perdidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{title} started {minutes} min late</source>
+        <translation>{title}: empezó con {minutes} min de retraso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title} ran {minutes} min over</source>
+        <translation>{title}: se alargó {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title} ended {minutes} min early</source>
+        <translation>{title}: terminó {minutes} min antes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title} started {minutes} min early</source>
+        <translation>{title}: empezó {minutes} min antes</translation>
+    </message>
     <message>
         <location filename="../../app/shiftwell/core/commands.py" line="-42"/>
         <location filename="../../app/shiftwell/core/notice_actions.py" line="+34"/>
@@ -1415,7 +1570,12 @@
         <translation>Empezar turno</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+124"/>
+        <source>table; csv: the segments; fixed-csv: the breaks at fixed times, planned and as taken; json: the figures</source>
+        <translation>table; csv: los segmentos; fixed-csv: los descansos a horas fijas, previstos y tomados; json: las cifras</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the coming days&apos; shifts and breaks as Shiftwell will apply them (no tray needed)</source>
         <translation>los turnos y descansos de los próximos días tal como Shiftwell los aplicará (sin la bandeja)</translation>
     </message>
@@ -1435,7 +1595,7 @@
         <translation>Tomar un descanso ahora</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-145"/>
         <source>Postpone break</source>
         <translation>Posponer descanso</translation>
     </message>
@@ -1565,7 +1725,7 @@
         <translation>Ya has usado las horas extra de esta semana ({cap}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Your shift is over — log off</source>
         <translation>Tu turno ha terminado — hora de desconectar</translation>
     </message>
@@ -2034,12 +2194,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+171"/>
+        <location line="+175"/>
         <source>print JSON</source>
         <translation>muestra la salida en JSON</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-171"/>
         <source>start a shift now</source>
         <translation>empieza un turno ahora</translation>
     </message>
@@ -2257,7 +2417,7 @@
         <translation>respuesta mal formada de Shiftwell: {reply}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/storage/figures.py" line="+39"/>
+        <location filename="../../app/shiftwell/storage/figures.py" line="+41"/>
         <source>year {year} is out of range (2 to 9998)</source>
         <translation>el año {year} está fuera de rango (de 2 a 9998)</translation>
     </message>
@@ -2503,7 +2663,7 @@
         <translation>No se puede leer el calendario ({reason}).</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+160"/>
         <source>Today&apos;s shift was taken off your schedule.</source>
         <translation>El turno de hoy se ha quitado de tu horario.</translation>
     </message>
@@ -2544,7 +2704,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../app/shiftwell/ui/text.py" line="-26"/>
+        <location filename="../../app/shiftwell/ui/text.py" line="-77"/>
         <source>{name} at {time}</source>
         <translation>{name} a las {time}</translation>
     </message>
@@ -2817,7 +2977,7 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../app/shiftwell/ui/review/cards.py" line="+17"/>
+        <location filename="../../app/shiftwell/ui/review/cards.py" line="+23"/>
         <source>{card} value</source>
         <translation>valor de {card}</translation>
     </message>
@@ -3137,7 +3297,7 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../app/shiftwell/ui/review/window.py" line="-276"/>
+        <location filename="../../app/shiftwell/ui/review/window.py" line="-307"/>
         <source>Shiftwell — your week</source>
         <translation>Shiftwell — tu semana</translation>
     </message>
@@ -3153,23 +3313,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+137"/>
+        <location line="+165"/>
         <source>Previous week</source>
         <translation>Semana anterior</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-165"/>
         <source>Previous week (Alt+←)</source>
         <translation>Semana anterior (Alt+←)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+137"/>
+        <location line="+165"/>
         <source>This week</source>
         <translation>Esta semana</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-165"/>
         <source>This week (Home)</source>
         <translation>Esta semana (Inicio)</translation>
     </message>
@@ -3180,12 +3340,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+133"/>
+        <location line="+161"/>
         <source>Next week</source>
         <translation>Semana siguiente</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-161"/>
         <source>Next week (Alt+→)</source>
         <translation>Semana siguiente (Alt+→)</translation>
     </message>
@@ -3221,7 +3381,18 @@
         <translation>Guarda esta semana como CSV, calendario, imagen o PDF</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+57"/>
+        <location line="+11"/>
+        <source>Breaks at fixed times</source>
+        <translation>Descansos a horas fijas</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Breaks at fixed times · for your eyes only</source>
+        <translation>Descansos a horas fijas · solo para ti</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Couldn&apos;t read this week</source>
         <translation>No se pudo leer esta semana</translation>
     </message>
@@ -3231,12 +3402,12 @@
         <translation>Shiftwell no pudo leer las cifras de {week}: {error}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No shifts recorded this week</source>
         <translation>No hay turnos registrados esta semana</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This week, until {day} · {so_far} · times in {zone}</source>
         <translation>Esta semana, hasta el {day} · {so_far} · horas en {zone}</translation>
     </message>

@@ -124,10 +124,17 @@ def _stats(scratch: Path) -> tuple[Any, Callable[[], object]]:
     from shiftwell.storage.stats import WeekRows, week_figures
     from shiftwell.ui.palette import LIGHT
     from shiftwell.ui.review.window import StatsWindow
-    from tests.helpers.seed import BERLIN, Seeder, create_database, seed_reference_fortnight
+    from tests.helpers.seed import (
+        BERLIN,
+        Seeder,
+        create_database,
+        seed_fixed_breaks,
+        seed_reference_fortnight,
+    )
 
     engine = create_database(scratch / "shiftwell.sqlite3")
     seed_reference_fortnight(Seeder(engine))
+    seed_fixed_breaks(Seeder(engine))  # the fullest review: with the fixed breaks' cards
     window = StatsWindow(
         lambda week: week_figures(engine, week, BERLIN, timedelta(hours=2)),
         files=WeekExporter(WeekRows(engine, BERLIN)),

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
-from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow
+from shiftwell.storage.models import FixedBreakRow, OvertimeRow, SegmentRow, ShiftRow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # The reference fortnight: 2026-W47 (16 to 22 Nov) and 2026-W48 (23 to 29 Nov).
@@ -138,6 +138,57 @@ class Seeder:
         with Session(self.engine) as session, session.begin():
             session.add_all(rows)
         return shift_id
+
+
+def fixed_break(
+    seeder: Seeder,
+    day: date,
+    shift_start: str,
+    planned: str,
+    minutes: int,
+    taken: tuple[str, str] | None,
+    *,
+    lunch: bool = False,
+) -> None:
+    """A fixed break of the shift that started at `shift_start` on `day`, planned at
+    `planned` for `minutes`, taken from/to the `taken` clock times (None: missed), stored
+    as the repository stores the engine's record."""
+    shift_id = f"shift-{seeder.at(day, shift_start):%Y%m%dT%H%M%SZ}"
+    start = seeder.at(day, planned)
+    kind = "lunch" if lunch else "break"
+    row = FixedBreakRow(
+        id=f"{shift_id}-{start:%Y%m%dT%H%M%S}-{kind}",
+        shift_id=shift_id,
+        kind=kind,
+        title="Lunch" if lunch else "Break",
+        planned_start=start,
+        planned_end=start + timedelta(minutes=minutes),
+        actual_start=None if taken is None else seeder.at(day, taken[0]),
+        actual_end=None if taken is None else seeder.at(day, taken[1]),
+    )
+    with Session(seeder.engine) as session, session.begin():
+        session.add(row)
+
+
+def seed_fixed_breaks(seeder: Seeder) -> None:
+    """Fixed breaks for the reference fortnight's shifts (seed it first);
+    tests/unit/storage/test_stats_adherence.py spells out the figures this gives."""
+    d47 = [WEEK_47_MONDAY + timedelta(days=n) for n in range(7)]
+    d48 = [WEEK_48_MONDAY + timedelta(days=n) for n in range(7)]
+    # Week 47: three, two on schedule, one lunch missed.
+    fixed_break(seeder, d47[0], "09:00", "10:30", 15, ("10:30", "10:45"))
+    fixed_break(seeder, d47[0], "09:00", "12:30", 30, ("12:30", "13:00"), lunch=True)
+    fixed_break(seeder, d47[1], "09:00", "12:30", 30, None, lunch=True)
+    # Week 48, Monday: on time, on time (a minute off both ends), and one a call deferred.
+    fixed_break(seeder, d48[0], "09:00", "10:30", 15, ("10:30", "10:45"))
+    fixed_break(seeder, d48[0], "09:00", "12:30", 30, ("12:31", "13:01"), lunch=True)
+    fixed_break(seeder, d48[0], "09:00", "15:15", 15, ("15:21", "15:36"))
+    # Tuesday: one missed, a lunch cut 10 min short, back 3 min late from the last.
+    fixed_break(seeder, d48[1], "09:05", "10:30", 15, None)
+    fixed_break(seeder, d48[1], "09:05", "12:30", 30, ("12:30", "12:50"), lunch=True)
+    fixed_break(seeder, d48[1], "09:05", "15:15", 15, ("15:15", "15:33"))
+    # Thursday: lunch back 40 s late, within the minute.
+    fixed_break(seeder, d48[3], "08:30", "12:30", 30, ("12:30", "13:00:40"), lunch=True)
 
 
 def seed_reference_fortnight(seeder: Seeder) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
@@ -9,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QLockFile
 
 from shiftwell import __version__
@@ -18,7 +21,12 @@ from tests.helpers.calendars import WEEKLY_CHICAGO
 from tests.helpers.feed_server import FeedScript, feed_server
 from tests.helpers.instance import canned_server
 from tests.helpers.process import run_cli, shiftwell_env
-from tests.helpers.seed import Seeder, create_database, seed_reference_fortnight
+from tests.helpers.seed import (
+    Seeder,
+    create_database,
+    seed_fixed_breaks,
+    seed_reference_fortnight,
+)
 
 
 def test_version() -> None:
@@ -397,6 +405,85 @@ def test_a_zero_duration_is_refused_rather_than_meaning_until_resumed(
     reason = ["--reason", "x"] if command == "overtime" else []
     result = run_cli(command, "0s", *reason, "--data-dir", str(tmp_path))
     assert "'0s' must be longer than zero" in one_sentence_error(result)
+
+
+@pytest.fixture
+def seeded_fixed(seeded: list[str]) -> list[str]:
+    """The reference fortnight with fixed breaks on its shifts."""
+    engine = create_database_at(seeded)
+    try:
+        seed_fixed_breaks(Seeder(engine))
+    finally:
+        engine.dispose()
+    return seeded
+
+
+def create_database_at(options: list[str]) -> sa.Engine:
+    return sa.create_engine(f"sqlite:///{Path(options[1]) / DATABASE_NAME}")
+
+
+def test_stats_json_has_the_fixed_breaks_figures_and_each_break(seeded_fixed: list[str]) -> None:
+    shown = json.loads(stats_output(seeded_fixed, "json", {}))
+    assert shown["headline"]["fixed_breaks"] == {
+        "breaks": 7,
+        "on_schedule": 3,
+        "on_schedule_rate": 3 / 7,
+        "back_late": 2,
+        "back_late_seconds": 540,
+        "lunches": 3,
+        "lunches_in_full": 2,
+        "lunches_in_full_rate": 2 / 3,
+        "missed": 1,
+    }
+    assert shown["previous_week"]["fixed_breaks"]["on_schedule"] == 2
+    assert shown["days"][1]["fixed_breaks"]["missed"] == 1
+    first, *_rest, last = shown["fixed_breaks"]
+    assert first == {
+        "day": "2026-11-23",
+        "shift_id": first["shift_id"],
+        "id": first["id"],
+        "kind": "break",
+        "title": "Break",
+        "planned_start": "2026-11-23T10:30:00+01:00",
+        "planned_end": "2026-11-23T10:45:00+01:00",
+        "actual_start": "2026-11-23T10:30:00+01:00",
+        "actual_end": "2026-11-23T10:45:00+01:00",
+        "on_schedule": True,
+        "missed": False,
+    }
+    assert last["kind"] == "lunch" and last["actual_end"] == "2026-11-26T13:00:40+01:00"
+    assert len(shown["fixed_breaks"]) == 7
+
+
+def test_stats_json_without_fixed_breaks_keeps_its_shape_with_zeros(seeded: list[str]) -> None:
+    shown = json.loads(stats_output(seeded, "json", {}))
+    assert shown["headline"]["fixed_breaks"]["breaks"] == 0
+    assert shown["headline"]["fixed_breaks"]["on_schedule_rate"] is None
+    assert shown["fixed_breaks"] == []
+    table = stats_output(seeded, "table", {}).decode("utf-8")
+    assert "schedule" not in table.split("Day ")[0].replace("outside the schedule", "")
+
+
+def test_stats_table_and_csv_carry_the_fixed_breaks(seeded_fixed: list[str]) -> None:
+    lines = stats_output(seeded_fixed, "table", {}).decode("utf-8").splitlines()
+
+    def row(label: str) -> str:
+        [found] = [line for line in lines if line.startswith(f"{label}  ")]
+        return " ".join(found.removeprefix(label).split())
+
+    assert row("Fixed breaks on schedule") == "43 % (3 of 7) 67 % (2 of 3)"
+    assert row("Back late from breaks") == "9 min 0 min"
+    assert row("Lunches taken in full") == "67 % (2 of 3) 50 % (1 of 2)"
+    assert row("Fixed breaks missed") == "1 of 7 1 of 3"
+    spanish = stats_output(seeded_fixed, "table", SPANISH).decode("utf-8")
+    assert "Fixed breaks" not in spanish and "Lunches" not in spanish
+    text = stats_output(seeded_fixed, "fixed-csv", {}).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    kept = ["true", "true", "false", "false", "false", "false", "true"]
+    assert [r["on_schedule"] for r in rows] == kept
+    assert rows[3]["missed"] == "true" and rows[3]["actual_start"] == ""
+    assert rows[2]["start_offset_seconds"] == "360" and rows[4]["end_offset_seconds"] == "-600"
+    assert stats_output(seeded_fixed, "fixed-csv", SPANISH).decode("utf-8") == text
 
 
 def test_the_first_week_of_year_one_is_refused_with_a_sentence(seeded: list[str]) -> None:

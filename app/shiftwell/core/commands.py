@@ -275,7 +275,11 @@ COMMANDS: tuple[Command, ...] = (
             Argument(
                 "format",
                 ArgKind.CHOICE,
-                choices=("table", "csv", "json"),
+                marked(
+                    "table; csv: the segments; fixed-csv: the breaks at fixed times, planned "
+                    "and as taken; json: the figures"
+                ),
+                choices=("table", "csv", "fixed-csv", "json"),
                 option="--format",
                 required=False,
                 default="table",

@@ -86,6 +86,9 @@ class Status:
     idle_poll: float | None  # how often to report idle time; None: not needed now
     tally: Tally
     fixed_break: FixedBreakStatus | None = None  # under way, owed after a call, or next
+    # The fixed breaks of the shift under way (or just ended) as recorded: started, taken,
+    # missed; in planned order. Breaks still ahead are not in it.
+    fixed_record: tuple[FixedBreakRecord, ...] = ()
     calendar_age: float | None = None  # seconds since the calendar in use was fetched
 
 
@@ -182,6 +185,7 @@ class EngineBase:
             idle_poll=self._idle_poll(),
             tally=self._current_tally(),
             fixed_break=self._fixed_status(),
+            fixed_record=self._fixed_record(),
             calendar_age=self._planner.calendar_age(self._clock.now()),
         )
 
@@ -251,6 +255,12 @@ class EngineBase:
 
     def _fixed_status(self) -> FixedBreakStatus | None:
         return None
+
+    def _fixed_record(self) -> tuple[FixedBreakRecord, ...]:
+        run = self._run
+        if run is None:
+            return ()
+        return tuple(sorted(run.fixed.recorded.values(), key=lambda r: r.planned_start))
 
     def _fixed_limit(self) -> float | None:
         """Breaks after focus time must end by then (monotonic); None: no limit."""
@@ -344,6 +354,8 @@ class EngineBase:
             extra=tuple(self._closed[1:]) + extra + tuple(self._opened[:-1]),
             fixed=tuple(self._fixed_out),
         )
+        if self._run is not None:
+            self._run.fixed.recorded.update((record.id, record) for record in self._fixed_out)
         self._closed.clear()
         self._opened.clear()
         self._fixed_out.clear()

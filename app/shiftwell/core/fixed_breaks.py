@@ -141,6 +141,8 @@ class FixedProgress:
     done: set[Key] = field(default_factory=set)  # taken, ended early or missed
     announced: set[Key] = field(default_factory=set)
     current: Taking | None = None
+    # The last record of each fixed break this shift, by id: what the log-off screen tells.
+    recorded: dict[str, FixedBreakRecord] = field(default_factory=dict)
 
     def record(self, shift: ShiftRecord, planned: PlannedBreak) -> FixedBreakRecord:
         """The break's record: one id per shift and planned break, so every write of it

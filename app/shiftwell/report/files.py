@@ -10,16 +10,18 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import icalendar
 
+from shiftwell.core.adherence import Adherence, judge
 from shiftwell.report.words import format_clock
 from shiftwell.storage.figures import (
     BreakCounts,
     DayFigures,
+    FixedBreakLine,
     Headline,
     IsoWeek,
     OvertimeLine,
@@ -43,6 +45,24 @@ SEGMENT_FIELDS = (
     "checkin_word",
 )
 OVERTIME_FIELDS = ("day", "shift_id", "granted_at", "seconds", "reason")
+# Offsets are actual minus planned, in seconds (negative: early); the verdicts follow
+# core.adherence's rules.
+FIXED_BREAK_FIELDS = (
+    "day",
+    "shift_id",
+    "fixed_break_id",
+    "kind",
+    "title",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "start_offset_seconds",
+    "end_offset_seconds",
+    "taken_seconds",
+    "on_schedule",
+    "missed",
+)
 
 BREAK_TITLES = {"micro_break": "Micro break", "long_break": "Long break", "away": "Away (break)"}
 # Breaks that really happened: kept, cut short by the shift's end, or taken by being away.
@@ -100,6 +120,37 @@ def overtime_csv(grants: Sequence[OvertimeLine], tz: ZoneInfo) -> str:
     )
 
 
+def _seconds(offset: timedelta | None) -> int | str:
+    return "" if offset is None else round(offset.total_seconds())
+
+
+def fixed_breaks_csv(breaks: Sequence[FixedBreakLine], tz: ZoneInfo) -> str:
+    """One row per break at a fixed time: planned and actual times, how far off plan, and
+    whether it was on schedule or missed."""
+    rows = []
+    for line in breaks:
+        verdict = judge(line)
+        rows.append(
+            (
+                line.day.isoformat(),
+                line.shift_id,
+                line.id,
+                line.kind.value,
+                _cell(line.title),
+                _local(line.planned_start, tz),
+                _local(line.planned_end, tz),
+                _local(line.actual_start, tz),
+                _local(line.actual_end, tz),
+                _seconds(verdict.start_offset),
+                _seconds(verdict.end_offset),
+                _seconds(verdict.taken),
+                "" if verdict.under_way else str(verdict.on_schedule).lower(),
+                str(verdict.missed).lower(),
+            )
+        )
+    return _csv(FIXED_BREAK_FIELDS, rows)
+
+
 # --- JSON --------------------------------------------------------------------------------------
 
 
@@ -128,6 +179,39 @@ def _headline(headline: Headline) -> dict[str, Any]:
         "days_off_schedule": headline.days_off_schedule,
         "checkins": headline.checkins,
         "checkin_mean": headline.checkin_mean,
+        "fixed_breaks": _adherence(headline.fixed),
+    }
+
+
+def _adherence(fixed: Adherence) -> dict[str, Any]:
+    """The breaks at fixed times by core.adherence's rules (all 0 without any)."""
+    return {
+        "breaks": fixed.breaks,
+        "on_schedule": fixed.on_schedule,
+        "on_schedule_rate": fixed.on_schedule_rate,
+        "back_late": fixed.back_late,
+        "back_late_seconds": fixed.back_late_seconds,
+        "lunches": fixed.lunches,
+        "lunches_in_full": fixed.lunches_in_full,
+        "lunches_in_full_rate": fixed.lunches_rate,
+        "missed": fixed.missed,
+    }
+
+
+def _fixed_break(line: FixedBreakLine, tz: ZoneInfo) -> dict[str, Any]:
+    verdict = judge(line)
+    return {
+        "day": line.day.isoformat(),
+        "shift_id": line.shift_id,
+        "id": line.id,
+        "kind": line.kind.value,
+        "title": line.title,
+        "planned_start": _local(line.planned_start, tz),
+        "planned_end": _local(line.planned_end, tz),
+        "actual_start": _local(line.actual_start, tz) or None,
+        "actual_end": _local(line.actual_end, tz) or None,
+        "on_schedule": None if verdict.under_way else verdict.on_schedule,
+        "missed": verdict.missed,
     }
 
 
@@ -151,6 +235,7 @@ def _day(day: DayFigures, tz: ZoneInfo) -> dict[str, Any]:
         "checkins": day.checkins,
         "checkin_mean": day.checkin_mean,
         "off_schedule": day.off_schedule,
+        "fixed_breaks": _adherence(day.fixed),
     }
 
 
@@ -163,6 +248,7 @@ def figures_dict(figures: WeekFigures) -> dict[str, Any]:
         "headline": _headline(figures.headline),
         "previous_week": _headline(figures.previous),
         "days": [_day(day, figures.tz) for day in figures.days],
+        "fixed_breaks": [_fixed_break(line, figures.tz) for line in figures.fixed_breaks],
     }
 
 
@@ -251,6 +337,7 @@ class WeekRowSource(Protocol):
     def shifts(self, week: IsoWeek) -> Sequence[ShiftLine]: ...
     def segments(self, week: IsoWeek) -> Sequence[SegmentLine]: ...
     def overtime(self, week: IsoWeek) -> Sequence[OvertimeLine]: ...
+    def fixed_breaks(self, week: IsoWeek) -> Sequence[FixedBreakLine]: ...
 
 
 class WeekExporter:
@@ -264,6 +351,9 @@ class WeekExporter:
 
     def overtime_csv(self, week: IsoWeek) -> str:
         return overtime_csv(self._rows.overtime(week), self._rows.tz)
+
+    def fixed_breaks_csv(self, week: IsoWeek) -> str:
+        return fixed_breaks_csv(self._rows.fixed_breaks(week), self._rows.tz)
 
     def ics(self, week: IsoWeek) -> bytes:
         rows = self._rows

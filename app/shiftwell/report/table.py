@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from shiftwell.core.adherence import Adherence
 from shiftwell.core.i18n import _
 from shiftwell.report.day_rows import NUMBER_COLUMNS, day_header, day_row, week_grants
 from shiftwell.report.words import (
@@ -44,7 +45,38 @@ def _trend_rows(figures: WeekFigures) -> list[tuple[str, str, str]]:
         _("Days outside the schedule"),
         _("Check-in"),
     ]
-    return list(zip(names, rows(figures.headline), rows(figures.previous), strict=True))
+    trend = list(zip(names, rows(figures.headline), rows(figures.previous), strict=True))
+    if figures.headline.fixed.any or figures.previous.fixed.any:
+        trend += _fixed_rows(figures)
+    return trend
+
+
+def _fixed_rows(figures: WeekFigures) -> list[tuple[str, str, str]]:
+    """The breaks at fixed times (core.adherence's rules), when either week had some."""
+
+    def rows(fixed: Adherence) -> list[str]:
+        if not fixed.any:
+            return [NONE] * 4
+        lunches = (
+            _share(fixed.lunches_rate, fixed.lunches_in_full, fixed.lunches)
+            if fixed.lunches
+            else NONE
+        )
+        return [
+            _share(fixed.on_schedule_rate, fixed.on_schedule, fixed.breaks),
+            length_in_minutes(fixed.back_late_seconds),
+            lunches,
+            _("{count} of {total}").format(count=fixed.missed, total=fixed.breaks),
+        ]
+
+    names = [
+        _("Fixed breaks on schedule"),
+        _("Back late from breaks"),
+        _("Lunches taken in full"),
+        _("Fixed breaks missed"),
+    ]
+    now, before = rows(figures.headline.fixed), rows(figures.previous.fixed)
+    return list(zip(names, now, before, strict=True))
 
 
 def _kept(breaks: BreakCounts) -> str:

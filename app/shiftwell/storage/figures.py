@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from shiftwell.core.adherence import Adherence
 from shiftwell.core.i18n import _
+from shiftwell.core.plan import FixedKind
 
 DEFAULT_OVERTIME_CAP = timedelta(hours=2)
 # A log-off up to this long after the planned end still counts as on time.
@@ -141,6 +143,8 @@ class DayFigures:
     checkins: int = 0
     # A shift this day was started outside the schedule (before the shift, on a day off).
     off_schedule: bool = False
+    # The day's breaks at fixed times, by core.adherence's rules.
+    fixed: Adherence = field(default_factory=Adherence)
 
     @property
     def worked(self) -> bool:
@@ -181,6 +185,7 @@ class Headline:
     days_off_schedule: int = 0
     checkin_total: int = 0
     checkins: int = 0
+    fixed: Adherence = field(default_factory=Adherence)
 
     @property
     def on_time_rate(self) -> float | None:
@@ -204,8 +209,10 @@ class Headline:
         worked = [d for d in days if d.worked]
         closed = [d for d in worked if d.on_time is not None]
         breaks = BreakCounts()
+        fixed = Adherence()
         for day in days:
             breaks += day.breaks
+            fixed += day.fixed
         return cls(
             days_worked=len(worked),
             planned_seconds=sum(d.planned_seconds for d in days),
@@ -219,6 +226,7 @@ class Headline:
             days_off_schedule=sum(1 for d in days if d.off_schedule),
             checkin_total=sum(d.checkin_total for d in days),
             checkins=sum(d.checkins for d in days),
+            fixed=fixed,
         )
 
 
@@ -229,6 +237,8 @@ class WeekFigures:
     days: tuple[DayFigures, ...]  # Monday to Sunday, always seven
     headline: Headline
     previous: Headline  # the same figures for the week before
+    # This week's breaks at fixed times, planned and as taken, in planned order.
+    fixed_breaks: tuple[FixedBreakLine, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -265,3 +275,19 @@ class SegmentLine:
         if self.actual_end is None:
             return None
         return round((self.actual_end - self.actual_start).total_seconds())
+
+
+@dataclass(frozen=True)
+class FixedBreakLine:
+    """A break at a fixed time as stored: planned, and when it was really taken (no actual
+    start: missed). `day` is the local day its shift started."""
+
+    day: date
+    shift_id: str
+    id: str
+    kind: FixedKind
+    title: str
+    planned_start: datetime
+    planned_end: datetime
+    actual_start: datetime | None
+    actual_end: datetime | None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 from sqlmodel import col
 
+from shiftwell.core.adherence import adherence
 from shiftwell.core.breaks import BREAK_COUNTS, FOCUS_SEGMENTS, BreakCount
+from shiftwell.core.plan import FixedKind
 from shiftwell.storage.figures import (
     DEFAULT_OVERTIME_CAP,
     ON_TIME_GRACE,
     BreakCounts,
     DayFigures,
+    FixedBreakLine,
     Headline,
     IsoWeek,
     OvertimeLine,
@@ -33,7 +37,13 @@ from shiftwell.storage.figures import (
     WeekFigures,
     weeks_in_year,
 )
-from shiftwell.storage.models import OvertimeRow, SegmentRow, ShiftRow, UTCDateTime
+from shiftwell.storage.models import (
+    FixedBreakRow,
+    OvertimeRow,
+    SegmentRow,
+    ShiftRow,
+    UTCDateTime,
+)
 
 # The figures' types are part of this module's answers; they live in storage.figures so that
 # code without the database can use them.
@@ -42,6 +52,7 @@ __all__ = [
     "ON_TIME_GRACE",
     "BreakCounts",
     "DayFigures",
+    "FixedBreakLine",
     "Headline",
     "IsoWeek",
     "OvertimeLine",
@@ -52,6 +63,7 @@ __all__ = [
     "local_midnight",
     "system_zone",
     "week_figures",
+    "week_fixed_breaks",
     "week_overtime",
     "week_segments",
     "week_shifts",
@@ -97,7 +109,8 @@ def week_figures(
     now: datetime | None = None,
 ) -> WeekFigures:
     """Figures for `week` and the week before: three GROUP BY queries over both weeks' shifts
-    (shifts, their segments, their overtime), and one for this week's overtime reasons.
+    (shifts, their segments, their overtime), one for this week's overtime reasons, and one
+    for both weeks' fixed breaks (a handful a day, judged by core.adherence's rules).
 
     `now` (aware; default: the current time) is where still-open shifts and segments end.
     """
@@ -111,15 +124,19 @@ def week_figures(
         segments = _segment_sums(connection, bounds, moment)
         overtime = _overtime_sums(connection, bounds)
         grants = _grants(connection, bounds[7:], week.days)
+        fixed = _fixed_breaks(connection, bounds, fortnight)
     days = []
     for index, day in enumerate(fortnight):
-        days.append(_day(day, shifts.get(index), segments.get(index), overtime.get(index), grants))
+        figures = _day(day, shifts.get(index), segments.get(index), overtime.get(index), grants)
+        on_day = [line for line in fixed if line.day == day]
+        days.append(replace(figures, fixed=adherence(on_day)) if on_day else figures)
     return WeekFigures(
         week=week,
         tz=tz,
         days=tuple(days[7:]),
         headline=Headline.of(days[7:], overtime_cap),
         previous=Headline.of(days[:7], overtime_cap),
+        fixed_breaks=tuple(line for line in fixed if line.day >= week.monday),
     )
 
 
@@ -241,6 +258,56 @@ def _grants(
     return grants
 
 
+def _fixed_breaks(
+    connection: sa.Connection, bounds: Sequence[datetime], days: Sequence[date]
+) -> list[FixedBreakLine]:
+    """The fixed breaks of the shifts started within `bounds`, in planned order, each on
+    its shift's day."""
+    day = _day_number(col(ShiftRow.actual_start), bounds).label("day")
+    query = (
+        sa.select(day, *map(col, _FIXED_COLUMNS))
+        .select_from(
+            sa.join(ShiftRow, FixedBreakRow, col(FixedBreakRow.shift_id) == col(ShiftRow.id))
+        )
+        .where(_in_range(bounds))
+        .order_by(col(FixedBreakRow.planned_start), col(FixedBreakRow.id))
+    )
+    return [
+        FixedBreakLine(
+            day=days[row.day],
+            shift_id=row.shift_id,
+            id=row.id,
+            kind=_fixed_kind(row.kind),
+            title=row.title,
+            planned_start=row.planned_start,
+            planned_end=row.planned_end,
+            actual_start=row.actual_start,
+            actual_end=row.actual_end,
+        )
+        for row in connection.execute(query)
+    ]
+
+
+_FIXED_COLUMNS = (
+    FixedBreakRow.shift_id,
+    FixedBreakRow.id,
+    FixedBreakRow.kind,
+    FixedBreakRow.title,
+    FixedBreakRow.planned_start,
+    FixedBreakRow.planned_end,
+    FixedBreakRow.actual_start,
+    FixedBreakRow.actual_end,
+)
+
+
+def _fixed_kind(value: str) -> FixedKind:
+    """A kind this version does not know (written by a newer one) reads as a break."""
+    try:
+        return FixedKind(value)
+    except ValueError:
+        return FixedKind.BREAK
+
+
 def _day(
     day: date,
     shifts: Any,
@@ -352,6 +419,13 @@ def week_overtime(db: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[OvertimeLi
     return [grant for index in sorted(grants) for grant in grants[index]]
 
 
+def week_fixed_breaks(db: sa.Engine, week: IsoWeek, tz: ZoneInfo) -> list[FixedBreakLine]:
+    """The breaks at fixed times of the week's shifts, planned and as taken, in planned order."""
+    _check_arguments(tz, timedelta(0), None)
+    with db.connect() as connection:
+        return _fixed_breaks(connection, _week_bounds(week, tz), week.days)
+
+
 class WeekRows:
     """A week's stored rows from one database in one zone, for the report's file exports."""
 
@@ -371,3 +445,6 @@ class WeekRows:
 
     def overtime(self, week: IsoWeek) -> list[OvertimeLine]:
         return week_overtime(self._db, week, self._tz)
+
+    def fixed_breaks(self, week: IsoWeek) -> list[FixedBreakLine]:
+        return week_fixed_breaks(self._db, week, self._tz)

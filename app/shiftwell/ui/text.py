@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
+from shiftwell.core.adherence import Judged, judge
 from shiftwell.core.calendar_names import short_weekday
 from shiftwell.core.engine import Status, Tally
 from shiftwell.core.i18n import marked
-from shiftwell.core.model import BreakKind, State
+from shiftwell.core.model import BreakKind, FixedBreakRecord, State
+from shiftwell.core.plan import FixedKind
 from shiftwell.core.state_names import STATE_NAMES
 from shiftwell.ui.i18n import _t, _tn
 
@@ -163,3 +166,50 @@ def summary(tally: Tally) -> tuple[str, ...]:
             )
         )
     return tuple(lines)
+
+
+def fixed_breaks_line(records: Sequence[FixedBreakRecord]) -> str | None:
+    """Whether the shift's fixed breaks were taken on schedule, by core's rules
+    (core.adherence): "All 3 breaks taken on schedule", "Lunch started 12 min late, 1 break
+    missed". None without fixed breaks."""
+    judged = [(record, judge(record)) for record in records]
+    judged = [(record, verdict) for record, verdict in judged if not verdict.under_way]
+    if not judged:
+        return None
+    if all(verdict.on_schedule for _record, verdict in judged):
+        return _tn(
+            "All %n breaks taken on schedule", "Your break was taken on schedule", len(judged)
+        )
+    titles = [record.title for record, _verdict in judged]
+    parts = []
+    for record, verdict in judged:
+        if verdict.missed or verdict.on_schedule:
+            continue
+        name = record.title
+        if titles.count(name) > 1:  # "Break at 10:30": which one
+            name = _t("{title} at {time}").format(title=name, time=clock_time(record.planned_start))
+        parts.append(_off_schedule(name, verdict))
+    missed = [record for record, verdict in judged if verdict.missed]
+    for record in missed:
+        if record.kind is FixedKind.LUNCH:
+            parts.append(_t("{title} missed").format(title=record.title))
+    breaks_missed = sum(1 for record in missed if record.kind is not FixedKind.LUNCH)
+    if breaks_missed:
+        parts.append(_tn("%n breaks missed", "%n break missed", breaks_missed))
+    return ", ".join(parts)
+
+
+def _off_schedule(name: str, verdict: Judged) -> str:
+    def minutes(offset: timedelta) -> int:
+        return max(1, round(abs(offset.total_seconds()) / 60))
+
+    start = verdict.start_offset or timedelta(0)
+    if verdict.started_late:
+        return _t("{title} started {minutes} min late").format(title=name, minutes=minutes(start))
+    if verdict.back_late:
+        late = minutes(verdict.back_late)
+        return _t("{title} ran {minutes} min over").format(title=name, minutes=late)
+    if verdict.ended_early:
+        early = minutes(verdict.ended_early)
+        return _t("{title} ended {minutes} min early").format(title=name, minutes=early)
+    return _t("{title} started {minutes} min early").format(title=name, minutes=minutes(start))

@@ -63,9 +63,13 @@ def logoff_view(status: Status, settings: Settings, *, week_over: bool = False) 
         if left > 0
         else _t("This week's overtime ({cap}) is used up.").format(cap=cap)
     )
+    summary = text.summary(status.tally)
+    fixed = text.fixed_breaks_line(status.fixed_record)
+    if fixed:
+        summary = (*summary, fixed)
     return LogoffView(
         headline=_t("Your shift is over — log off"),
-        summary=text.summary(status.tally),
+        summary=summary,
         can_dismiss=Trigger.DISMISS in status.allowed,
         can_overtime=Trigger.OVERTIME in status.allowed,
         overtime_note=note,

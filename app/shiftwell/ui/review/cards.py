@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from shiftwell.core.adherence import Adherence
 from shiftwell.report.words import NONE, format_hours, format_percent, length_in_minutes
 from shiftwell.storage.stats import Headline, WeekFigures
 from shiftwell.ui.i18n import _t, _tn
@@ -83,7 +84,7 @@ def card_texts(figures: WeekFigures) -> list[CardText]:
         over = length_in_minutes(now.overtime_seconds - now.overtime_cap_seconds)
         overtime_detail = _t("{over} over the {cap} cap").format(over=over, cap=cap)
     checkin = now.checkin_mean
-    return [
+    cards = [
         CardText(
             "worked",
             _t("Hours worked"),
@@ -131,6 +132,69 @@ def card_texts(figures: WeekFigures) -> list[CardText]:
             trend(lambda h: h.checkin_mean, lambda change: f"{change:.1f}", _score),
         ),
     ]
+    if now.fixed.any:
+        cards += _fixed_cards(figures, trend)
+    return cards
+
+
+Trend = Callable[..., str]
+FIXED_CARDS = ("fixed_on_schedule", "fixed_back_late", "fixed_lunches", "fixed_missed")
+
+
+def _fixed_cards(figures: WeekFigures, trend: Trend) -> list[CardText]:
+    """The breaks at fixed times, by core.adherence's rules; only for a week that had some.
+    A week before without any has nothing to compare."""
+    fixed = figures.headline.fixed
+
+    def when_any(pick: Callable[[Adherence], float]) -> Callable[[Headline], float | None]:
+        return lambda h: pick(h.fixed) if h.fixed.any else None
+
+    breaks = _tn("%n fixed breaks", "%n fixed break", fixed.breaks)
+    lunches = _tn("%n lunches", "%n lunch", fixed.lunches)
+    return [
+        CardText(
+            "fixed_on_schedule",
+            _t("Breaks on schedule"),
+            format_percent(fixed.on_schedule_rate),
+            _t("{count} of {breaks}\nwithin 2 min of the start, 1 min of the end").format(
+                count=fixed.on_schedule, breaks=breaks
+            ),
+            trend(lambda h: h.fixed.on_schedule_rate, _points, format_percent),
+        ),
+        CardText(
+            "fixed_back_late",
+            _t("Back late from breaks"),
+            length_in_minutes(fixed.back_late_seconds),
+            _tn(
+                "from %n breaks, each over 1 min late",
+                "from %n break, over 1 min late",
+                fixed.back_late,
+            )
+            if fixed.back_late
+            else _t("always back within a minute"),
+            trend(when_any(lambda a: a.back_late_seconds), length_in_minutes),
+        ),
+        CardText(
+            "fixed_lunches",
+            _t("Lunches taken in full"),
+            format_percent(fixed.lunches_rate),
+            _t("{count} of {lunches}").format(count=fixed.lunches_in_full, lunches=lunches)
+            if fixed.lunches
+            else _t("no lunch on the schedule"),
+            trend(lambda h: h.fixed.lunches_rate, _points, format_percent),
+        ),
+        CardText(
+            "fixed_missed",
+            _t("Fixed breaks missed"),
+            str(fixed.missed),
+            _t("of {breaks}, never started").format(breaks=breaks),
+            trend(when_any(lambda a: a.missed), _breaks),
+        ),
+    ]
+
+
+def _breaks(count: float) -> str:
+    return _tn("%n breaks", "%n break", round(count))
 
 
 class FigureCard(QFrame):
@@ -182,7 +246,7 @@ def stylesheet(palette: Palette) -> str:
     #card, #chartCard, #emptyState {{
         background: {p.surface}; border: 1px solid {p.border}; border-radius: 8px;
     }}
-    #chartTitle {{ font-weight: 600; }}
+    #chartTitle, #sectionTitle {{ font-weight: 600; }}
     #emptyTitle {{ font-size: 16pt; font-weight: 600; }}
     #emptyText {{ color: {p.muted}; }}
     QPushButton, QToolButton {{

@@ -25,6 +25,12 @@ BREAKS_NOTE = marked(
     "+ skipped); a break postponed twice and then taken counts as one of three."
 )
 
+FIXED_NOTE = marked(
+    "Fixed breaks on schedule: started within 2 min of the planned minute and back within "
+    "1 min of the planned end. Back late: the whole lateness of each break back more than "
+    "1 min late. A lunch is taken in full down to 1 min short."
+)
+
 
 def summary_html(figures: WeekFigures) -> str:
     p = LIGHT
@@ -71,7 +77,8 @@ def summary_html(figures: WeekFigures) -> str:
             for g in grants
         ]
         parts.append("</ul>")
-    parts.append(f"<p style='color:{p.muted}; font-size:8pt'>{escape(_t(BREAKS_NOTE))}</p>")
+    notes = [BREAKS_NOTE, FIXED_NOTE] if figures.headline.fixed.any else [BREAKS_NOTE]
+    parts += [f"<p style='color:{p.muted}; font-size:8pt'>{escape(_t(n))}</p>" for n in notes]
     return "\n".join(parts)
 
 

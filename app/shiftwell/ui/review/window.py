@@ -44,7 +44,7 @@ from shiftwell.storage.stats import IsoWeek, WeekFigures
 from shiftwell.ui.i18n import _t, _tn
 from shiftwell.ui.palette import Palette, current_palette
 from shiftwell.ui.placement import open_at
-from shiftwell.ui.review.cards import FigureCard, card_texts, stylesheet
+from shiftwell.ui.review.cards import FIXED_CARDS, FigureCard, card_texts, stylesheet
 from shiftwell.ui.review.charts import WeekCharts
 from shiftwell.ui.review.pdf import write_summary_pdf
 
@@ -60,6 +60,7 @@ class WeekFiles(Protocol):
 
     def segments_csv(self, week: IsoWeek) -> str: ...
     def overtime_csv(self, week: IsoWeek) -> str: ...
+    def fixed_breaks_csv(self, week: IsoWeek) -> str: ...
     def ics(self, week: IsoWeek) -> bytes: ...
 
 
@@ -78,6 +79,9 @@ EXPORTS = {
     ),
     "overtime_csv": ExportKind(
         marked("Overtime grants (CSV)…"), "overtime", "csv", marked("CSV (*.csv)"), True
+    ),
+    "fixed_breaks_csv": ExportKind(
+        marked("Fixed breaks (CSV)…"), "fixed-breaks", "csv", marked("CSV (*.csv)"), True
     ),
     "ics": ExportKind(
         marked("Calendar (ICS)…"), "calendar", "ics", marked("iCalendar (*.ics)"), True
@@ -212,9 +216,11 @@ class StatsWindow(QMainWindow):
         self.cards: dict[str, FigureCard] = {}
         for key in ("worked", "on_time", "breaks", "overtime", "off_schedule", "checkin"):
             self.cards[key] = FigureCard(key)
+        self._main_cards = list(self.cards.values())
         self._card_columns = 0
-        self._arrange_cards(len(self.cards))
+        self._arrange_cards(len(self._main_cards))
         layout.addLayout(self.card_grid)
+        layout.addWidget(self._build_fixed_cards())
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -238,23 +244,49 @@ class StatsWindow(QMainWindow):
         self.page_scroll.viewport().installEventFilter(self)  # the cards follow its width
         return self.page_scroll
 
+    def _build_fixed_cards(self) -> QWidget:
+        """The breaks at fixed times: a row of their own, shown only for a week that had some."""
+        self.fixed_section = QWidget()
+        self.fixed_section.setAccessibleName(self.tr("Breaks at fixed times"))
+        section = QVBoxLayout(self.fixed_section)
+        section.setContentsMargins(0, 0, 0, 0)
+        section.setSpacing(6)
+        title = QLabel(self.tr("Breaks at fixed times · for your eyes only"))
+        title.setObjectName("sectionTitle")
+        section.addWidget(title)
+        self.fixed_grid = QGridLayout()
+        self.fixed_grid.setSpacing(10)
+        for key in FIXED_CARDS:
+            self.cards[key] = FigureCard(key)
+            self.cards[key].setAccessibleName(self.tr("Breaks at fixed times"))  # until filled
+        self._fixed_cards = [self.cards[key] for key in FIXED_CARDS]
+        self._fixed_columns = 0
+        self._arrange_fixed(len(self._fixed_cards))
+        section.addLayout(self.fixed_grid)
+        self.fixed_section.hide()
+        return self.fixed_section
+
     def _arrange_cards(self, columns: int) -> None:
         """Six cards in one row, or in two rows of three when the window is narrow."""
         if columns == self._card_columns:
             return
         self._card_columns = columns
-        for index, card in enumerate(self.cards.values()):
-            self.card_grid.removeWidget(card)
-            self.card_grid.addWidget(card, index // columns, index % columns)
-        for column in range(len(self.cards)):
-            self.card_grid.setColumnStretch(column, 1 if column < columns else 0)
+        _lay_out(self.card_grid, self._main_cards, columns)
+
+    def _arrange_fixed(self, columns: int) -> None:
+        """Four cards in one row, or two rows of two when the window is narrow."""
+        if columns == self._fixed_columns:
+            return
+        self._fixed_columns = columns
+        _lay_out(self.fixed_grid, self._fixed_cards, columns)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.page_scroll.viewport() and event.type() == QEvent.Type.Resize:
-            cards = list(self.cards.values())
-            needed = sum(c.minimumSizeHint().width() for c in cards) + 10 * (len(cards) - 1)
             room = self.page_scroll.viewport().width()
-            self._arrange_cards(len(cards) if room >= needed else len(cards) // 2)
+            cards = self._main_cards
+            self._arrange_cards(len(cards) if room >= _needed(cards) else len(cards) // 2)
+            fixed = self._fixed_cards
+            self._arrange_fixed(len(fixed) if room >= _needed(fixed) else len(fixed) // 2)
         return super().eventFilter(watched, event)
 
     def _build_empty_state(self) -> QWidget:
@@ -362,15 +394,18 @@ class StatsWindow(QMainWindow):
             return
         self.shown = figures
         self.week_note.setText(self._note(figures))
-        for action_key in ("json", "png", "pdf", "segments_csv", "overtime_csv", "ics"):
-            kind = EXPORTS[action_key]
+        for action_key, kind in EXPORTS.items():
             self.export_actions[action_key].setEnabled(not kind.needs_rows or bool(self._files))
+        # Offered only for a week that had breaks at fixed times.
+        self.export_actions["fixed_breaks_csv"].setVisible(bool(figures.fixed_breaks))
         if figures.empty:
             self._show_message(self.tr("No shifts recorded this week"), self._empty_text(figures))
             return
         self.pages.setCurrentWidget(self.content)
         for text in card_texts(figures):
             self.cards[text.key].show_text(text)
+        # A week without fixed breaks shows nothing about them (no empty cards).
+        self.fixed_section.setVisible(figures.headline.fixed.any)
         self._week_charts.fill(figures)
 
     def _note(self, figures: WeekFigures) -> str:
@@ -455,10 +490,25 @@ class StatsWindow(QMainWindow):
                 path.write_text(files.segments_csv(week), encoding="utf-8", newline="")
             elif key == "overtime_csv":
                 path.write_text(files.overtime_csv(week), encoding="utf-8", newline="")
+            elif key == "fixed_breaks_csv":
+                path.write_text(files.fixed_breaks_csv(week), encoding="utf-8", newline="")
             elif key == "ics":
                 path.write_bytes(files.ics(week))
             else:
                 raise ValueError(f"unknown export {key!r}")
+
+
+def _needed(cards: list[FigureCard]) -> int:
+    """The width `cards` take side by side."""
+    return sum(c.minimumSizeHint().width() for c in cards) + 10 * (len(cards) - 1)
+
+
+def _lay_out(grid: QGridLayout, cards: list[FigureCard], columns: int) -> None:
+    for index, card in enumerate(cards):
+        grid.removeWidget(card)
+        grid.addWidget(card, index // columns, index % columns)
+    for column in range(len(cards)):
+        grid.setColumnStretch(column, 1 if column < columns else 0)
 
 
 def open_stats_window(figures: FiguresProvider, *, files: WeekFiles | None = None) -> StatsWindow:
