@@ -52,6 +52,8 @@ class Unfinished:
     # The state the last run was in, and for a call whether the user declared it.
     last_state: State = State.FOCUS
     call_declared: bool = True
+    # The shift's breaks at fixed times as recorded so far (taken, missed, under way).
+    fixed: tuple[FixedBreakRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,9 @@ class EngineBase:
     def _fixed_limit(self) -> float | None:
         """Breaks after focus time must end by then (monotonic); None: no limit."""
         return None
+
+    def _fixed_recovered(self, records: tuple[FixedBreakRecord, ...], alive: datetime) -> None:
+        """After a restart mid-shift: what the shift's fixed breaks were (FixedBreakEngine)."""
 
     def _fixed_closed(self, closed: SegmentRecord) -> None:
         """A segment closed; if it was a fixed break's, its record says so."""

@@ -21,6 +21,7 @@ from shiftwell.core.fixed_breaks import (
     today,
 )
 from shiftwell.core.model import (
+    FixedBreakRecord,
     NewPlan,
     Notice,
     NoticeKind,
@@ -163,6 +164,28 @@ class FixedBreakEngine(RecoveringEngine):
             if key_of(planned) not in run.fixed.done and planned.start < now:
                 run.fixed.done.add(key_of(planned))
                 self._fixed_out.append(run.fixed.record(run.record, planned))
+
+    def _fixed_recovered(self, records: tuple[FixedBreakRecord, ...], alive: datetime) -> None:
+        """The shift's fixed breaks as the last run recorded them: one that ended or was
+        missed is done (not taken, nor put on record as missed, again); one under way when
+        the last run stopped keeps its first start, and goes on if its time is not over,
+        else it ended when the last run did."""
+        fixed = self._live.fixed
+        now = self.recorded_now()
+        for record in records:
+            planned = PlannedBreak(
+                record.planned_start, record.planned_end, record.kind, record.title
+            )
+            key = key_of(planned)
+            fixed.announced.add(key)
+            fixed.recorded[record.id] = record
+            if record.actual_start is None or record.actual_end is not None:
+                fixed.done.add(key)
+            elif planned.end > now:
+                fixed.current = Taking(planned, actual_start=record.actual_start)
+            else:
+                fixed.done.add(key)
+                self._fixed_out.append(replace(record, actual_end=max(alive, record.actual_start)))
 
     def _new_plan(self, event: NewPlan) -> Transition | None:
         """A calendar copy (fetched, or read at start): the plan is made again from it; a

@@ -46,6 +46,7 @@ class RecoveringEngine(EngineBase):
             detail = f"closed a shift left open; last alive {gone_for} s ago"
             return self._commit(Trigger.RECOVER, State.OFF_SHIFT, detail=detail)
         self._new_run(shift, now)
+        self._fixed_recovered(unfinished.fixed, alive)
         open_segment = unfinished.segments[-1] if unfinished.segments else None
         state, what = self._restore(unfinished, open_segment, now)
         detail = f"resumed the shift, {what}; last alive {gone_for} s ago"

@@ -14,6 +14,7 @@ from typing import Any
 from shiftwell.core.engine import CALL_NOTICED, History, Unfinished
 from shiftwell.core.model import (
     CheckInRecord,
+    FixedBreakRecord,
     Outcome,
     SegmentKind,
     SegmentRecord,
@@ -21,6 +22,7 @@ from shiftwell.core.model import (
     State,
     Transition,
 )
+from shiftwell.core.plan import FixedKind
 from shiftwell.storage.connection import Database, from_sql_time, to_sql_time
 from shiftwell.storage.rows import (
     CHECKIN,
@@ -38,6 +40,7 @@ _SHIFT_COLUMNS = "id, planned_start, planned_end, actual_start, actual_end, sche
 _SEGMENT_COLUMNS = (
     "id, shift_id, kind, planned_start, planned_end, actual_start, actual_end, outcome"
 )
+_FIXED_COLUMNS = ", ".join(FIXED_BREAK.names)
 
 
 class Repository:
@@ -101,6 +104,11 @@ class Repository:
                 shift[0],
                 "call_start",
             )
+            fixed = connection.execute(
+                f"SELECT {_FIXED_COLUMNS} FROM fixed_break WHERE shift_id = ? "
+                "ORDER BY planned_start",
+                (shift[0],),
+            ).fetchall()
         record = _shift_record(shift)
         marks = [m for m in (from_sql_time(beat), from_sql_time(last)) if m is not None]
         return Unfinished(
@@ -109,6 +117,7 @@ class Repository:
             last_alive=max(marks) if marks else record.actual_start,
             last_state=_state(state),
             call_declared=call is None or not call.startswith(CALL_NOTICED),
+            fixed=tuple(_fixed_record(row) for row in fixed),
         )
 
     def history(self, now: datetime) -> History:
@@ -175,6 +184,20 @@ def _segment_record(row: tuple[Any, ...]) -> SegmentRecord:
         actual_start=_time(str(actual_start)),
         actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
         outcome=Outcome(outcome) if outcome else None,
+    )
+
+
+def _fixed_record(row: tuple[Any, ...]) -> FixedBreakRecord:
+    id_, shift_id, kind, title, planned_start, planned_end, actual_start, actual_end = row
+    return FixedBreakRecord(
+        id=str(id_),
+        shift_id=str(shift_id),
+        kind=FixedKind(kind),
+        title=str(title),
+        planned_start=_time(str(planned_start)),
+        planned_end=_time(str(planned_end)),
+        actual_start=from_sql_time(None if actual_start is None else str(actual_start)),
+        actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
     )
 
 

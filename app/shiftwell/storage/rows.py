@@ -43,6 +43,8 @@ class Table(Generic[R]):
     key: str | None = None
     # Columns whose stored value, once set, an update keeps (a first moment stays first).
     keep_first: tuple[str, ...] = ()
+    # Columns an update sets only to a value: a stored time is never replaced by nothing.
+    never_emptied: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -150,6 +152,7 @@ FIXED_BREAK: Table[FixedBreakRecord] = Table(
     ),
     key="id",
     keep_first=("actual_start",),
+    never_emptied=("actual_end",),
 )
 
 WRITTEN: tuple[Table[Any], ...] = (
@@ -170,14 +173,16 @@ def insert_sql(table: Table[Any]) -> str:
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
     if table.key is None:
         return sql
-    updates = ", ".join(
-        f'"{n}" = COALESCE("{table.name}"."{n}", excluded."{n}")'
-        if n in table.keep_first
-        else f'"{n}" = excluded."{n}"'
-        for n in table.names
-        if n != table.key
-    )
+    updates = ", ".join(_update(table, n) for n in table.names if n != table.key)
     return f'{sql} ON CONFLICT ("{table.key}") DO UPDATE SET {updates}'
+
+
+def _update(table: Table[Any], name: str) -> str:
+    if name in table.keep_first:
+        return f'"{name}" = COALESCE("{table.name}"."{name}", excluded."{name}")'
+    if name in table.never_emptied:
+        return f'"{name}" = COALESCE(excluded."{name}", "{table.name}"."{name}")'
+    return f'"{name}" = excluded."{name}"'
 
 
 def update_sql(table: Table[Any], key: str) -> str:
