@@ -13,8 +13,12 @@ from pathlib import Path
 
 from tests.helpers.process import shiftwell_env
 
-# tomlkit: only saving the settings needs it (platform/config_save.py).
-HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "alembic", "PySide6.QtCharts", "tomlkit")
+# tomlkit: only saving the settings needs it (platform/config_save.py). _hashlib: OpenSSL's
+# hashes, 3.5 MB; the instance's socket name is a checksum of the data dir.
+HEAVY = (
+    *("sqlmodel", "sqlalchemy", "pydantic", "alembic"),
+    *("PySide6.QtCharts", "tomlkit", "_hashlib"),
+)
 
 # Starts the tray through shiftwell.app.run; once the database is attached (the engine
 # runs), prints which heavy modules are loaded and how many migrations were started.

@@ -13,7 +13,6 @@ needs neither an event loop nor a QApplication. Only QtCore and QtNetwork are im
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import logging
 import os
@@ -21,6 +20,7 @@ import re
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
@@ -82,8 +82,10 @@ def socket_path(data_dir: Path, environ: Mapping[str, str] = os.environ, *, role
     """The QLocalServer name for this user and data dir (an absolute path on POSIX).
 
     `role` names another single-instance process of the same profile ("review")."""
-    resolved = str(data_dir.expanduser().resolve())
-    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    resolved = str(data_dir.expanduser().resolve()).encode("utf-8", "surrogateescape")
+    # Two checksums (64 bits) tell one user's data dirs apart; no cryptographic hash is
+    # needed, and hashlib would keep OpenSSL's library in the tray's memory all day.
+    digest = f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
     suffix = f"-{role}" if role else ""
     if sys.platform == "win32":
         # Pipe names are machine-wide: the user's name keeps two users' instances apart.
