@@ -18,6 +18,7 @@ from pathlib import Path
 # A write-ahead log left bigger than this is cut back after a checkpoint (a full disk
 # needs the space more than SQLite needs to reuse it).
 WAL_KEPT_BYTES = 64 * 1024
+TRAY_PAGE_CACHE_KIB = 256
 
 # How SQLAlchemy's DateTime stores a time in SQLite: naive UTC text, always with microseconds,
 # so that text order is time order in every query.
@@ -81,6 +82,10 @@ class Database:
             connection = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
             try:
                 apply_pragmas(connection)
+                # The tray writes a few rows at a time and reads little: SQLite's page cache
+                # (2 MiB by default, filled as the file grows) would only hold the all-day
+                # process's memory up.
+                connection.execute(f"PRAGMA cache_size=-{TRAY_PAGE_CACHE_KIB}")
                 for hook in self.on_connect:
                     hook(connection)
             except BaseException:
