@@ -47,6 +47,7 @@ from bench.idle_cost import (
     _interrupt_once,
     _missing_tools,
     _read_only,
+    _shiftwell_options,
     _shiftwell_prepare,
     _started,
     _touch_input,
@@ -400,9 +401,13 @@ def print_report(rows: list[Row], floor: str, peers: list[str], notes: list[str]
 
 
 def walk_the_day(
-    session: DesktopSession, breaks: int, minute: float
+    session: DesktopSession, breaks: int, minute: float, app: Path | None = None
 ) -> tuple[list[Row], list[str]]:
     spec = dataclasses.replace(SPECS["shiftwell"], prepare=_prepare)
+    if app is not None:  # a built bundle (packaging/build.sh) instead of the source install
+        spec = dataclasses.replace(
+            spec, command=lambda home: [str(app), *_shiftwell_options(home), "--tray-wait", "20s"]
+        )
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="memory-day-") as directory:
         _touch_input(session)
@@ -442,9 +447,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--minute", type=float, default=60.0, help="work after the start (60 s)")
     parser.add_argument("--no-floor", action="store_true", help="skip the PySide6 floor")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the rows here")
+    parser.add_argument(
+        "--app", type=Path, metavar="PATH", help="run this build, e.g. dist/shiftwell/shiftwell"
+    )
     args = parser.parse_args(argv)
     if args.breaks < 1:
         parser.error("--breaks must be at least 1")
+    if args.app is not None and not args.app.is_file():
+        parser.error(f"--app: no file {args.app}")
     if args.peers is not None and not args.peers.is_file():
         parser.error(f"--peers: no file {args.peers}")
     return args
@@ -461,7 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         with shared_desktop() as session:
             print("Shiftwell: a working day…", flush=True)
             print(f"  {HEADER}")
-            rows, notes = walk_the_day(session, args.breaks, args.minute)
+            app = args.app.resolve() if args.app else None
+            rows, notes = walk_the_day(session, args.breaks, args.minute, app)
             floor = "not measured (--no-floor)" if args.no_floor else measure_floor(session)
     except KeyboardInterrupt:
         print("\ninterrupted; every process started here was stopped", file=sys.stderr)
