@@ -118,6 +118,8 @@ def run(paths: Paths, *, tray_wait: float, verbose: bool = False) -> int:
         def on_first_open() -> None:
             _attach_platform(shell)
             follow_calendar()  # its kept copy reaches the engine as it starts
+            # What starting read and let go of (the modules' sources among it) goes back.
+            QTimer.singleShot(RELEASE_AFTER_START_MS, _give_back_freed_memory)
             if loaded.problems:
                 desktop.announcer.announce(
                     _t("Some settings were not understood"), _problems(loaded)
@@ -164,6 +166,9 @@ def _migration(command: list[str]) -> Migrate:
         return migrate_in_child(command)(path, lock_timeout)
 
     return migrate
+
+
+RELEASE_AFTER_START_MS = 3000
 
 
 def _give_back_freed_memory() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import linecache
 import logging
 import sys
 from collections.abc import Callable
@@ -36,7 +37,12 @@ def can_give_back() -> bool:
 
 
 def give_back_freed_memory() -> None:
-    """Return freed heap memory to the system (where the C library can)."""
+    """Drop the module sources Python keeps, and return freed heap memory to the system
+    (where the C library can)."""
+    # Qt for Python reads the source of every module imported after it (looking for its
+    # `__feature__` imports), and linecache keeps those lines for the life of the process:
+    # megabytes of text nothing reads again (a traceback reads what it needs anew).
+    linecache.clearcache()
     trim = _malloc_trim()
     if trim is not None:
         trim(0)

@@ -28,3 +28,14 @@ def test_freed_heap_memory_goes_back_to_the_system() -> None:
     give_back_freed_memory()
     assert before - rss_kb() > 20_000, "less than half of the freed 40 MB went back"
     assert len(kept) == 2000
+
+
+def test_the_module_sources_python_keeps_are_dropped() -> None:
+    import linecache
+
+    import shiftwell.platform.memory as module
+
+    assert linecache.getlines(module.__file__)  # read and kept, as Qt for Python does
+    assert module.__file__ in linecache.cache
+    give_back_freed_memory()
+    assert module.__file__ not in linecache.cache
