@@ -107,6 +107,15 @@ OTHER_EXCLUDES = (
     "sphinx",
     "django",
     "IPython",
+    # Build tools cffi names for building extensions (pywayland's is built already): with
+    # setuptools in the bundle, PyInstaller's start-up hook imports it in every run.
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "distutils",
+    # Reached only through the standard library's process pools, which Shiftwell never
+    # uses; with it in the bundle, a start-up hook imports it (and OpenSSL, through hmac).
+    "multiprocessing",
 )
 
 # Plugins by folder: None keeps the whole folder, a set keeps those names (file names without
