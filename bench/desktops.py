@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench._proc import Window
-from bench.startup import READY_LINE, TARGET_SECONDS, TRAY_LINE, _logged_at, _wait_for_lines
+from bench.startup import (
+    LOG_NAME,
+    READY_LINE,
+    TARGET_SECONDS,
+    TRAY_LINE,
+    logged_at,
+    running_shiftwell,
+    wait_for_lines,
+)
 from tests.helpers.configs import UNSCHEDULED
 from tests.helpers.desktop import desktop_session
 from tests.helpers.sni import sni_tray
@@ -87,31 +94,15 @@ def desk(name: str, logs: Path) -> Iterator[Desk]:
 
 @contextmanager
 def shiftwell(running: Desk, data: Path, config: Path) -> Iterator[subprocess.Popen[bytes]]:
-    env = dict(running.env)
-    env.pop("PYTHONPATH", None)  # the app imports what it was installed with
-    argv = [str(SHIFTWELL), "--data-dir", str(data), "--config", str(config)]
-    process = subprocess.Popen(
-        [*argv, "--tray-wait", "20s"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with running_shiftwell(str(SHIFTWELL), data, config, running.env) as process:
         yield process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def measure_start(running: Desk, data: Path, config: Path) -> Start:
     before = len(running.registrations()) if running.registrations else 0
     started = time.time()
     with shiftwell(running, data, config) as process:
-        lines = _wait_for_lines(data / "shiftwell.log", (TRAY_LINE, READY_LINE), process, 60)
+        lines = wait_for_lines(data / LOG_NAME, (TRAY_LINE, READY_LINE), process, 60)
         item = None
         if running.registrations is not None:
             registrations = running.registrations
@@ -121,13 +112,13 @@ def measure_start(running: Desk, data: Path, config: Path) -> Start:
             after = registrations()
             item = after[before] - started if len(after) > before else None
     return Start(
-        _logged_at(lines[TRAY_LINE]) - started, item, _logged_at(lines[READY_LINE]) - started
+        logged_at(lines[TRAY_LINE]) - started, item, logged_at(lines[READY_LINE]) - started
     )
 
 
 def measure_idle(running: Desk, data: Path, config: Path, settle: float, idle: float) -> Idle:
     with shiftwell(running, data, config) as process:
-        _wait_for_lines(data / "shiftwell.log", (TRAY_LINE, READY_LINE), process, 60)
+        wait_for_lines(data / LOG_NAME, (TRAY_LINE, READY_LINE), process, 60)
         # Idle as during a working day: a shift under way, its countdown in the tooltip.
         start = [str(SHIFTWELL), "--data-dir", str(data), "--config", str(config), "start"]
         subprocess.run([*start, "--yes"], env=running.env, check=True, capture_output=True)

@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 0.5
 TRAY_LINE = "tray icon shown"
 READY_LINE = "ready; data in"
+LOG_NAME = "shiftwell.log"
 # No shift starts by itself while we measure.
 CONFIG = "".join(
     f'{day} = "off"\n'
@@ -86,10 +89,19 @@ def main() -> int:
 
 
 def _measure(session: DesktopSession, command: str, data: Path, config: Path) -> Run:
-    env = dict(session.env)
-    env.pop("PYTHONPATH", None)  # the app imports what it was installed with, not this tree
-    log = data / "shiftwell.log"
     started = time.time()
+    with running_shiftwell(command, data, config, session.env) as process:
+        lines = wait_for_lines(data / LOG_NAME, (TRAY_LINE, READY_LINE), process, timeout=60)
+    return Run(logged_at(lines[TRAY_LINE]) - started, logged_at(lines[READY_LINE]) - started)
+
+
+@contextmanager
+def running_shiftwell(
+    command: str, data: Path, config: Path, env: Mapping[str, str]
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Shiftwell started from `command` on a fresh `data` dir, stopped (SIGTERM) on leaving."""
+    env = dict(env)
+    env.pop("PYTHONPATH", None)  # the app imports what it was installed with, not this tree
     process = subprocess.Popen(
         [command, "--data-dir", str(data), "--config", str(config), "--tray-wait", "20s"],
         env=env,
@@ -97,7 +109,7 @@ def _measure(session: DesktopSession, command: str, data: Path, config: Path) ->
         stderr=subprocess.DEVNULL,
     )
     try:
-        lines = _wait_for_lines(log, (TRAY_LINE, READY_LINE), process, timeout=60)
+        yield process
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -105,10 +117,9 @@ def _measure(session: DesktopSession, command: str, data: Path, config: Path) ->
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    return Run(_logged_at(lines[TRAY_LINE]) - started, _logged_at(lines[READY_LINE]) - started)
 
 
-def _wait_for_lines(
+def wait_for_lines(
     log: Path, wanted: tuple[str, ...], process: subprocess.Popen[bytes], timeout: float
 ) -> dict[str, str]:
     """Poll the app's log (bounded) until a line with each wanted text is there."""
@@ -125,7 +136,7 @@ def _wait_for_lines(
         time.sleep(0.02)
 
 
-def _logged_at(line: str) -> float:
+def logged_at(line: str) -> float:
     """The epoch time of a log line (`2026-11-23 09:00:00,123 INFO ...`, local time)."""
     day, clock = line.split(" ", 2)[:2]
     return datetime.strptime(f"{day} {clock}", "%Y-%m-%d %H:%M:%S,%f").timestamp()
