@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tests.helpers.desktop import DesktopSession, desktop_session
+from tests.helpers.process import stop
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 0.5
@@ -111,12 +111,7 @@ def running_shiftwell(
     try:
         yield process
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=20)
 
 
 def wait_for_lines(

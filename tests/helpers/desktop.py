@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.helpers.dbus import private_bus
-from tests.helpers.process import wait_for
+from tests.helpers.process import stop, wait_for
 
 
 @contextmanager
@@ -36,8 +36,7 @@ def xvfb(*extra: str, size: str = "640x480x24") -> Iterator[str]:
         assert number, "Xvfb did not announce a display"
         yield f":{number}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
 
 
 @dataclass
@@ -147,12 +146,7 @@ def _daemon(argv: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[b
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _owns_notifications(env: dict[str, str]) -> Callable[[], bool]:

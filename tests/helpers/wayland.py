@@ -20,7 +20,7 @@ from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
 from tests.helpers.dbus import private_bus
-from tests.helpers.process import wait_for
+from tests.helpers.process import stop, wait_for
 
 # Two outputs of different sizes: a full-screen window's size tells which one it covers.
 OUTPUT_SIZES = ((1366, 768), (1280, 1024))
@@ -181,12 +181,7 @@ def _process(argv: list[str], env: dict[str, str], log: Path) -> Iterator[subpro
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _running(process: subprocess.Popen[bytes], log: Path) -> bool:
