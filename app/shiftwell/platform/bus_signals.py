@@ -16,6 +16,21 @@ log = logging.getLogger(__name__)
 BUS_ERRORS = (OSError, TimeoutError, KeyError, ValueError, StopIteration)
 
 
+def owner_changes(name: str) -> Any:
+    """The match rule for the bus's NameOwnerChanged signal about `name`: a service that
+    appears, goes, or restarts."""
+    from jeepney import MatchRule
+
+    rule = MatchRule(
+        type="signal",
+        sender="org.freedesktop.DBus",
+        interface="org.freedesktop.DBus",
+        member="NameOwnerChanged",
+    )
+    rule.add_arg_condition(0, name)
+    return rule
+
+
 class SignalListener:
     """Calls `on_signal(member, body)` from its own thread for each signal matching `rules`
     (jeepney MatchRules). Emit Qt signals from there: Qt queues them to the main thread."""

@@ -19,6 +19,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 
+from shiftwell.platform.bus_signals import owner_changes
+
 log = logging.getLogger(__name__)
 
 _BUS_NAME = "org.gnome.Mutter.IdleMonitor"
@@ -68,13 +70,7 @@ class MutterIdleEvents(QObject):
             rule = MatchRule(type="signal", interface=_INTERFACE, member="WatchFired", path=_PATH)
             self._filters.append(self._router.filter(rule, queue=self._queue))
             # A restarted Mutter has forgotten our watches: hear it, and ask again.
-            restarts = MatchRule(
-                type="signal",
-                sender="org.freedesktop.DBus",
-                interface="org.freedesktop.DBus",
-                member="NameOwnerChanged",
-            )
-            restarts.add_arg_condition(0, _BUS_NAME)
+            restarts = owner_changes(_BUS_NAME)
             self._filters.append(self._router.filter(restarts, queue=self._queue))
             self._router.send_and_get_reply(message_bus.AddMatch(restarts), timeout=_TIMEOUT_S)
             self._call("GetIdletime")

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from shiftwell.platform.bus_signals import BUS_ERRORS, SignalListener
+from shiftwell.platform.bus_signals import BUS_ERRORS, SignalListener, owner_changes
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +31,9 @@ class TrayWatch(QObject):
         """Listen; False (and an INFO line) when the session bus can't be reached."""
         from jeepney import MatchRule
 
-        owner_changes = MatchRule(
-            type="signal",
-            sender="org.freedesktop.DBus",
-            interface="org.freedesktop.DBus",
-            member="NameOwnerChanged",
-        )
-        owner_changes.add_arg_condition(0, WATCHER)
         hosts = MatchRule(type="signal", interface=WATCHER, member="StatusNotifierHostRegistered")
-        listener = SignalListener(self._bus, (owner_changes, hosts), self._heard, "tray-watch")
+        rules = (owner_changes(WATCHER), hosts)
+        listener = SignalListener(self._bus, rules, self._heard, "tray-watch")
         try:
             listener.start()
         except BUS_ERRORS as error:
