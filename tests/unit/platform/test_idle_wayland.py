@@ -90,7 +90,9 @@ def test_a_cancelled_request_is_not_answered_and_another_threshold_asks_again(
         events.close()
 
 
-def test_an_older_compositor_counts_any_activity() -> None:
+def test_an_older_compositor_counts_any_activity(qtbot: QtBot) -> None:
+    # qtbot: the events listen through a QSocketNotifier, which wants a running Qt app
+    # (this test can be the first of its process to run).
     with idle_compositor(version=1) as server:
         events = detect(server.socket)
         events.notify(60.0, lambda: None)
