@@ -302,7 +302,7 @@
         <translation>No hay nada que dejar (estado: {state}).</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+187"/>
+        <location filename="../../app/shiftwell/app.py" line="+192"/>
         <location filename="../../app/shiftwell/ui/remote.py" line="-62"/>
         <source>Shiftwell is still starting; try again in a moment.</source>
         <translation>Shiftwell todavía está arrancando; inténtalo de nuevo en un momento.</translation>
@@ -1956,7 +1956,7 @@ within 2 min of the start, 1 min of the end</source>
         <translation>tiene que ser más largo que {other_key} ({other_length}), que fija la política de tu equipo ({policy}); se usa el valor predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="-104"/>
+        <location filename="../../app/shiftwell/app.py" line="-109"/>
         <source>Shiftwell is already running for {folder}.</source>
         <translation>Shiftwell ya está en marcha para {folder}.</translation>
     </message>
@@ -2038,8 +2038,8 @@ within 2 min of the start, 1 min of the end</source>
         <translation>Su base de datos se dañó mientras se usaba; se conservó como {path}, y una nueva guarda lo que pase a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/app.py" line="+14"/>
-        <location line="+184"/>
+        <location filename="../../app/shiftwell/app.py" line="+16"/>
+        <location line="+187"/>
         <source>Some settings were not understood</source>
         <translation>Algunos ajustes no se han entendido</translation>
     </message>
@@ -2279,18 +2279,17 @@ within 2 min of the start, 1 min of the end</source>
         <translation>--reason no es texto UTF-8 válido</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+98"/>
+        <location line="+202"/>
         <source>no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); start Shiftwell from your desktop session.</source>
         <translation>no se ha encontrado ninguna sesión gráfica (no están definidas ni DISPLAY ni WAYLAND_DISPLAY); abre Shiftwell desde tu sesión de escritorio.</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/instance.py" line="+509"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="+511"/>
         <source>Shiftwell is not running (no instance for data dir {folder})</source>
         <translation>Shiftwell no está en marcha (no hay ninguna instancia para la carpeta de datos {folder})</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/cli/__init__.py" line="-40"/>
+        <location filename="../../app/shiftwell/cli/__init__.py" line="-113"/>
         <location filename="../../app/shiftwell/cli/launcher.py" line="+48"/>
         <source>the running Shiftwell refused the command</source>
         <translation>el Shiftwell en marcha ha rechazado el comando</translation>
@@ -2306,7 +2305,7 @@ within 2 min of the start, 1 min of the end</source>
         <translation>Shiftwell ya está en marcha para {folder}; te lo muestro.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>the data dir {folder} is a file, not a directory</source>
         <translation>la carpeta de datos {folder} es un archivo, no una carpeta</translation>
     </message>
@@ -2331,7 +2330,7 @@ within 2 min of the start, 1 min of the end</source>
         <translation>todavía no hay ninguna base de datos en {path}</translation>
     </message>
     <message>
-        <location filename="../../app/shiftwell/platform/instance.py" line="-458"/>
+        <location filename="../../app/shiftwell/platform/instance.py" line="-460"/>
         <source>malformed reply from Shiftwell: an array, not an object</source>
         <translation>respuesta mal formada de Shiftwell: un array, no un objeto</translation>
     </message>
@@ -2357,7 +2356,7 @@ within 2 min of the start, 1 min of the end</source>
         <translation>respuesta mal formada de Shiftwell: null, no un objeto</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>{socket} belongs to another user (uid {uid}); not using it</source>
         <translation>{socket} pertenece a otro usuario (uid {uid}); no se va a usar</translation>
     </message>

@@ -74,12 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     _setup_logging(paths, verbose=args.verbose)
     if not _has_display():
-        message = _(
-            "no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-            "start Shiftwell from your desktop session."
-        )
-        print(f"shiftwell: {message}", file=sys.stderr)
-        return EXIT_USAGE
+        return _no_display()
     from shiftwell.app import run  # Qt widgets load only when the tray really starts
 
     if (signum := stop_signal_received()) is not None:
@@ -172,12 +167,7 @@ def _hand_over(paths: Paths) -> bool:
 
 def _review(paths: Paths, args: argparse.Namespace) -> int:
     if not _has_display():
-        message = _(
-            "no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-            "start Shiftwell from your desktop session."
-        )
-        print(f"shiftwell: {message}", file=sys.stderr)
-        return EXIT_USAGE
+        return _no_display()
     from shiftwell.review import run_review  # Qt and the charts load only for the window
 
     return run_review(paths, args.week, on_top=args.on_top)
@@ -247,6 +237,15 @@ class _LogFile(logging.FileHandler):
                 ),
                 file=sys.stderr,
             )
+
+
+def _no_display() -> int:
+    message = _(
+        "no graphical session found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "start Shiftwell from your desktop session."
+    )
+    print(f"shiftwell: {message}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _has_display() -> bool:
