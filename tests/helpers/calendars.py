@@ -101,3 +101,31 @@ DTEND;TZID=Europe/Berlin:{day}T111500
 END:VEVENT
 END:VCALENDAR
 """
+
+
+# Monday 23 November 2026: a shift 09:00-17:30 UTC with a lunch from `start` to `end`
+# ("1230", "1300"), for the tray and the engine following a calendar.
+ONE_LUNCH = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//WFM//Agent//EN
+BEGIN:VEVENT
+UID:shift@wfm
+DTSTAMP:20261101T000000Z
+SUMMARY:Shift
+DTSTART:20261123T090000Z
+DTEND:20261123T173000Z
+END:VEVENT
+BEGIN:VEVENT
+UID:lunch@wfm
+DTSTAMP:20261101T000000Z
+SUMMARY:Lunch
+DTSTART:20261123T{start}00Z
+DTEND:20261123T{end}00Z
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def one_lunch(start: str, end: str) -> bytes:
+    """ONE_LUNCH with its lunch's times, as a feed sends it (CRLF line ends)."""
+    return ONE_LUNCH.format(start=start, end=end).replace("\n", "\r\n").encode()

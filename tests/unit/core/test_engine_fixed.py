@@ -29,6 +29,7 @@ from shiftwell.core.model import (
 from shiftwell.core.plan import FixedKind, parse_fixed_breaks
 from shiftwell.core.schedule import Span, WeeklySchedule
 from shiftwell.core.settings import BreakMode, BreakPolicy, PlanSettings, Settings
+from tests.helpers.calendars import one_lunch
 from tests.helpers.engine import MONDAY_9AM, Recorder
 
 MIN = 60.0
@@ -194,39 +195,14 @@ def test_the_engine_follows_the_same_plan_as_the_schedule_command() -> None:
     assert engine.status().fixed_break.planned_start == shown.shifts[0].breaks[1].start  # type: ignore[union-attr]
 
 
-CALENDAR = """BEGIN:VCALENDAR
-VERSION:2.0
-PRODID:-//WFM//Agent//EN
-BEGIN:VEVENT
-UID:shift@wfm
-DTSTAMP:20261101T000000Z
-SUMMARY:Shift
-DTSTART:20261123T090000Z
-DTEND:20261123T173000Z
-END:VEVENT
-BEGIN:VEVENT
-UID:lunch@wfm
-DTSTAMP:20261101T000000Z
-SUMMARY:Lunch
-DTSTART:20261123T{lunch}00Z
-DTEND:20261123T{lunch_end}00Z
-END:VEVENT
-END:VCALENDAR
-"""
-
-
-def calendar(lunch: str, lunch_end: str) -> bytes:
-    return CALENDAR.format(lunch=lunch, lunch_end=lunch_end).replace("\n", "\r\n").encode()
-
-
 def test_a_calendar_plan_is_followed_and_a_move_today_is_told_once() -> None:
     settings = wfm_settings()
     settings = replace(settings, plan=replace(settings.plan, calendar="https://wfm.example/a.ics"))
     engine, clock, recorder = start(settings)
-    engine.handle(NewPlan(calendar("1230", "1300"), at(9)))
+    engine.handle(NewPlan(one_lunch("1230", "1300"), at(9)))
     assert not notices(recorder, NoticeKind.PLAN_CHANGED)  # the first copy moves nothing
-    engine.handle(NewPlan(calendar("1300", "1330"), at(9, 15)))
-    engine.handle(NewPlan(calendar("1300", "1330"), at(9, 30)))  # the same again: no news
+    engine.handle(NewPlan(one_lunch("1300", "1330"), at(9, 15)))
+    engine.handle(NewPlan(one_lunch("1300", "1330"), at(9, 30)))  # the same again: no news
     [changed] = notices(recorder, NoticeKind.PLAN_CHANGED)
     assert changed.notice is not None and changed.notice.text == "Your lunch moved to 13:00."
     clock.advance_to(at(12, 45))
@@ -256,10 +232,10 @@ def test_a_lunch_moved_after_its_notice_is_not_recorded_as_missed() -> None:
     settings = wfm_settings()
     settings = replace(settings, plan=replace(settings.plan, calendar="https://wfm.example/a.ics"))
     engine, clock, recorder = start(settings)
-    engine.handle(NewPlan(calendar("1230", "1300"), at(9)))
+    engine.handle(NewPlan(one_lunch("1230", "1300"), at(9)))
     clock.advance_to(at(12, 29))  # "Lunch at 12:30" was said at 12:28
     assert notices(recorder, NoticeKind.FIXED_SOON)
-    engine.handle(NewPlan(calendar("1300", "1330"), at(12, 29)))
+    engine.handle(NewPlan(one_lunch("1300", "1330"), at(12, 29)))
     clock.advance_to(at(14, 0))
     engine.handle(EndShift())
     recorded = {(r.planned_start, r.actual_start) for t in recorder.transitions for r in t.fixed}
@@ -326,6 +302,6 @@ def test_a_calendar_copy_the_reader_trips_on_leaves_the_settings_days_in_place(
     settings = replace(settings, plan=replace(settings.plan, calendar="https://wfm.example/a.ics"))
     engine, clock, _ = start(settings)
     monkeypatch.setattr(calendar_plan, "plan_from_events", trip)
-    engine.handle(NewPlan(calendar("1300", "1330"), at(9)))
+    engine.handle(NewPlan(one_lunch("1300", "1330"), at(9)))
     clock.advance_to(at(10, 31))
     assert engine.state is State.LONG_BREAK  # the settings' 10:30 break

@@ -17,6 +17,7 @@ from shiftwell.core.schedule import Span, WeeklySchedule
 from shiftwell.core.settings import BreakMode, BreakPolicy, PlanSettings, Settings
 from shiftwell.ui import text
 from shiftwell.ui.breaks.overlay import BreakOverlay
+from tests.helpers.calendars import one_lunch
 from tests.helpers.engine import MONDAY_9AM
 from tests.helpers.shell import Harness
 
@@ -92,29 +93,8 @@ def test_a_break_that_waits_for_a_call_says_so_and_no_screen_covers_the_call(
     assert h.shell.engine is not None and h.shell.engine.state is State.LONG_BREAK
 
 
-CALENDAR = """BEGIN:VCALENDAR
-VERSION:2.0
-PRODID:-//WFM//Agent//EN
-BEGIN:VEVENT
-UID:shift@wfm
-DTSTAMP:20261101T000000Z
-SUMMARY:Shift
-DTSTART:20261123T090000Z
-DTEND:20261123T173000Z
-END:VEVENT
-BEGIN:VEVENT
-UID:lunch@wfm
-DTSTAMP:20261101T000000Z
-SUMMARY:Lunch
-DTSTART:20261123T{start}00Z
-DTEND:20261123T{end}00Z
-END:VEVENT
-END:VCALENDAR
-"""
-
-
 def write_calendar(path: Path, start: str, end: str) -> None:
-    path.write_bytes(CALENDAR.format(start=start, end=end).replace("\n", "\r\n").encode())
+    path.write_bytes(one_lunch(start, end))
 
 
 @pytest.mark.logs_warnings  # the failing feed is logged, once
