@@ -35,6 +35,17 @@ class DayPlan:
     problem: str | None = None  # one sentence: why the calendar is not (freshly) used
 
 
+def calendar_events_of(calendar: bytes | CalendarEvents) -> CalendarEvents:
+    """A calendar's events: the file (bytes), parsed on first use and then kept by the
+    object returned; or events already expanded (the feed's kept copy), as they are."""
+    if not isinstance(calendar, bytes):
+        return calendar
+    # Imported here: the iCalendar libraries take most of a second to load.
+    from shiftwell.core.calendar_plan import ParsedCalendar
+
+    return ParsedCalendar(calendar)
+
+
 def day_plan(
     settings: Settings,
     first: date,
@@ -52,7 +63,6 @@ def day_plan(
         from shiftwell.core.calendar_plan import (
             CalendarInvalid,
             CalendarWords,
-            ParsedCalendar,
             plan_from_events,
             plan_window,
         )
@@ -60,7 +70,7 @@ def day_plan(
         words = CalendarWords(
             plan.calendar_shift_words, plan.calendar_break_words, plan.calendar_lunch_words
         )
-        events = ParsedCalendar(calendar) if isinstance(calendar, bytes) else calendar
+        events = calendar_events_of(calendar)
         tz = settings.schedule.tz
         try:
             found = events.between(*plan_window(first, count, tz))

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from shiftwell.core.day_plan import DayPlan, PlanSource, day_plan
+from shiftwell.core.day_plan import DayPlan, PlanSource, calendar_events_of, day_plan
 from shiftwell.core.i18n import _
 from shiftwell.core.model import FixedBreakRecord, ShiftRecord
 from shiftwell.core.plan import FixedKind, PlanDay, PlannedBreak, iter_breaks
@@ -65,12 +65,9 @@ class Planner:
         fetched_at: datetime | None,
         problem: str | None,
     ) -> None:
-        if isinstance(data, bytes):
-            # Parsed once, on first use, however many days are planned from it.
-            from shiftwell.core.calendar_plan import ParsedCalendar
-
-            data = ParsedCalendar(data)
-        self._calendar, self._fetched_at, self._problem = data, fetched_at, problem
+        # A file is parsed once, on first use, however many days are planned from it.
+        events = calendar_events_of(data) if data is not None else None
+        self._calendar, self._fetched_at, self._problem = events, fetched_at, problem
         self._cached = None
 
     def plan(self, now: datetime) -> DayPlan:
