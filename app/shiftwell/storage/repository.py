@@ -168,7 +168,7 @@ def _shift_record(row: tuple[Any, ...]) -> ShiftRecord:
         planned_start=_time(str(planned_start)),
         planned_end=_time(str(planned_end)),
         actual_start=_time(str(actual_start)),
-        actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
+        actual_end=from_sql_time(actual_end),
         scheduled=bool(scheduled),
     )
 
@@ -180,9 +180,9 @@ def _segment_record(row: tuple[Any, ...]) -> SegmentRecord:
         shift_id=str(shift_id),
         kind=SegmentKind(kind),
         planned_start=_time(str(planned_start)),
-        planned_end=from_sql_time(None if planned_end is None else str(planned_end)),
+        planned_end=from_sql_time(planned_end),
         actual_start=_time(str(actual_start)),
-        actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
+        actual_end=from_sql_time(actual_end),
         outcome=Outcome(outcome) if outcome else None,
     )
 
@@ -196,8 +196,8 @@ def _fixed_record(row: tuple[Any, ...]) -> FixedBreakRecord:
         title=str(title),
         planned_start=_time(str(planned_start)),
         planned_end=_time(str(planned_end)),
-        actual_start=from_sql_time(None if actual_start is None else str(actual_start)),
-        actual_end=from_sql_time(None if actual_end is None else str(actual_end)),
+        actual_start=from_sql_time(actual_start),
+        actual_end=from_sql_time(actual_end),
     )
 
 
